@@ -1,0 +1,1 @@
+print("convene-bench: not built yet")

@@ -1,0 +1,47 @@
+/// `avoidExternal`: no occupied date of a selected event lies in
+/// `[x.start − bufferDays, x.end + bufferDays]` of a selected, dated outside event `x`
+/// (with `samePlace`, only those whose `place` is the event's venue id or city).
+/// Amount: the number of (event, external, date) triples that clash.
+public struct AvoidExternal: ConstraintRule {
+    public enum Scope: String, Sendable { case anyPlace, samePlace }
+    public static let type = "avoidExternal"
+    public var events: [Int]
+    public var externals: [Int]
+    public var bufferDays: Int
+    public var scope: Scope
+
+    public init(events: [Int], externals: [Int], bufferDays: Int = 0, scope: Scope = .anyPlace) {
+        self.events = events; self.externals = externals; self.bufferDays = bufferDays; self.scope = scope
+    }
+
+    /// Whether outside event `x` concerns an event held at `venue`.
+    public func applies(_ x: ExternalEvent, toVenue venue: Int?, in scenario: Scenario) -> Bool {
+        guard x.dates != nil else { return false }
+        guard scope == .samePlace else { return true }
+        guard let venue else { return false }
+        return x.place == scenario.venues[venue].id || x.place == scenario.venues[venue].city
+    }
+
+    /// The dates of `p` that clash with `x`.
+    public func clashDates(_ p: Placement, _ x: ExternalEvent) -> [Day] {
+        guard let r = x.dates else { return [] }
+        let lo = r.start - bufferDays, hi = r.end + bufferDays
+        return p.occupied.filter { lo <= $0 && $0 <= hi }
+    }
+
+    public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
+        var o = Outcome()
+        for e in events {
+            guard let p = schedule[e], !p.isMilestone else { continue }
+            for xi in externals where applies(scenario.externals[xi], toVenue: p.venue, in: scenario) {
+                let x = scenario.externals[xi]
+                let dates = clashDates(p, x)
+                guard !dates.isEmpty else { continue }
+                o.amount += Double(dates.count)
+                o.clashes.append(Clash(constraint: "", event: e, external: xi, dates: dates))
+                o.details.append("\(scenario.name(e)) meets \(x.id) (\(x.title), \(x.place)) on \(dates.map(\.iso).joined(separator: ", "))")
+            }
+        }
+        return o
+    }
+}

@@ -1,0 +1,61 @@
+/// One entry of a scenario's `constraints`: the common fields, and the rule of its `type`.
+///
+/// Spec: "CONSTRAINT". A hard constraint must hold; a soft one adds `weight × amount` to the cost.
+public struct Constraint: Sendable {
+    public var id: String
+    public var hard: Bool
+    public var weight: Int
+    public var source: String?
+    public var rule: any ConstraintRule
+
+    public init(id: String, hard: Bool = true, weight: Int = 1, source: String? = nil, rule: any ConstraintRule) {
+        self.id = id; self.hard = hard; self.weight = weight; self.source = source; self.rule = rule
+    }
+}
+
+/// The spec's definition of one constraint `type`: its `amount` (0 when it holds), the sentences
+/// that explain a positive amount, and the clashes it finds. This is the one evaluator that
+/// `check`, the solver's final re-check, the benchmark and the conflict explainer all call.
+public protocol ConstraintRule: Sendable {
+    /// The spec's `type` string.
+    static var type: String { get }
+    /// The events it selects (indices, in scenario order); milestones included where selected.
+    var events: [Int] { get }
+    /// Judges the scheduled events of `schedule`; unscheduled ones are left out as the spec says.
+    func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome
+}
+
+/// What one constraint says of one schedule.
+public struct Outcome: Sendable {
+    public var amount: Double = 0
+    /// Sentences a planner understands, one per broken piece.
+    public var details: [String] = []
+    /// For `avoidExternal`: each (event, external) pair with its shared dates.
+    public var clashes: [Clash] = []
+    /// For `precedence` and `chain`: links with an unscheduled side.
+    public var notEvaluated: [(before: Int, after: Int)] = []
+
+    public init() {}
+}
+
+/// An event that shares dates with an outside event it should avoid.
+public struct Clash: Hashable, Sendable {
+    public var constraint: String
+    public var event: Int
+    public var external: Int
+    public var dates: [Day]
+}
+
+extension Scenario {
+    /// The city of a placement's venue, for `travelDays` and `samePlace`.
+    func city(of p: Placement) -> String? { p.venue.map { venues[$0].city } }
+
+    /// A human name for an event in sentences: its id.
+    func name(_ e: Int) -> String { events[e].id }
+}
+
+/// Formats a number of days the way a cost is written: `2`, `0.5`.
+public func formatNumber(_ v: Double) -> String {
+    if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+    return String(v)
+}

@@ -1,0 +1,49 @@
+/// `monthlyQuota`: the selected events' days falling in each listed month meet its quota.
+///
+/// Spec, Fine print: a half-day event counts 0.5 in the month of its date; a longer event counts
+/// 1 per occupied date, in the month that date falls in; milestones count nothing; unlisted
+/// months are free.
+public struct MonthlyQuota: ConstraintRule {
+    public enum Mode: String, Sendable { case exactly, atLeast, atMost }
+    public static let type = "monthlyQuota"
+    public var events: [Int]
+    /// (`"YYYY-MM"`, quota), in file order.
+    public var quota: [(month: String, value: Double)]
+    public var mode: Mode
+
+    public init(events: [Int], quota: [(month: String, value: Double)], mode: Mode = .exactly) {
+        self.events = events; self.quota = quota; self.mode = mode
+    }
+
+    /// Days one placement contributes to `month`.
+    public static func contribution(of p: Placement, to month: String) -> Double {
+        if p.days == 0.5 { return p.occupied.first?.monthKey == month ? 0.5 : 0 }
+        return Double(p.occupied.reduce(0) { $0 + ($1.monthKey == month ? 1 : 0) })
+    }
+
+    /// The amount of one month with `value` days against quota `q`.
+    public func shortfall(_ value: Double, quota q: Double) -> Double {
+        switch mode {
+        case .exactly: return abs(value - q)
+        case .atLeast: return Swift.max(0, q - value)
+        case .atMost: return Swift.max(0, value - q)
+        }
+    }
+
+    public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
+        var o = Outcome()
+        for (month, q) in quota {
+            let v = events.reduce(0.0) { sum, e in
+                guard let p = schedule[e], !p.isMilestone else { return sum }
+                return sum + MonthlyQuota.contribution(of: p, to: month)
+            }
+            let a = shortfall(v, quota: q)
+            if a > 0 {
+                o.amount += a
+                let want = mode == .exactly ? "exactly" : mode == .atLeast ? "at least" : "at most"
+                o.details.append("\(month) has \(formatNumber(v)) days of the selected events; \(want) \(formatNumber(q)) required")
+            }
+        }
+        return o
+    }
+}

@@ -1,0 +1,39 @@
+/// `noOverlap`: for every pair ordered by start, `start(later) − end(earlier) ≥ 1`, or
+/// `≥ 1 + travelDays` when their venues are in different cities. Milestones are skipped.
+public struct NoOverlap: ConstraintRule {
+    public static let type = "noOverlap"
+    public var events: [Int]
+    public var travelDays: Int
+
+    public init(events: [Int], travelDays: Int = 0) { self.events = events; self.travelDays = travelDays }
+
+    /// The gap two placements need, earlier one first.
+    public func need(_ earlier: Placement, _ later: Placement, in scenario: Scenario) -> Int {
+        scenario.city(of: earlier) == scenario.city(of: later) ? 1 : 1 + travelDays
+    }
+
+    public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
+        var o = Outcome()
+        forEachShortPair(events, schedule, scenario, need: { need($0, $1, in: scenario) }) { e, l, short, gap, need in
+            o.amount += Double(short)
+            let what = gap < 1 ? "overlaps" : "is only \(gap) days after"
+            o.details.append("\(scenario.name(l)) (\(schedule[l]!.start.iso)) \(what) \(scenario.name(e)) (ends \(schedule[e]!.end.iso)); a gap of \(need) required")
+        }
+        return o
+    }
+}
+
+/// Calls `body(earlier, later, daysShort, gap, need)` for each pair of scheduled non-milestone
+/// events, in the spec's order, whose gap `start(later) − end(earlier)` is below its need.
+func forEachShortPair(_ events: [Int], _ schedule: Schedule, _ scenario: Scenario,
+                      need: (Placement, Placement) -> Int, _ body: (Int, Int, Int, Int, Int) -> Void) {
+    let ordered = orderedByStart(events.filter { schedule[$0].map { !$0.isMilestone } ?? false }, in: schedule, scenario: scenario)
+    for i in ordered.indices {
+        for j in ordered.index(after: i)..<ordered.endIndex {
+            let e = schedule[ordered[i]]!, l = schedule[ordered[j]]!
+            let n = need(e, l)
+            let gap = l.start - e.end
+            if gap < n { body(ordered[i], ordered[j], n - gap, gap, n) }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// `precedence`: `start(after) − end(before)` in calendar days lies in [minDays, maxDays].
+///
+/// Spec: amount is the distance to the range; a link with an unscheduled side is not evaluated.
+public struct Precedence: ConstraintRule {
+    public static let type = "precedence"
+    public var before: Int
+    public var after: Int
+    public var minDays: Int
+    public var maxDays: Int?
+
+    public init(before: Int, after: Int, minDays: Int = 1, maxDays: Int? = nil) {
+        self.before = before; self.after = after; self.minDays = minDays; self.maxDays = maxDays
+    }
+
+    public var events: [Int] { [before, after] }
+
+    /// The amount of the link between two placements.
+    public static func amount(before b: Placement, after a: Placement, minDays: Int, maxDays: Int?) -> Double {
+        distance(Double(a.start - b.end), toRange: Double(minDays), maxDays.map(Double.init))
+    }
+
+    /// Evaluates one link into `o`; shared with `chain`.
+    static func evaluateLink(before: Int, after: Int, minDays: Int, maxDays: Int?,
+                             _ schedule: Schedule, _ scenario: Scenario, into o: inout Outcome) {
+        guard let b = schedule[before], let a = schedule[after] else {
+            o.notEvaluated.append((before, after))
+            return
+        }
+        let amount = Precedence.amount(before: b, after: a, minDays: minDays, maxDays: maxDays)
+        guard amount > 0 else { return }
+        o.amount += amount
+        let gap = a.start - b.end
+        let want = maxDays.map { "between \(minDays) and \($0)" } ?? "at least \(minDays)"
+        o.details.append("\(scenario.name(after)) starts \(gap) days after \(scenario.name(before)) ends (\(b.end.iso) to \(a.start.iso)); \(want) required")
+    }
+
+    public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
+        var o = Outcome()
+        Precedence.evaluateLink(before: before, after: after, minDays: minDays, maxDays: maxDays, schedule, scenario, into: &o)
+        return o
+    }
+}

@@ -1,0 +1,28 @@
+/// `totalDays`: the selected events' `days` add up to a value in [min, max].
+///
+/// Spec: amount is the distance to the range; a half day counts 0.5, a milestone 0; only
+/// scheduled events count.
+public struct TotalDays: ConstraintRule {
+    public static let type = "totalDays"
+    public var events: [Int]
+    public var min: Double?
+    public var max: Double?
+
+    public init(events: [Int], min: Double?, max: Double?) { self.events = events; self.min = min; self.max = max }
+
+    public func total(_ schedule: Schedule) -> Double {
+        events.reduce(0) { $0 + (schedule[$1]?.days ?? 0) }
+    }
+
+    public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
+        var o = Outcome()
+        let v = total(schedule)
+        o.amount = distance(v, toRange: min, max)
+        if o.amount > 0 {
+            let bound = min.map { v < $0 ? "at least \(formatNumber($0))" : "" } ?? ""
+            let upper = max.map { v > $0 ? "at most \(formatNumber($0))" : "" } ?? ""
+            o.details.append("the selected events last \(formatNumber(v)) days in all; \(bound)\(upper) allowed")
+        }
+        return o
+    }
+}

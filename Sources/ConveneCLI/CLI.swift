@@ -1,0 +1,92 @@
+import Convene
+
+/// The command table of `convene`: parsing, help and dispatch. Each command's work is in
+/// `Commands/`; it returns text and a status, and only `main.swift` prints and exits.
+enum CLI {
+    static let version = "0.1.0"
+
+    static var commands: [CommandSpec] { [Commands.check, Commands.clashes, Commands.solve] }
+
+    static let overview = """
+    OVERVIEW: Convene proposes, checks and re-plans the session calendars of intergovernmental
+    negotiations (scenario/1 and calendar/1 files, see ../shared/spec/scenario-format.md).
+
+    USAGE: convene <command> [<arguments>] [<options>]
+
+    COMMANDS:
+      solve                   Propose the best calendar that meets every hard rule.
+      check                   Judge a calendar against a scenario: hard rules, soft costs, clashes.
+      clashes                 List a calendar's clashes with outside events, and near misses.
+      help                    Show help for a command.
+
+      See 'convene help <command>' for detailed help.
+
+    OPTIONS:
+      --version               Show the version.
+      -h, --help              Show help information.
+
+    """ + "\n" + ExitStatus.helpText
+
+    static func run(_ args: [String]) -> CommandResult {
+        guard let first = args.first else { return CommandResult(stdout: overview) }
+        switch first {
+        case "-h", "--help": return CommandResult(stdout: overview)
+        case "--version": return CommandResult(stdout: version + "\n")
+        case "help":
+            guard args.count > 1 else { return CommandResult(stdout: overview) }
+            guard let c = commands.first(where: { $0.name == args[1] }) else { return unknownCommand(args[1]) }
+            return CommandResult(stdout: c.help)
+        default:
+            guard let c = commands.first(where: { $0.name == first }) else { return unknownCommand(first) }
+            let rest = Array(args.dropFirst())
+            if rest.contains("-h") || rest.contains("--help"), !rest.contains("--") { return CommandResult(stdout: c.help) }
+            do {
+                return c.run(try ArgumentParser.parse(rest, for: c))
+            } catch {
+                return usageError(error.message, c)
+            }
+        }
+    }
+
+    static func unknownCommand(_ name: String) -> CommandResult {
+        let hint = ArgumentParser.closest(name, commands.map(\.name) + ["help"]).map { " Did you mean '\($0)'?" } ?? ""
+        return CommandResult(stderr: "Error: Unknown command '\(name)'.\(hint)\nUsage: convene <command> [<arguments>] [<options>]\n  See 'convene --help' for more information.\n",
+                             status: ExitStatus.refused)
+    }
+
+    static func usageError(_ message: String, _ c: CommandSpec) -> CommandResult {
+        CommandResult(stderr: "Error: \(message)\nUsage: \(c.usage)\n  See 'convene \(c.name) --help' for more information.\n", status: ExitStatus.refused)
+    }
+
+    /// Parses an option as a whole number within a range, or throws a usage error.
+    static func int(_ args: ParsedArguments, _ name: String, default d: Int, in range: ClosedRange<Int>) throws(UsageError) -> Int {
+        guard let s = args.value(name) else { return d }
+        guard let v = Int(s), range.contains(v) else { throw UsageError(message: "Option '--\(name)' expects a whole number from \(range.lowerBound) to \(range.upperBound), found '\(s)'.") }
+        return v
+    }
+
+    /// The `--format` value among `allowed`.
+    static func format(_ args: ParsedArguments, _ allowed: [String]) throws(UsageError) -> String {
+        let f = args.value("format") ?? allowed[0]
+        guard allowed.contains(f) else { throw UsageError(message: "Option '--format' expects one of \(allowed.joined(separator: ", ")), found '\(f)'.") }
+        return f
+    }
+
+    /// Reads a scenario and, optionally, a calendar; a refusal carries every problem of both.
+    static func load(scenario path: String, calendar cpath: String? = nil) -> Result<(Scenario, CalendarFile?), Refusal> {
+        var problems: [String] = []
+        var scenario: Scenario? = nil, calendar: CalendarFile? = nil
+        do { scenario = try ScenarioReader.read(try FileIO.read(path), file: path) } catch { problems.append(error.description) }
+        if let cpath {
+            do { calendar = try CalendarFile.read(try FileIO.read(cpath), file: cpath) } catch { problems.append(error.description) }
+        }
+        guard problems.isEmpty, let scenario else { return .failure(Refusal(text: problems.joined(separator: "\n") + "\n")) }
+        return .success((scenario, calendar))
+    }
+}
+
+/// Refused input, as printed: one line per problem.
+struct Refusal: Error {
+    var text: String
+    var result: CommandResult { CommandResult(stderr: text, status: ExitStatus.refused) }
+}
