@@ -4,6 +4,8 @@ import Convene
 /// `Commands/`; it returns text and a status, and only `main.swift` prints and exits.
 enum CLI {
     static let version = "0.1.0"
+    /// Raised by Ctrl-C: a running search stops and answers as if its time limit had come.
+    static let interrupt = StopFlag()
 
     static var commands: [CommandSpec] { [Commands.check, Commands.clashes, Commands.solve] }
 

@@ -66,6 +66,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `"YYYY-MM"`, the key of `monthlyQuota`.
     public var monthKey: String { String(iso.prefix(7)) }
 
+    /// The month as one number, `year × 12 + month − 1`, for fast comparison.
+    public var monthIndex: Int { let c = civil; return c.year * 12 + c.month - 1 }
+
+    /// The `monthIndex` of a `"YYYY-MM"` key, or nil when it is not one.
+    public static func monthIndex(of key: String) -> Int? { Day(iso: key + "-01")?.monthIndex }
+
     /// 1970-01-01 was a Thursday.
     public var weekday: Weekday { Weekday.allCases[((ordinal % 7) + 7 + 3) % 7] }
 

@@ -15,10 +15,16 @@ public struct MonthlyQuota: ConstraintRule {
         self.events = events; self.quota = quota; self.mode = mode
     }
 
-    /// Days one placement contributes to `month`.
+    /// Days one placement contributes to `month` (a `"YYYY-MM"` key).
     public static func contribution(of p: Placement, to month: String) -> Double {
-        if p.days == 0.5 { return p.occupied.first?.monthKey == month ? 0.5 : 0 }
-        return Double(p.occupied.reduce(0) { $0 + ($1.monthKey == month ? 1 : 0) })
+        guard let m = Day.monthIndex(of: month) else { return 0 }
+        return contribution(of: p, toMonthIndex: m)
+    }
+
+    /// Days one placement contributes to the month of `Day.monthIndex` `m`.
+    public static func contribution(of p: Placement, toMonthIndex m: Int) -> Double {
+        if p.days == 0.5 { return p.occupied.first?.monthIndex == m ? 0.5 : 0 }
+        return Double(p.occupied.reduce(0) { $0 + ($1.monthIndex == m ? 1 : 0) })
     }
 
     /// The amount of one month with `value` days against quota `q`.
@@ -33,9 +39,10 @@ public struct MonthlyQuota: ConstraintRule {
     public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
         var o = Outcome()
         for (month, q) in quota {
+            let m = Day.monthIndex(of: month)!
             let v = events.reduce(0.0) { sum, e in
                 guard let p = schedule[e], !p.isMilestone else { return sum }
-                return sum + MonthlyQuota.contribution(of: p, to: month)
+                return sum + MonthlyQuota.contribution(of: p, toMonthIndex: m)
             }
             let a = shortfall(v, quota: q)
             if a > 0 {

@@ -37,3 +37,15 @@ func forEachShortPair(_ events: [Int], _ schedule: Schedule, _ scenario: Scenari
         }
     }
 }
+
+/// The days by which two placements fall short of the gap they need, taken in the spec's
+/// order (by start, then end, then id): `max(0, need − (start(later) − end(earlier)))`.
+public func pairShortfall(_ a: Placement, _ aID: String, _ b: Placement, _ bID: String,
+                          need: (Placement, Placement) -> Int) -> Int {
+    let aFirst: Bool
+    if a.start != b.start { aFirst = a.start < b.start }
+    else if a.end != b.end { aFirst = a.end < b.end }
+    else { aFirst = aID.unicodeScalars.lexicographicallyPrecedes(bID.unicodeScalars) }
+    let (e, l) = aFirst ? (a, b) : (b, a)
+    return max(0, need(e, l) - (l.start - e.end))
+}

@@ -24,40 +24,66 @@ public struct Evaluator: Sendable {
         return Placement(start: start, end: occ.last ?? start, venue: venue, days: days, occupied: occ)
     }
 
-    /// The structural problems of one placement (spec, "Structure of an assignment"), by reason:
-    /// `venues:ID`, `days:ID`, `fixed:ID`, `calendar:ID`, `window:ID`. Rooms are counted over
-    /// the whole schedule by `roomProblems`.
-    public func structureProblems(of e: Int, _ p: Placement) -> [Finding] {
+    /// The reasons of the spec's "Structure of an assignment" that one placement breaks.
+    public enum Reason: String, CaseIterable, Sendable { case venues, days, fixed, calendar, window }
+
+    /// Which structure reasons `p` breaks for event `e`, without building sentences: the test
+    /// the solver applies to every option it considers. `structureProblems` explains each.
+    public func structureReasons(of e: Int, _ p: Placement) -> Set<Reason> {
         let ev = scenario.events[e]
-        var out: [Finding] = []
-        func add(_ reason: String, _ detail: String) { out.append(Finding(rule: "\(reason):\(ev.id)", amount: 1, detail: detail, events: [ev.id])) }
-        let venueID = p.venue.map { scenario.venues[$0].id }
-        if ev.venues.isEmpty ? p.venue != nil : !(p.venue.map(ev.venues.contains) ?? false) {
-            let allowed = ev.venues.isEmpty ? "no venue" : ev.venues.map { scenario.venues[$0].id }.joined(separator: ", ")
-            add("venues", "\(ev.id) is held at \(venueID ?? "no venue"); allowed: \(allowed)")
+        var out = Set<Reason>()
+        if ev.venues.isEmpty ? p.venue != nil : !(p.venue.map(ev.venues.contains) ?? false) { out.insert(.venues) }
+        if !ev.length.allows(p.days) { out.insert(.days) }
+        if let f = ev.fixed, f.start != p.start || f.venue != p.venue.map({ scenario.venues[$0].id }) || (f.days.map { $0 != p.days } ?? false) {
+            out.insert(.fixed)
         }
-        if !ev.length.allows(p.days) {
-            add("days", "\(ev.id) lasts \(formatNumber(p.days)) days; it must last \(describe(ev.length))")
+        if !calendar(p.venue).isOpen(p.start) || !(ev.startWeekdays?.contains(p.start.weekday) ?? true) || !isContiguousEnough(ev, p) {
+            out.insert(.calendar)
         }
-        if let f = ev.fixed, f.start != p.start || f.venue != venueID || (f.days.map { $0 != p.days } ?? false) {
-            add("fixed", "\(ev.id) is pinned to \(f.start.iso)\(f.venue.map { " at \($0)" } ?? "")\(f.days.map { " for \(formatNumber($0)) days" } ?? "")")
-        }
-        let cal = calendar(p.venue)
-        var why: [String] = []
-        if !cal.isOpen(p.start) { why.append("\(p.start.iso) (\(p.start.weekday.rawValue)) is not a working day at \(venueID ?? "any venue")") }
-        if let w = ev.startWeekdays, !w.contains(p.start.weekday) {
-            why.append("it may only start on \(Weekday.allCases.filter(w.contains).map(\.rawValue).joined(separator: ", "))")
-        }
-        if ev.contiguous, let first = p.occupied.first, let last = p.occupied.last, last - first + 1 != p.occupied.count {
-            why.append("its \(p.occupied.count) days are not contiguous (\(first.iso) to \(last.iso))")
-        }
-        if !why.isEmpty { add("calendar", "\(ev.id): " + why.joined(separator: "; ")) }
-        let dates = p.isMilestone ? [p.start] : p.occupied
         let lo = max(ev.window.start, scenario.horizon.start), hi = min(ev.window.end, scenario.horizon.end)
-        if let out = dates.first(where: { $0 < lo || $0 > hi }) {
-            add("window", "\(ev.id) falls on \(out.iso), outside its window \(lo.iso) to \(hi.iso)")
-        }
+        if p.isMilestone ? !(lo <= p.start && p.start <= hi) : p.occupied.contains(where: { $0 < lo || $0 > hi }) { out.insert(.window) }
         return out
+    }
+
+    private func isContiguousEnough(_ ev: Event, _ p: Placement) -> Bool {
+        guard ev.contiguous, let first = p.occupied.first, let last = p.occupied.last else { return true }
+        return last - first + 1 == p.occupied.count
+    }
+
+    /// The structural problems of one placement (spec, "Structure of an assignment"), by reason:
+    /// `venues:ID`, `days:ID`, `fixed:ID`, `calendar:ID`, `window:ID`, each with its sentence.
+    /// Rooms are counted over the whole schedule by `roomProblems`.
+    public func structureProblems(of e: Int, _ p: Placement) -> [Finding] {
+        let reasons = structureReasons(of: e, p)
+        guard !reasons.isEmpty else { return [] }
+        let ev = scenario.events[e]
+        let venueID = p.venue.map { scenario.venues[$0].id }
+        return Reason.allCases.filter(reasons.contains).map { reason in
+            let detail: String
+            switch reason {
+            case .venues:
+                let allowed = ev.venues.isEmpty ? "no venue" : ev.venues.map { scenario.venues[$0].id }.joined(separator: ", ")
+                detail = "\(ev.id) is held at \(venueID ?? "no venue"); allowed: \(allowed)"
+            case .days:
+                detail = "\(ev.id) lasts \(formatNumber(p.days)) days; it must last \(describe(ev.length))"
+            case .fixed:
+                let f = ev.fixed!
+                detail = "\(ev.id) is pinned to \(f.start.iso)\(f.venue.map { " at \($0)" } ?? "")\(f.days.map { " for \(formatNumber($0)) days" } ?? "")"
+            case .calendar:
+                var why: [String] = []
+                if !calendar(p.venue).isOpen(p.start) { why.append("\(p.start.iso) (\(p.start.weekday.rawValue)) is not a working day at \(venueID ?? "any venue")") }
+                if let w = ev.startWeekdays, !w.contains(p.start.weekday) {
+                    why.append("it may only start on \(Weekday.allCases.filter(w.contains).map(\.rawValue).joined(separator: ", "))")
+                }
+                if !isContiguousEnough(ev, p) { why.append("its \(p.occupied.count) days are not contiguous (\(p.occupied.first!.iso) to \(p.occupied.last!.iso))") }
+                detail = "\(ev.id): " + why.joined(separator: "; ")
+            case .window:
+                let lo = max(ev.window.start, scenario.horizon.start), hi = min(ev.window.end, scenario.horizon.end)
+                let out = (p.isMilestone ? [p.start] : p.occupied).first { $0 < lo || $0 > hi } ?? p.start
+                detail = "\(ev.id) falls on \(out.iso), outside its window \(lo.iso) to \(hi.iso)"
+            }
+            return Finding(rule: "\(reason.rawValue):\(ev.id)", amount: 1, detail: detail, events: [ev.id])
+        }
     }
 
     /// `rooms:VENUE` problems: for each venue with `rooms`, the sum over dates of the excess.

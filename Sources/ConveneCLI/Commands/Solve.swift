@@ -1,10 +1,123 @@
 import Convene
 
 extension Commands {
+    static let defaultScenario = "Scenarios/gcm-work-plan.json"
+
     static let solve = CommandSpec(
         name: "solve",
-        overview: "Propose the best calendar that meets every hard rule (not yet built).",
-        arguments: [("scenario", "A scenario/1 file.", true)],
-        options: [],
-        run: { _ in CommandResult(stderr: "solve is not built yet\n", status: ExitStatus.internalError) })
+        overview: "Propose the best calendar that meets every hard rule, prove it optimal, or explain why none exists.",
+        arguments: [("scenario", "A scenario/1 file (default: \(defaultScenario)).", true)],
+        options: [
+            OptionSpec(name: "out", short: "o", value: "file", help: "Write the calendar (calendar/1) to this file, atomically."),
+            OptionSpec(name: "format", value: "format", help: "table or json (calendar/1 on standard output).", defaultValue: "table"),
+            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the search after this many seconds and answer with the best calendar so far.", defaultValue: "30"),
+            OptionSpec(name: "stats", help: "Print the search's counters (nodes, failures, time) on standard error."),
+        ],
+        discussion: """
+        Status: optimal (cost proven minimal), feasible (the time limit came first), infeasible (a
+        minimal conflict is printed: dropping any one of its elements makes a calendar exist), or
+        unknown (the time limit came before any calendar). Ctrl-C stops the search like the limit.
+        Among calendars of equal cost, the first one met by the search's fixed order is given.
+        """,
+        run: runSolve)
+
+    static func timeLimit(_ args: ParsedArguments) throws(UsageError) -> Double {
+        guard let s = args.value("time-limit") else { return 30 }
+        guard let v = Double(s), v.isFinite, v > 0, v <= 86_400 else {
+            throw UsageError(message: "Option '--time-limit' expects seconds above 0 (at most 86400), found '\(s)'.")
+        }
+        return v
+    }
+
+    static func runSolve(_ args: ParsedArguments) -> CommandResult {
+        let format: String, limit: Double
+        let path = args.positionals.first ?? defaultScenario
+        do throws(UsageError) {
+            format = try CLI.format(args, ["table", "json"])
+            limit = try timeLimit(args)
+            if let out = args.value("out"), FileIO.sameFile(out, path) {
+                throw UsageError(message: "'--out \(out)' would overwrite the scenario it reads.")
+            }
+        } catch { return CLI.usageError(error.message, solve) }
+        let scenario: Scenario
+        switch CLI.load(scenario: path) {
+        case .failure(let r): return r.result
+        case .success(let (s, _)): scenario = s
+        }
+        let solution: Solution
+        do {
+            solution = try Solver.solve(scenario, limits: Limits(timeLimit: limit, stop: CLI.interrupt))
+        } catch {
+            return CommandResult(stderr: "convene: internal error: \(error.description)\n", status: ExitStatus.internalError)
+        }
+        var result = CommandResult()
+        let file = solution.calendarFile(scenario)
+        result.stdout = format == "json" ? file.json() : SolutionText.table(solution, scenario)
+        if args.has("stats") { result.stderr += SolutionText.stats(solution.stats) }
+        if let out = args.value("out"), solution.schedule != nil {
+            do { try FileIO.writeAtomically(file.json(), to: out) } catch {
+                result.stderr += "convene: cannot write \(out): \(error.localizedDescription)\n"
+                result.status = ExitStatus.refused
+                return result
+            }
+        }
+        result.status = status(solution.status)
+        return result
+    }
+
+    static func status(_ s: SolveStatus) -> Int32 {
+        switch s {
+        case .optimal, .feasible: return ExitStatus.ok
+        case .infeasible: return ExitStatus.no
+        case .unknown: return ExitStatus.unknown
+        }
+    }
+}
+
+/// The text forms of a solution.
+enum SolutionText {
+    static func table(_ s: Solution, _ scenario: Scenario) -> String {
+        var out = "Scenario \(scenario.name): \(s.status.rawValue)"
+        if let r = s.report { out += ", cost \(formatNumber(r.cost))" }
+        out += "\n"
+        if let schedule = s.schedule {
+            let order = orderedByStart(Array(schedule.indices), in: schedule, scenario: scenario)
+            out += "\n" + TextTable(["DATES", "EVENT", "VENUE", "DAYS", "TITLE"], order.map { e in
+                let p = schedule[e]!
+                return [p.start == p.end ? p.start.iso : "\(p.start.iso)..\(p.end.iso)", scenario.events[e].id,
+                        p.venue.map { scenario.venues[$0].id } ?? "-", formatNumber(p.days), scenario.events[e].title]
+            }).render(indent: "  ")
+        }
+        if let r = s.report {
+            if !r.soft.isEmpty {
+                out += "\nSOFT COSTS ACCEPTED\n" + TextTable(["RULE", "AMOUNT", "WEIGHT", "COST", "DETAIL"], r.soft.map {
+                    [$0.rule, formatNumber($0.amount), String($0.weight ?? 0), formatNumber($0.amount * Double($0.weight ?? 0)), $0.detail]
+                }).render(indent: "  ")
+            }
+            if !r.clashes.isEmpty {
+                out += "\nCLASHES ACCEPTED\n" + TextTable(["EVENT", "EXTERNAL", "CATEGORY", "PLACE", "DATES", "RULE"], r.clashes.map {
+                    [$0.event, $0.external, $0.category, $0.place, $0.dates.map(\.iso).joined(separator: ", "), $0.constraint]
+                }).render(indent: "  ")
+            }
+        }
+        switch s.status {
+        case .infeasible:
+            if let c = s.conflict {
+                out += "\nNo calendar meets all of these together (drop any one and a calendar exists):\n"
+                out += c.map { "  - \($0.sentence)\n" }.joined()
+            } else {
+                out += "\nNo calendar exists; the time limit came before a minimal conflict was found.\n"
+            }
+        case .unknown: out += "\nThe time limit came before any calendar was found.\n"
+        case .feasible: out += "\nThe time limit came before the optimum was proven.\n"
+        case .optimal: break
+        }
+        return out
+    }
+
+    static func stats(_ s: SolveStats) -> String {
+        let first = s.timeToFirst.map { String(format: "%.1f ms", $0 * 1000) } ?? "-"
+        return "stats: nodes \(s.nodes), failures \(s.failures), propagations \(s.propagations), solutions \(s.solutions), " +
+            "first calendar \(first), total \(String(format: "%.1f ms", s.elapsed * 1000))\n"
+    }
 }

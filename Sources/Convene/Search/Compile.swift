@@ -1,0 +1,145 @@
+/// What a search may relax or add: the conflict explainer removes constraints and relaxes
+/// event-level reasons; a what-if restricts some events and adds a disturbance cost.
+public struct SearchSetup: Sendable {
+    /// Constraint ids and reasons (`window:ID`, `venues:ID`, `fixed:ID`, `days:ID`,
+    /// `calendar:ID`, `rooms:VENUE`) that are relaxed as the spec's conflict definition says.
+    public var relaxed: Set<String> = []
+    /// Only whether a calendar exists: soft rules and costs play no part.
+    public var feasibilityOnly = false
+    /// Extra cost per placement, in half-units (what-if disturbance), by event index.
+    public var extraCost: (@Sendable (Int, Placement) -> Int)? = nil
+    /// Extra admission test per placement (what-if pins), by event index.
+    public var admits: (@Sendable (Int, Placement) -> Bool)? = nil
+    /// Event-level reasons that a pin adds, named like `pin:ID`, relaxable like the others.
+    public var pinReasons: Set<String> = []
+
+    public init() {}
+}
+
+/// One way to hold an event: a placement and its unary cost.
+struct Option {
+    let placement: Placement
+    let start: Int
+    let end: Int
+    /// Unary cost in half-units: preferredStart, soft avoidExternal, what-if disturbance.
+    let unary: Int
+}
+
+/// A scenario compiled for search, in named passes: options per event (the spec's structure
+/// of an assignment, hard unary rules), then propagators for the hard rules, then the soft
+/// rules' cost terms. After this, the search sees option indices and integers only.
+final class CompiledModel {
+    let scenario: Scenario
+    let evaluator: Evaluator
+    let setup: SearchSetup
+    /// Options per event, ordered by start, venue, length.
+    var options: [[Option]] = []
+    /// Per event, option indices by unary cost then index: the value order.
+    var byCost: [[Int]] = []
+    var propagators: [Propagator] = []
+    /// Propagator indices watching each event.
+    var watchers: [[Int]] = []
+    /// Hard constraints the propagators do not decide fully: re-checked on complete calendars.
+    var leafChecks: [Constraint] = []
+    /// Soft constraints that are not unary: (constraint, monotone on partial calendars).
+    var softTerms: [(constraint: Constraint, monotone: Bool)] = []
+    /// Sum propagators built for soft sums, used only for their bound.
+    var softSums: [(weight: Int, sum: SumPropagator)] = []
+
+    /// Options and placements shared by the many searches of one conflict explanation.
+    let cache: OptionCache?
+
+    init(_ scenario: Scenario, evaluator: Evaluator? = nil, setup: SearchSetup = SearchSetup(), cache: OptionCache? = nil) {
+        self.scenario = scenario
+        self.cache = cache
+        self.evaluator = evaluator ?? Evaluator(scenario)
+        self.setup = setup
+        buildOptions()
+        buildPropagators()
+        buildSoftTerms()
+        watchers = Array(repeating: [], count: scenario.events.count)
+        for (i, p) in propagators.enumerated() { for e in p.watched { watchers[e].append(i) } }
+    }
+
+    func isActive(_ c: Constraint) -> Bool { !setup.relaxed.contains(c.id) }
+    func relaxed(_ reason: String, _ id: String) -> Bool { setup.relaxed.contains("\(reason):\(id)") }
+
+    // MARK: Pass 1: options
+
+    /// The spec's "Structure of an assignment", judged by the evaluator, relaxed reasons aside.
+    private func buildOptions() {
+        let s = scenario
+        let hardAvoid = s.constraints.indices.filter { s.constraints[$0].hard && isActive(s.constraints[$0]) && s.constraints[$0].rule is AvoidExternal }
+        let softAvoid = s.constraints.filter { !$0.hard && isActive($0) }.compactMap { c in (c.rule as? AvoidExternal).map { (c.weight, $0) } }
+        for (e, ev) in s.events.enumerated() {
+            let ignored = Set(Evaluator.Reason.allCases.filter { relaxed($0.rawValue, ev.id) })
+            let avoid = hardAvoid.filter { s.constraints[$0].rule.events.contains(e) }
+            let pinned = setup.admits != nil && !setup.relaxed.contains("pin:\(ev.id)")
+            let key = "\(e)|\(ignored.map(\.rawValue).sorted())|\(avoid)|\(pinned)"
+            if setup.feasibilityOnly, let cache, let hit = cache.options[key] {
+                options.append(hit); byCost.append(Array(hit.indices)); continue
+            }
+            var venues: [Int?] = ev.venues.isEmpty ? [nil] : ev.venues
+            if ignored.contains(.venues), !ev.venues.isEmpty { venues = Array(s.venues.indices) }
+            var lengths = ev.length.choices
+            if ignored.contains(.days), !ev.isMilestone {
+                lengths = [0.5] + (ev.length.longest >= 1 ? (1...Int(ev.length.longest)).map(Double.init) : [])
+            }
+            let window = ignored.contains(.window) ? s.horizon : ev.window
+            var list: [Option] = []
+            for v in venues {
+                for start in evaluator.calendar(v).workingDays(in: window) {
+                    for d in lengths {
+                        guard let p = place(start, v, d), p.end <= s.horizon.end else { continue }
+                        guard evaluator.structureReasons(of: e, p).isSubset(of: ignored) else { continue }
+                        if pinned, let admits = setup.admits, !admits(e, p) { continue }
+                        if !p.isMilestone, avoid.contains(where: { c in
+                            let a = s.constraints[c].rule as! AvoidExternal
+                            return a.externals.contains { x in a.applies(s.externals[x], toVenue: v, in: s) && !a.clashDates(p, s.externals[x]).isEmpty }
+                        }) { continue }
+                        list.append(Option(placement: p, start: p.start.ordinal, end: p.end.ordinal, unary: unaryCost(e, p, softAvoid)))
+                    }
+                }
+            }
+            list.sort { ($0.start, $0.placement.venue ?? -1, $0.placement.days) < ($1.start, $1.placement.venue ?? -1, $1.placement.days) }
+            if setup.feasibilityOnly, let cache { cache.options[key] = list }
+            options.append(list)
+            byCost.append(list.indices.sorted { (list[$0].unary, $0) < (list[$1].unary, $1) })
+        }
+    }
+
+    /// The evaluator's placement, through the cache when there is one.
+    private func place(_ start: Day, _ venue: Int?, _ days: Double) -> Placement? {
+        guard let cache else { return evaluator.place(start: start, venue: venue, days: days) }
+        let key = PlacementKey(start: start.ordinal, venue: venue ?? -1, halfDays: Int(days * 2))
+        if let hit = cache.placements[key] { return hit }
+        let p = evaluator.place(start: start, venue: venue, days: days)
+        cache.placements[key] = p
+        return p
+    }
+
+    /// The cost of one placement that depends on it alone, in half-units, by the evaluator's
+    /// own terms: `preferredStart`, soft `avoidExternal` clashes, and a what-if's disturbance.
+    private func unaryCost(_ e: Int, _ p: Placement, _ softAvoid: [(Int, AvoidExternal)]) -> Int {
+        guard !setup.feasibilityOnly else { return 0 }
+        var cost = 2 * Int(evaluator.preferredStartCost(of: e, p))
+        if !p.isMilestone {
+            for (w, a) in softAvoid where a.events.contains(e) {
+                for x in a.externals where a.applies(scenario.externals[x], toVenue: p.venue, in: scenario) {
+                    cost += 2 * w * a.clashDates(p, scenario.externals[x]).count
+                }
+            }
+        }
+        if let extra = setup.extraCost { cost += extra(e, p) }
+        return cost
+    }
+}
+
+struct PlacementKey: Hashable { let start: Int, venue: Int, halfDays: Int }
+
+/// Options computed once and reused by later compilations of the same scenario with other
+/// relaxations (feasibility only: the options then carry no cost).
+final class OptionCache: @unchecked Sendable {
+    var options: [String: [Option]] = [:]
+    var placements: [PlacementKey: Placement?] = [:]
+}

@@ -1,0 +1,142 @@
+/// One element of a minimal conflict: its name in the spec's terms and a sentence for a planner.
+public struct ConflictElement: Equatable, Sendable {
+    /// A hard constraint id, or a reason such as `window:STOCK`.
+    public var element: String
+    public var sentence: String
+}
+
+/// Finds a minimal set of hard constraints and event-level reasons that cannot all hold
+/// (QuickXplain, Junker 2004), where each test is a complete search for any calendar with every
+/// other element relaxed exactly as the spec's "Calendar file" section says.
+public struct ConflictExplainer {
+    let scenario: Scenario
+    let evaluator: Evaluator
+    let limits: Limits
+    /// Starting setup (a what-if's pins); its `relaxed` grows with each test.
+    let base: SearchSetup
+    private let deadline: Double?
+    private let cache = OptionCache()
+
+    public init(_ scenario: Scenario, evaluator: Evaluator? = nil, limits: Limits = Limits(), base: SearchSetup = SearchSetup()) {
+        self.scenario = scenario
+        self.evaluator = evaluator ?? Evaluator(scenario)
+        self.limits = limits
+        self.base = base
+        deadline = limits.timeLimit.map { now() + $0 }
+    }
+
+    /// Every element that relaxing can change, in a fixed order: hard constraints in file
+    /// order, then each event's reasons, then the venues' rooms, then a what-if's pins.
+    public var elements: [String] {
+        var out = scenario.constraints.filter(\.hard).map(\.id)
+        let allVenues = Set(scenario.venues.indices)
+        for e in scenario.events {
+            if e.window.start > scenario.horizon.start || e.window.end < scenario.horizon.end { out.append("window:\(e.id)") }
+            if !e.venues.isEmpty, Set(e.venues) != allVenues { out.append("venues:\(e.id)") }
+            if e.fixed != nil { out.append("fixed:\(e.id)") }
+            if !e.isMilestone, e.length.choices != [0.5] + (e.length.longest >= 1 ? (1...Int(e.length.longest)).map(Double.init) : []) {
+                out.append("days:\(e.id)")
+            }
+            if e.startWeekdays != nil || (e.contiguous && e.length.longest > 1) { out.append("calendar:\(e.id)") }
+        }
+        out += scenario.venues.filter { $0.rooms != nil }.map { "rooms:\($0.id)" }
+        out += base.pinReasons.sorted()
+        return out
+    }
+
+    /// Whether some calendar meets every element of `kept` (nil: the limit came first).
+    func isSatisfiable(_ kept: [String]) -> Bool? {
+        var setup = base
+        setup.feasibilityOnly = true
+        setup.relaxed = Set(elements).subtracting(kept)
+        let remaining = deadline.map { max(0, $0 - now()) }
+        let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, cache: cache)
+        let out = Solver(model: model, limits: Limits(timeLimit: remaining, stop: limits.stop)).solve()
+        switch out.status {
+        case .optimal, .feasible: return true
+        case .infeasible: return false
+        case .unknown: return nil
+        }
+    }
+
+    /// A minimal conflict with its sentences; nil when a calendar exists or the limit came first.
+    public func explain() -> [ConflictElement]? {
+        let all = elements
+        guard isSatisfiable(all) == false else { return nil }
+        var aborted = false
+        func consistent(_ kept: [String]) -> Bool {
+            guard !aborted, let ok = isSatisfiable(kept) else { aborted = true; return false }
+            return ok
+        }
+        func qx(_ background: [String], _ delta: Bool, _ candidates: [String]) -> [String] {
+            if delta && !consistent(background) { return [] }
+            if candidates.count == 1 { return candidates }
+            let c1 = Array(candidates.prefix(candidates.count / 2)), c2 = Array(candidates.dropFirst(candidates.count / 2))
+            let d2 = qx(background + c1, !c1.isEmpty, c2)
+            let d1 = qx(background + d2, !d2.isEmpty, c1)
+            return d1 + d2
+        }
+        let conflict = Set(qx([], false, all))
+        guard !aborted else { return nil }
+        return all.filter(conflict.contains).map { ConflictElement(element: $0, sentence: sentence($0)) }
+    }
+
+    /// The element in a planner's words, its name in brackets.
+    public func sentence(_ element: String) -> String {
+        if let c = scenario.constraints.first(where: { $0.id == element }) { return "\(describe(c)) (\(element))" }
+        let parts = element.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return element }
+        let id = parts[1]
+        if parts[0] == "rooms", let v = scenario.venues.first(where: { $0.id == id }) {
+            return "\(v.id) holds at most \(v.rooms ?? 0) event(s) a day (\(element))"
+        }
+        guard let e = scenario.events.first(where: { $0.id == id }) else { return element }
+        let text: String
+        switch parts[0] {
+        case "window": text = "\(id) must fall between \(e.window.start.iso) and \(e.window.end.iso)"
+        case "venues": text = "\(id) must be held at \(e.venues.map { scenario.venues[$0].id }.joined(separator: " or "))"
+        case "fixed": text = "\(id) is pinned to \(e.fixed!.start.iso)\(e.fixed!.venue.map { " at \($0)" } ?? "")"
+        case "days": text = "\(id) must last \(Convene.describe(e.length))"
+        case "calendar":
+            var why: [String] = []
+            if e.contiguous && e.length.longest > 1 { why.append("its days must be consecutive working days") }
+            if let w = e.startWeekdays { why.append("it may only start on \(Weekday.allCases.filter(w.contains).map(\.rawValue).joined(separator: ", "))") }
+            text = "\(id): " + why.joined(separator: " and ")
+        case "pin": text = "the what-if pins \(id)"
+        default: text = element
+        }
+        return "\(text) (\(element))"
+    }
+
+    func names(_ events: [Int]) -> String {
+        let ids = events.map { scenario.events[$0].id }
+        return ids.count <= 4 ? ids.joined(separator: ", ") : "\(ids.count) events (\(ids.prefix(3).joined(separator: ", ")), …)"
+    }
+
+    func describe(_ c: Constraint) -> String {
+        let s = scenario
+        switch c.rule {
+        case let r as Precedence:
+            let upper = r.maxDays.map { " and at most \($0)" } ?? ""
+            return "\(s.events[r.after].id) must start at least \(r.minDays)\(upper) days after \(s.events[r.before].id) ends"
+        case let r as Chain:
+            return "\(names(r.events)) must follow one another, each starting at least \(r.minDays) days after the previous ends"
+        case let r as NoOverlap:
+            return "\(names(r.events)) must not overlap\(r.travelDays > 0 ? ", with \(r.travelDays) travel day(s) between cities" : "")"
+        case let r as MinSpacing:
+            return "\(names(r.events)) must start at least \(r.days) days after one another ends"
+        case let r as TotalDays:
+            let range = [r.min.map { "at least \(formatNumber($0))" }, r.max.map { "at most \(formatNumber($0))" }].compactMap { $0 }.joined(separator: " and ")
+            return "\(names(r.events)) must last \(range) days in all"
+        case let r as MonthlyQuota:
+            return "\(names(r.events)) must hold \(r.mode == .exactly ? "exactly" : r.mode == .atLeast ? "at least" : "at most") " +
+                r.quota.map { "\(formatNumber($0.value)) days in \($0.month)" }.joined(separator: ", ")
+        case let r as Rotation:
+            return "\(names(r.events)) must not meet twice in a row at one venue"
+        case let r as AvoidExternal:
+            return "\(names(r.events)) must avoid \(r.externals.count == 1 ? s.externals[r.externals[0]].id : "\(r.externals.count) outside events")\(r.bufferDays > 0 ? " with \(r.bufferDays) day(s) of buffer" : "")"
+        default:
+            return c.id
+        }
+    }
+}

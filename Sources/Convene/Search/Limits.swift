@@ -1,0 +1,26 @@
+import Dispatch
+import Synchronization
+
+/// A flag another thread (a Ctrl-C handler, a sweep's coordinator) raises to stop a search,
+/// which then answers as if its time limit had come.
+public final class StopFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
+    public init() {}
+    public func raise() { raised.store(true, ordering: .relaxed) }
+    public var isRaised: Bool { raised.load(ordering: .relaxed) }
+}
+
+/// When a search must stop: a time limit, a node limit, or a raised flag.
+public struct Limits: Sendable {
+    /// Seconds of search; nil for none.
+    public var timeLimit: Double?
+    public var nodeLimit: Int?
+    public var stop: StopFlag?
+
+    public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil) {
+        self.timeLimit = timeLimit; self.nodeLimit = nodeLimit; self.stop = stop
+    }
+}
+
+/// A monotonic clock in seconds.
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

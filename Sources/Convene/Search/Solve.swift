@@ -1,0 +1,53 @@
+/// A solved calendar, checked by the evaluator: what `solve` prints and writes.
+public struct Solution: Sendable {
+    public var status: SolveStatus
+    public var schedule: Schedule?
+    /// The evaluator's report of `schedule`.
+    public var report: CheckReport?
+    public var conflict: [ConflictElement]?
+    public var stats: SolveStats
+
+    /// The calendar/1 file of this solution.
+    public func calendarFile(_ scenario: Scenario) -> CalendarFile {
+        var file = CalendarFile(scenario: scenario.name, status: status.rawValue, cost: report?.cost, assignments: [])
+        if let schedule {
+            file.assignments = schedule.enumerated().compactMap { e, p in
+                p.map { Assignment(event: scenario.events[e].id, start: $0.start, end: $0.end,
+                                   venue: $0.venue.map { scenario.venues[$0].id }, days: $0.days) }
+            }
+        }
+        file.violations = report.map { $0.soft } ?? []
+        file.conflict = conflict.map { $0.map(\.element) }
+        return file
+    }
+}
+
+/// The evaluator disagreed with the solver: a bug, reported rather than written.
+public struct InternalError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+extension Solver {
+    /// Solves `scenario`: the best calendar, checked by the evaluator; or, when none exists,
+    /// a minimal conflict.
+    public static func solve(_ scenario: Scenario, limits: Limits = Limits()) throws(InternalError) -> Solution {
+        let evaluator = Evaluator(scenario)
+        let started = now()
+        let solver = Solver(scenario, limits: limits, evaluator: evaluator)
+        let out = solver.solve()
+        var solution = Solution(status: out.status, schedule: out.schedule, report: nil, conflict: nil, stats: out.stats)
+        if let schedule = out.schedule {
+            let report = evaluator.evaluate(schedule)
+            guard report.hardOK, report.complete, Int((report.cost * 2).rounded()) == out.objective else {
+                throw InternalError(description: "the evaluator rejected the solver's calendar (hard OK: \(report.hardOK), cost \(formatNumber(report.cost)) vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2))): \(report.hard.map(\.rule).joined(separator: ", "))")
+            }
+            solution.report = report
+        }
+        if out.status == .infeasible {
+            let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
+            solution.conflict = ConflictExplainer(scenario, evaluator: evaluator,
+                                                  limits: Limits(timeLimit: remaining, stop: limits.stop)).explain()
+        }
+        return solution
+    }
+}
