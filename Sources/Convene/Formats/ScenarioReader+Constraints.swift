@@ -127,8 +127,8 @@ extension ScenarioReader.State {
         switch v {
         case .string("all"):
             result = Array(tags.indices)
-        case .object(let members) where members.count == 1:
-            let (key, value) = members[0]
+        case .object(let all) where all.filter({ if case .null = $0.value { return false }; return true }).count == 1:
+            let (key, value) = all.first { if case .null = $0.value { return false }; return true }!
             let kp = "\(p).\(key)"
             switch key {
             case "ids":
@@ -163,7 +163,7 @@ extension ScenarioReader.State {
         for (i, e) in s.events.enumerated() {
             let cals = e.venues.isEmpty ? [anyWeekday] : e.venues.map { calendars[$0] }
             if !cals.contains(where: { !$0.workingDays(in: e.window).isEmpty }) {
-                r.fail("events[\(i)].window", "expected a window holding a working day of one of its venues inside the horizon; \(e.window.start.iso) to \(e.window.end.iso) holds none")
+                r.fail("events[\(eventFileIndex[i])].window", "expected a window holding a working day of one of its venues inside the horizon; \(e.window.start.iso) to \(e.window.end.iso) holds none")
             }
         }
     }

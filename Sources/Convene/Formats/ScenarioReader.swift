@@ -16,6 +16,8 @@ public enum ScenarioReader {
         var eventIDs: [String: Int] = [:]
         var externalIDs: [String: Int] = [:]
         var events: [Event] = []
+        /// The index in the file's `events` of each event read.
+        var eventFileIndex: [Int] = []
         var externals: [ExternalEvent] = []
         var horizon = DateRange(Day(ordinal: 0), Day(ordinal: 0))
 
@@ -34,19 +36,20 @@ public enum ScenarioReader {
             var weight = 1
             if let obj = r.field(root, "objective", "", required: false), let o = r.object(obj, "objective"),
                let w = r.whole(o, "preferredStartWeight", "objective", min: 0) { weight = w }
-            guard r.problems.isEmpty, let name, h != nil else { return nil }
-            let s = Scenario(name: name, horizon: horizon, venues: venues, events: events, externals: externals,
+            guard h != nil else { return nil }
+            // The whole-file checks run on what could be read, so that one pass lists every problem.
+            let s = Scenario(name: name ?? "", horizon: horizon, venues: venues, events: events, externals: externals,
                              constraints: constraints, preferredStartWeight: weight)
             checkWorkingDays(s)
             checkPrecedenceCycles(s)
-            return s
+            return r.problems.isEmpty ? s : nil
         }
 
         mutating func readHorizon(_ root: JSONValue) -> DateRange? {
             guard let v = r.field(root, "horizon", "", required: true), let o = r.object(v, "horizon") else { return nil }
-            guard let s = r.date(o, "start", "horizon", required: true), let e = r.date(o, "end", "horizon", required: true) else { return nil }
+            let start = r.date(o, "start", "horizon", required: true), end = r.date(o, "end", "horizon", required: true)
+            guard let s = start, let e = end else { return nil }
             guard s <= e else { r.fail("horizon.end", "expected a date on or after horizon.start \(s.iso), found \(e.iso)"); return nil }
-            guard e - s <= 36_600 else { r.fail("horizon.end", "expected a horizon of at most 100 years"); return nil }
             return DateRange(s, e)
         }
 
@@ -137,6 +140,7 @@ public enum ScenarioReader {
                 guard let id, let length, let venueList else { continue }
                 if eventIDs[id] != nil { r.fail("\(p).id", "id \"\(id)\" is used by another event"); continue }
                 eventIDs[id] = events.count
+                eventFileIndex.append(i)
                 events.append(Event(id: id, title: title, kind: kind, length: length, venues: venueList, window: window,
                                     contiguous: contiguous, startWeekdays: startWeekdays, fixed: fixed,
                                     preferredStart: preferred, source: source))

@@ -277,11 +277,7 @@ struct BadInputTests {
     func horizonBothEnds() {
         let paths = Set(problems(Array(Self.top("horizon", #"{"start": "2017-02-30", "end": 3}"#).utf8)).map(\.path))
         #expect(paths.contains("horizon.start"))
-        // SPEC DISAGREEMENT (Bad input: "refused with one message per problem"): readHorizon in
-        // Sources/Convene/Formats/ScenarioReader.swift reads `end` only when `start` is good.
-        withKnownIssue("horizon.end is not checked once horizon.start is bad") {
-            #expect(paths.contains("horizon.end"), "got \(paths.sorted())")
-        }
+        #expect(paths.contains("horizon.end"), "got \(paths.sorted())")
     }
 
     @Test("an impossible window is reported together with the file's other problems")
@@ -293,21 +289,14 @@ struct BadInputTests {
         ])
         let paths = Set(problems(Array(text.utf8)).map(\.path))
         #expect(paths.contains("events[0].days"))
-        // SPEC DISAGREEMENT (Bad input: "one message per problem"): ScenarioReader.State.scenario
-        // runs checkWorkingDays and checkPrecedenceCycles only when no other problem was found.
-        withKnownIssue("the working-day and cycle checks run only on an otherwise clean file") {
-            #expect(paths.contains("events[1].window"), "got \(paths.sorted())")
-        }
+        #expect(paths.contains("events[1].window"), "got \(paths.sorted())")
     }
 
     @Test("a horizon of more than 100 years is not bad input")
-    func longHorizon() {
+    func longHorizon() throws {
         // Bad input lists "to the letter" what breaks the page; a horizon's length is not on it.
-        // SPEC DISAGREEMENT: readHorizon refuses a horizon longer than 36 600 days.
-        withKnownIssue("readHorizon refuses horizons longer than 100 years") {
-            let s = try readScenario(Self.doc(horizon: ("1950-01-01", "2060-12-31")))
-            #expect(s.horizon.count == (try #require(Day(iso: "2061-01-01"))) - (try #require(Day(iso: "1950-01-01"))))
-        }
+        let s = try readScenario(Self.doc(horizon: ("1950-01-01", "2060-12-31")))
+        #expect(s.horizon.count == (try #require(Day(iso: "2061-01-01"))) - (try #require(Day(iso: "1950-01-01"))))
     }
 
     @Test("null is the same as leaving a field out")
@@ -336,12 +325,8 @@ struct BadInputTests {
     func nullSelectorKey() throws {
         // {"ids": ["A"], "kind": null} is {"ids": ["A"]} ("null is the same as leaving a field out").
         let text = Self.doc(constraints: [#"{"id": "c", "type": "noOverlap", "events": {"ids": ["A", "B"], "kind": null}}"#])
-        // SPEC DISAGREEMENT: `select` in ScenarioReader+Constraints.swift counts the object's
-        // members, null ones included, and refuses this selector as having two keys.
-        withKnownIssue("a null selector key counts as a key") {
-            let s = try readScenario(text)
-            #expect(s.constraints.first?.rule.events == [0, 1])
-        }
+        let s = try readScenario(text)
+        #expect(s.constraints.first?.rule.events == [0, 1])
     }
 
     @Test("a UTF-8 byte-order mark is skipped")
