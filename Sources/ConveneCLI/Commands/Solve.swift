@@ -85,7 +85,7 @@ enum SolutionText {
             out += "\n" + TextTable(["DATES", "EVENT", "VENUE", "DAYS", "TITLE"], order.map { e in
                 let p = schedule[e]!
                 return [p.start == p.end ? p.start.iso : "\(p.start.iso)..\(p.end.iso)", scenario.events[e].id,
-                        p.venue.map { scenario.venues[$0].id } ?? "-", formatNumber(p.days), scenario.events[e].title]
+                        p.venue.map { scenario.venues[$0].id } ?? "-", formatNumber(p.days), clip(scenario.events[e].title, 60)]
             }).render(indent: "  ")
         }
         if let r = s.report {
@@ -120,4 +120,9 @@ enum SolutionText {
         return "stats: nodes \(s.nodes), failures \(s.failures), propagations \(s.propagations), solutions \(s.solutions), " +
             "first calendar \(first), total \(String(format: "%.1f ms", s.elapsed * 1000))\n"
     }
+}
+
+/// `text` cut to `width` characters, with an ellipsis when cut.
+func clip(_ text: String, _ width: Int) -> String {
+    text.count <= width ? text : String(text.prefix(width - 1)) + "…"
 }
