@@ -7,7 +7,7 @@ enum CLI {
     /// Raised by Ctrl-C: a running search stops and answers as if its time limit had come.
     static let interrupt = StopFlag()
 
-    static var commands: [CommandSpec] { [Commands.check, Commands.clashes, Commands.solve] }
+    static var commands: [CommandSpec] { [Commands.check, Commands.clashes, Commands.solve, Commands.whatif, Commands.sweep] }
 
     static let overview = """
     OVERVIEW: Convene proposes, checks and re-plans the session calendars of intergovernmental
@@ -17,6 +17,8 @@ enum CLI {
 
     COMMANDS:
       solve                   Propose the best calendar that meets every hard rule.
+      whatif                  Shift or pin meetings of a calendar and re-plan the rest.
+      sweep                   Try every start date of one event in a range, with the cost of each.
       check                   Judge a calendar against a scenario: hard rules, soft costs, clashes.
       clashes                 List a calendar's clashes with outside events, and near misses.
       help                    Show help for a command.

@@ -12,6 +12,8 @@ public struct SearchSetup: Sendable {
     public var admits: (@Sendable (Int, Placement) -> Bool)? = nil
     /// Event-level reasons that a pin adds, named like `pin:ID`, relaxable like the others.
     public var pinReasons: Set<String> = []
+    /// The planner's sentence for each pin reason, for conflicts.
+    public var pinSentences: [String: String] = [:]
 
     public init() {}
 }

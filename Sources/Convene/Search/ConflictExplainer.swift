@@ -102,7 +102,7 @@ public struct ConflictExplainer {
             if e.contiguous && e.length.longest > 1 { why.append("its days must be consecutive working days") }
             if let w = e.startWeekdays { why.append("it may only start on \(Weekday.allCases.filter(w.contains).map(\.rawValue).joined(separator: ", "))") }
             text = "\(id): " + why.joined(separator: " and ")
-        case "pin": text = "the what-if pins \(id)"
+        case "pin": text = base.pinSentences[element] ?? "the what-if pins \(id)"
         default: text = element
         }
         return "\(text) (\(element))"

@@ -1,0 +1,202 @@
+/// A what-if: a scenario, a baseline calendar, changes, and the disturbance weights.
+public struct WhatIf: Sendable {
+    public var scenario: Scenario
+    public var baseline: CalendarFile
+    public var changes: [Change]
+    public var moveWeight: Int
+    public var venueChangeWeight: Int
+
+    public init(scenario: Scenario, baseline: CalendarFile, changes: [Change], moveWeight: Int = 1, venueChangeWeight: Int = 10) {
+        self.scenario = scenario; self.baseline = baseline; self.changes = changes
+        self.moveWeight = moveWeight; self.venueChangeWeight = venueChangeWeight
+    }
+}
+
+/// One event's move from the baseline to the re-plan.
+public struct Move: Equatable, Sendable {
+    public var event: String
+    public var from: DateRange?
+    public var to: DateRange
+    public var fromVenue: String?
+    public var toVenue: String?
+    public var pinned: Bool
+}
+
+/// What changed in a constraint's amount, or in one (event, external) clash.
+public struct AmountChange: Equatable, Sendable {
+    public enum Direction: String, Sendable { case new, gone, worse, better }
+    /// A constraint id, `preferredStart:ID`, or `constraint: EVENT × EXTERNAL` for a clash.
+    public var subject: String
+    public var before: Double
+    public var after: Double
+    public var direction: Direction
+}
+
+/// The answer to a what-if: the re-planned calendar (checked), its disturbance, and the diff.
+public struct WhatIfAnswer: Sendable {
+    public var solution: Solution
+    /// The baseline's own check report.
+    public var baselineReport: CheckReport
+    /// Σ over unpinned events of moveWeight × |Δstart| + venueChangeWeight per venue change.
+    public var disturbance: Double?
+    public var moved: [Move]
+    /// Events the baseline leaves out and the re-plan places.
+    public var added: [Move]
+    public var changes: [AmountChange]
+
+    /// What the re-plan minimises: the scenario's cost plus the disturbance.
+    public var whatIfCost: Double? { solution.report.map { $0.cost + (disturbance ?? 0) } }
+}
+
+extension WhatIf {
+    /// The pins the changes set, by event index: a start, a venue index, or both.
+    func pins(baseline: Schedule) throws(ChangeError) -> [Int: (start: Day?, venue: Int?)] {
+        var pins: [Int: (start: Day?, venue: Int?)] = [:]
+        for c in changes {
+            guard let e = scenario.eventIndex(c.event) else { throw ChangeError("the scenario has no event '\(c.event)'") }
+            guard pins[e] == nil else { throw ChangeError("'\(c.event)' is changed twice") }
+            switch c.kind {
+            case .shift(let n):
+                guard let b = baseline[e] else { throw ChangeError("'\(c.event)' has no date in the baseline to shift from") }
+                pins[e] = (b.start + n, nil)
+            case let .pin(start, venue):
+                var v: Int? = nil
+                if let venue {
+                    guard let i = scenario.venueIndex(venue) else {
+                        throw ChangeError("the scenario has no venue '\(venue)' (it has \(scenario.venues.map(\.id).joined(separator: ", ")))")
+                    }
+                    v = i
+                }
+                pins[e] = (start, v)
+            }
+        }
+        return pins
+    }
+
+    /// Re-plans: every event not pinned may move at the disturbance cost the spec defines.
+    /// With `explain` false, an infeasible what-if is not explained (a sweep's many dates).
+    public func solve(limits: Limits = Limits(), explain: Bool = true) throws -> WhatIfAnswer {
+        let evaluator = Evaluator(scenario)
+        let started = now()
+        let (base, _) = evaluator.schedule(from: baseline)
+        let baselineReport = evaluator.check(baseline)
+        let pins = try pins(baseline: base)
+        let ids = scenario.events.map(\.id)
+        let (mw, vw) = (moveWeight, venueChangeWeight)
+        var setup = SearchSetup()
+        setup.pinReasons = Set(pins.keys.map { "pin:\(ids[$0])" })
+        for (e, pin) in pins { setup.pinSentences["pin:\(ids[e])"] = pinSentence(e, pin, evaluator) }
+        setup.admits = { e, p in
+            guard let pin = pins[e] else { return true }
+            return (pin.start.map { $0 == p.start } ?? true) && (pin.venue.map { $0 == p.venue } ?? true)
+        }
+        setup.extraCost = { e, p in
+            guard pins[e] == nil, let b = base[e] else { return 0 }
+            return 2 * (mw * abs(p.start - b.start) + (p.venue != b.venue ? vw : 0))
+        }
+        let solver = Solver(scenario, setup: setup, limits: limits, evaluator: evaluator)
+        solver.seed(with: warmStart(base, pins, evaluator))
+        let out = solver.solve()
+        var solution = Solution(status: out.status, schedule: out.schedule, report: nil, conflict: nil, stats: out.stats)
+        var disturbance: Double? = nil
+        if let schedule = out.schedule {
+            let report = evaluator.evaluate(schedule)
+            let d = disturbanceOf(schedule, base: base, pins: pins)
+            guard report.hardOK, report.complete, Int(((report.cost + d) * 2).rounded()) == out.objective else {
+                throw InternalError(description: "the evaluator rejected the what-if calendar (hard OK: \(report.hardOK), cost \(formatNumber(report.cost)) + disturbance \(formatNumber(d)) vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2)))")
+            }
+            solution.report = report
+            disturbance = d
+        }
+        if out.status == .infeasible && explain {
+            let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
+            solution.conflict = ConflictExplainer(scenario, evaluator: evaluator, limits: Limits(timeLimit: remaining, stop: limits.stop), base: setup).explain()
+        }
+        let (moved, added) = moves(solution.schedule, base: base, pins: pins)
+        let diff = solution.report.map { amountChanges(baselineReport, $0) } ?? []
+        return WhatIfAnswer(solution: solution, baselineReport: baselineReport, disturbance: disturbance, moved: moved, added: added, changes: diff)
+    }
+
+    /// "the what-if pins STOCK to start on 2017-11-20 (a mon: not a working day at MEX)".
+    func pinSentence(_ e: Int, _ pin: (start: Day?, venue: Int?), _ evaluator: Evaluator) -> String {
+        let ev = scenario.events[e]
+        var text = "the what-if pins \(ev.id)"
+        if let d = pin.start { text += " to start on \(d.iso)" }
+        if let v = pin.venue { text += " at \(scenario.venues[v].id)" }
+        if let d = pin.start {
+            let venues: [Int?] = pin.venue.map { [$0] } ?? (ev.venues.isEmpty ? [nil] : ev.venues.map { Optional($0) })
+            let closed = venues.filter { !evaluator.calendar($0).isWorkingDay(d) }
+            if closed.count == venues.count {
+                let names = closed.map { $0.map { scenario.venues[$0].id } ?? "any venue" }.joined(separator: ", ")
+                text += " (a \(d.weekday.rawValue): not a working day at \(names))"
+            }
+        }
+        return text
+    }
+
+    /// The spec's disturbance of a re-plan, computed from the placements themselves.
+    public func disturbanceOf(_ schedule: Schedule, base: Schedule, pins: [Int: (start: Day?, venue: Int?)]) -> Double {
+        var d = 0
+        for (e, p) in schedule.enumerated() {
+            guard pins[e] == nil, let p, let b = base[e] else { continue }
+            d += moveWeight * abs(p.start - b.start) + (p.venue != b.venue ? venueChangeWeight : 0)
+        }
+        return Double(d)
+    }
+
+    /// The baseline with each pinned event placed as its pin asks (same venue and length where
+    /// the pin leaves them free): the first incumbent, when it meets every hard rule.
+    func warmStart(_ base: Schedule, _ pins: [Int: (start: Day?, venue: Int?)], _ evaluator: Evaluator) -> Schedule {
+        var s = base
+        for (e, pin) in pins {
+            guard let b = base[e] else { return base.map { _ in nil } }
+            s[e] = evaluator.place(start: pin.start ?? b.start, venue: pin.venue ?? b.venue, days: b.days)
+        }
+        return s
+    }
+
+    func moves(_ schedule: Schedule?, base: Schedule, pins: [Int: (start: Day?, venue: Int?)]) -> ([Move], [Move]) {
+        guard let schedule else { return ([], []) }
+        var moved: [Move] = [], added: [Move] = []
+        for e in orderedByStart(Array(schedule.indices), in: schedule, scenario: scenario) {
+            let p = schedule[e]!
+            let m = Move(event: scenario.events[e].id, from: base[e].map { DateRange($0.start, $0.end) }, to: DateRange(p.start, p.end),
+                         fromVenue: base[e]?.venue.map { scenario.venues[$0].id }, toVenue: p.venue.map { scenario.venues[$0].id },
+                         pinned: pins[e] != nil)
+            if let b = base[e] {
+                if b.start != p.start || b.end != p.end || b.venue != p.venue { moved.append(m) }
+            } else {
+                added.append(m)
+            }
+        }
+        return (moved, added)
+    }
+
+    /// Constraint amounts and clashes that differ between two reports.
+    func amountChanges(_ before: CheckReport, _ after: CheckReport) -> [AmountChange] {
+        func direction(_ a: Double, _ b: Double) -> AmountChange.Direction? {
+            if a == b { return nil }
+            return a == 0 ? .new : b == 0 ? .gone : b > a ? .worse : .better
+        }
+        var out: [AmountChange] = []
+        for c in scenario.constraints {
+            let a = before.amounts[c.id] ?? 0, b = after.amounts[c.id] ?? 0
+            if let d = direction(a, b) { out.append(AmountChange(subject: c.id, before: a, after: b, direction: d)) }
+        }
+        func terms(_ r: CheckReport) -> [String: Double] {
+            Dictionary(r.soft.filter { $0.rule.hasPrefix("preferredStart:") }.map { ($0.rule, $0.amount) }, uniquingKeysWith: +)
+        }
+        let pa = terms(before), pb = terms(after)
+        for key in Set(pa.keys).union(pb.keys).sorted() {
+            if let d = direction(pa[key] ?? 0, pb[key] ?? 0) { out.append(AmountChange(subject: key, before: pa[key] ?? 0, after: pb[key] ?? 0, direction: d)) }
+        }
+        func clashes(_ r: CheckReport) -> [String: Double] {
+            Dictionary(r.clashes.map { ("\($0.constraint): \($0.event) × \($0.external)", Double($0.dates.count)) }, uniquingKeysWith: +)
+        }
+        let ca = clashes(before), cb = clashes(after)
+        for key in Set(ca.keys).union(cb.keys).sorted() {
+            if let d = direction(ca[key] ?? 0, cb[key] ?? 0) { out.append(AmountChange(subject: key, before: ca[key] ?? 0, after: cb[key] ?? 0, direction: d)) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,134 @@
+import Convene
+
+extension Commands {
+    static let whatif = CommandSpec(
+        name: "whatif",
+        overview: "Shift or pin meetings of a baseline calendar and re-plan the rest with the least disturbance.",
+        arguments: [("scenario", "A scenario/1 file.", false)],
+        options: [
+            OptionSpec(name: "baseline", short: "b", value: "calendar", help: "The calendar/1 file to start from (required)."),
+            OptionSpec(name: "shift", value: "ID=+N", help: "Move an event by N calendar days (ID=+14, ID=-7). Repeatable.", repeatable: true),
+            OptionSpec(name: "pin", value: "ID=DATE@VENUE", help: "Pin an event to a date (ID=2017-11-20), a venue (ID=@MEX) or both. Repeatable.", repeatable: true),
+            OptionSpec(name: "move-weight", value: "n", help: "Cost per calendar day an unpinned event moves.", defaultValue: "1"),
+            OptionSpec(name: "venue-change-weight", value: "n", help: "Cost per unpinned event that changes venue.", defaultValue: "10"),
+            OptionSpec(name: "out", short: "o", value: "file", help: "Write the new calendar (calendar/1 with a whatif field), atomically."),
+            OptionSpec(name: "format", value: "format", help: "table or json.", defaultValue: "table"),
+            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the search after this many seconds.", defaultValue: "30"),
+            OptionSpec(name: "stats", help: "Print the search's counters on standard error."),
+        ],
+        discussion: """
+        An event named by --shift or --pin is pinned; every other event may move, at a cost of
+        --move-weight per day and --venue-change-weight per change of venue from the baseline, added
+        to the scenario's own cost. The report lists each event that moved, each rule or clash whose
+        amount changed, and the new cost; when the change is impossible, a minimal conflict.
+        """,
+        run: runWhatIf)
+
+    static func runWhatIf(_ args: ParsedArguments) -> CommandResult {
+        let format: String, limit: Double, mw: Int, vw: Int
+        var changes: [Change] = []
+        let path = args.positionals[0]
+        do throws(UsageError) {
+            format = try CLI.format(args, ["table", "json"])
+            limit = try timeLimit(args)
+            mw = try CLI.int(args, "move-weight", default: 1, in: 0...1_000_000)
+            vw = try CLI.int(args, "venue-change-weight", default: 10, in: 0...1_000_000)
+            guard let b = args.value("baseline") else { throw UsageError(message: "Missing '--baseline <calendar>'.") }
+            for s in args.values["shift"] ?? [] {
+                switch Change.parse(shift: s) { case .success(let c): changes.append(c); case .failure(let e): throw UsageError(message: "--shift: \(e)") }
+            }
+            for s in args.values["pin"] ?? [] {
+                switch Change.parse(pin: s) { case .success(let c): changes.append(c); case .failure(let e): throw UsageError(message: "--pin: \(e)") }
+            }
+            if changes.isEmpty { throw UsageError(message: "Give at least one --shift or --pin.") }
+            if let out = args.value("out"), FileIO.sameFile(out, path) || FileIO.sameFile(out, b) {
+                throw UsageError(message: "'--out \(out)' would overwrite an input file.")
+            }
+        } catch { return CLI.usageError(error.message, whatif) }
+        let scenario: Scenario, baseline: CalendarFile
+        switch CLI.load(scenario: path, calendar: args.value("baseline")!) {
+        case .failure(let r): return r.result
+        case .success(let (s, c)): scenario = s; baseline = c!
+        }
+        let answer: WhatIfAnswer
+        do {
+            answer = try WhatIf(scenario: scenario, baseline: baseline, changes: changes, moveWeight: mw, venueChangeWeight: vw)
+                .solve(limits: Limits(timeLimit: limit, stop: CLI.interrupt))
+        } catch let e as ChangeError {
+            return CLI.usageError(e.description, whatif)
+        } catch {
+            return CommandResult(stderr: "convene: internal error: \(error)\n", status: ExitStatus.internalError)
+        }
+        var result = CommandResult()
+        let file = WhatIfText.calendarFile(answer, scenario)
+        result.stdout = format == "json" ? file.json() : WhatIfText.table(answer, scenario, changes)
+        if args.has("stats") { result.stderr += SolutionText.stats(answer.solution.stats) }
+        if let out = args.value("out"), answer.solution.schedule != nil {
+            do { try FileIO.writeAtomically(file.json(), to: out) } catch {
+                return CommandResult(stderr: "convene: cannot write \(out): \(error.localizedDescription)\n", status: ExitStatus.refused)
+            }
+        }
+        result.status = status(answer.solution.status)
+        return result
+    }
+}
+
+enum WhatIfText {
+    static func calendarFile(_ a: WhatIfAnswer, _ scenario: Scenario) -> CalendarFile {
+        var file = a.solution.calendarFile(scenario)
+        if let cost = a.whatIfCost, let d = a.disturbance {
+            file.whatif = .object([
+                ("cost", .number(cost)), ("disturbance", .number(d)), ("baselineCost", .number(a.baselineReport.cost)),
+                ("moved", .array(a.moved.map { m in .object([
+                    ("event", .string(m.event)), ("from", .string(m.from!.start.iso)), ("to", .string(m.to.start.iso)),
+                    ("fromVenue", m.fromVenue.map(JSONValue.string) ?? .null), ("toVenue", m.toVenue.map(JSONValue.string) ?? .null),
+                    ("pinned", .bool(m.pinned)),
+                ]) })),
+                ("added", .array(a.added.map { m in .object([("event", .string(m.event)), ("to", .string(m.to.start.iso)),
+                                                            ("toVenue", m.toVenue.map(JSONValue.string) ?? .null)]) })),
+                ("changes", .array(a.changes.map { c in .object([("subject", .string(c.subject)), ("before", .number(c.before)),
+                                                                ("after", .number(c.after)), ("change", .string(c.direction.rawValue))]) })),
+            ])
+        }
+        return file
+    }
+
+    static func describe(_ c: Change) -> String {
+        switch c.kind {
+        case .shift(let n): return "\(c.event) shifted by \(n >= 0 ? "+" : "")\(n) days"
+        case let .pin(start, venue): return "\(c.event) pinned to \([start?.iso, venue.map { "@\($0)" }].compactMap { $0 }.joined())"
+        }
+    }
+
+    static func table(_ a: WhatIfAnswer, _ scenario: Scenario, _ changes: [Change]) -> String {
+        var out = "What-if on \(scenario.name): \(changes.map(describe).joined(separator: ", "))\n"
+        out += "Status: \(a.solution.status.rawValue)\n"
+        if let r = a.solution.report, let d = a.disturbance {
+            out += "Cost: \(formatNumber(r.cost + d)) = scenario cost \(formatNumber(r.cost)) + disturbance \(formatNumber(d)); the baseline's cost was \(formatNumber(a.baselineReport.cost))\n"
+        }
+        func dates(_ r: DateRange?) -> String { r.map { $0.start == $0.end ? $0.start.iso : "\($0.start.iso)..\($0.end.iso)" } ?? "-" }
+        if a.solution.schedule != nil {
+            out += "\nMOVED (\(a.moved.count))\n"
+            if !a.moved.isEmpty {
+                out += TextTable(["EVENT", "FROM", "TO", "VENUE", ""], a.moved.map {
+                    [$0.event, dates($0.from), dates($0.to), "\($0.fromVenue ?? "-") → \($0.toVenue ?? "-")", $0.pinned ? "pinned" : ""]
+                }).render(indent: "  ")
+            }
+            if !a.added.isEmpty {
+                out += "\nNEWLY SCHEDULED (no date in the baseline: \(a.added.count))\n" + TextTable(["EVENT", "DATES", "VENUE"], a.added.map {
+                    [$0.event, dates($0.to), $0.toVenue ?? "-"]
+                }).render(indent: "  ")
+            }
+            out += "\nCHANGED AMOUNTS (\(a.changes.count))\n"
+            if !a.changes.isEmpty {
+                out += TextTable(["RULE OR CLASH", "BEFORE", "AFTER", "CHANGE"], a.changes.map {
+                    [$0.subject, formatNumber($0.before), formatNumber($0.after), $0.direction.rawValue]
+                }).render(indent: "  ")
+            }
+            out += "\n" + SolutionText.table(a.solution, scenario)
+        } else {
+            out += "\n" + SolutionText.table(a.solution, scenario)
+        }
+        return out
+    }
+}
