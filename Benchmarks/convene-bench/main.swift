@@ -1,1 +1,49 @@
-print("convene-bench: not built yet")
+import Convene
+import Foundation
+
+// convene-bench: measures the solver in a release build. See README, "Performance".
+#if DEBUG
+FileHandle.standardError.write(Data("convene-bench: build with -c release (swift run -c release convene-bench); debug timings mean nothing.\n".utf8))
+exit(2)
+#endif
+
+let args = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? { args.firstIndex(of: "--\(name)").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } }
+
+do {
+    switch args.first {
+    case "generate":
+        guard let k = option("processes").flatMap(Int.init), let out = option("out") else {
+            throw BenchError("usage: convene-bench generate --processes K [--seed S] --out FILE")
+        }
+        let seed = option("seed").flatMap(UInt64.init) ?? 1
+        try FileIO.writeAtomically(JSONWriter.write(Family.document(processes: k, seed: seed)), to: out)
+    case "one":
+        // Internal: one instance in this (child) process; prints its Measurement as JSON.
+        let runs = option("runs").flatMap(Int.init) ?? 3, limit = option("time-limit").flatMap(Double.init) ?? 30
+        let m: Measurement
+        if let k = option("processes").flatMap(Int.init) {
+            let seed = option("seed").flatMap(UInt64.init) ?? 1
+            m = try Runner.measure("family K=\(k)", try Family.scenario(processes: k, seed: seed), runs: runs, timeLimit: limit)
+        } else if let path = option("scenario") {
+            m = try Bundled.measure(path, runs: runs, timeLimit: limit)
+        } else { throw BenchError("one: --processes K or --scenario FILE") }
+        FileHandle.standardOutput.write(Data(try JSONEncoder().encode(m)))
+    default:
+        let ks = option("processes").map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 2, 5, 10, 20, 40]
+        let runs = option("runs") ?? "3", limit = option("time-limit") ?? "30", seed = option("seed") ?? "1"
+        var rows: [Measurement] = []
+        for path in ["Scenarios/gcm-work-plan.json", "Scenarios/gcm-first-draft.json"] {
+            rows.append(try Runner.inChild(["--scenario", path, "--runs", runs, "--time-limit", limit]))
+        }
+        rows += try Bundled.whatIfRows(timeLimit: Double(limit) ?? 30)
+        for k in ks {
+            FileHandle.standardError.write(Data("convene-bench: K=\(k)…\n".utf8))
+            rows.append(try Runner.inChild(["--processes", String(k), "--seed", seed, "--runs", k >= 20 ? "1" : runs, "--time-limit", limit]))
+        }
+        print(option("format") == "json" ? try Report.json(rows) : Report.markdown(rows), terminator: "")
+    }
+} catch {
+    FileHandle.standardError.write(Data("convene-bench: \(error)\n".utf8))
+    exit(1)
+}
