@@ -50,7 +50,16 @@ enum Runner {
                            status: s.status.rawValue, cost: s.report?.cost, firstMs: firsts.isEmpty ? nil : median(firsts),
                            solveMs: median(times), nodes: s.stats.nodes,
                            nodesPerSecond: s.stats.elapsed > 0 ? Double(s.stats.nodes) / s.stats.elapsed : 0,
-                           peakMB: peakMB(), runs: runs, checked: s.report != nil)
+                           peakMB: peakMB(), runs: runs, checked: s.report != nil,
+                           note: boundNote(s))
+    }
+
+    /// "bound 160 (gap 0.6%)" when the solver knows a lower bound apart from the calendar.
+    static func boundNote(_ s: Solution) -> String {
+        guard let b = s.stats.bound, let cost = s.report?.cost else { return "" }
+        let bound = Double(b) / 2
+        let gap = cost > 0 ? (cost - bound) / cost * 100 : 0
+        return "lower bound \(formatNumber(bound)) (gap \(String(format: "%.1f", gap))%)"
     }
 
     /// Measures a what-if: `changes` on `baseline`, warm (the baseline as incumbent and value order).

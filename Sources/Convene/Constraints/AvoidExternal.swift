@@ -29,6 +29,12 @@ public struct AvoidExternal: ConstraintRule {
         return p.occupied.filter { lo <= $0 && $0 <= hi }
     }
 
+    public func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)? {
+        // Unary: the events of a part that it selects.
+        let kept = events.compactMap { map[$0] }
+        return kept.isEmpty ? nil : AvoidExternal(events: kept, externals: externals, bufferDays: bufferDays, scope: scope)
+    }
+
     public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
         var o = Outcome()
         for e in events {

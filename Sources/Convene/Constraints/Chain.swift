@@ -9,6 +9,10 @@ public struct Chain: ConstraintRule {
     /// The consecutive pairs, each one link.
     public var links: [(before: Int, after: Int)] { zip(events, events.dropFirst()).map { ($0, $1) } }
 
+    public func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)? {
+        renumber(events, map).map { Chain(events: $0, minDays: minDays) }
+    }
+
     public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
         var o = Outcome()
         for (b, a) in links {

@@ -23,6 +23,18 @@ public protocol ConstraintRule: Sendable {
     var events: [Int] { get }
     /// Judges the scheduled events of `schedule`; unscheduled ones are left out as the spec says.
     func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome
+    /// The same rule over renumbered events (`map[old] = new`); nil when it names an event the
+    /// map leaves out. Used to cut a scenario into independent parts.
+    func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)?
+}
+
+extension ConstraintRule {
+    /// `events` renumbered, or nil when one is missing from `map`.
+    func renumber(_ events: [Int], _ map: [Int: Int]) -> [Int]? {
+        var out: [Int] = []
+        for e in events { guard let n = map[e] else { return nil }; out.append(n) }
+        return out
+    }
 }
 
 /// What one constraint says of one schedule.

@@ -7,6 +7,10 @@ public struct MinSpacing: ConstraintRule {
 
     public init(events: [Int], days: Int) { self.events = events; self.days = days }
 
+    public func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)? {
+        renumber(events, map).map { MinSpacing(events: $0, days: days) }
+    }
+
     public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
         var o = Outcome()
         forEachShortPair(events, schedule, scenario, need: { _, _ in days }) { e, l, short, gap, need in

@@ -36,6 +36,10 @@ public struct MonthlyQuota: ConstraintRule {
         }
     }
 
+    public func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)? {
+        renumber(events, map).map { MonthlyQuota(events: $0, quota: quota, mode: mode) }
+    }
+
     public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
         var o = Outcome()
         for (month, q) in quota {

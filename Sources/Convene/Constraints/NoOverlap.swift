@@ -12,6 +12,10 @@ public struct NoOverlap: ConstraintRule {
         scenario.city(of: earlier) == scenario.city(of: later) ? 1 : 1 + travelDays
     }
 
+    public func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)? {
+        renumber(events, map).map { NoOverlap(events: $0, travelDays: travelDays) }
+    }
+
     public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
         var o = Outcome()
         forEachShortPair(events, schedule, scenario, need: { need($0, $1, in: scenario) }) { e, l, short, gap, need in

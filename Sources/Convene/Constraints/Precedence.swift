@@ -34,6 +34,11 @@ public struct Precedence: ConstraintRule {
         o.details.append("\(scenario.name(after)) starts \(gap) days after \(scenario.name(before)) ends (\(b.end.iso) to \(a.start.iso)); \(want) required")
     }
 
+    public func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)? {
+        guard let b = map[before], let a = map[after] else { return nil }
+        return Precedence(before: b, after: a, minDays: minDays, maxDays: maxDays)
+    }
+
     public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
         var o = Outcome()
         Precedence.evaluateLink(before: before, after: after, minDays: minDays, maxDays: maxDays, schedule, scenario, into: &o)

@@ -11,6 +11,10 @@ public struct Rotation: ConstraintRule {
         self.events = events; self.minPerVenue = minPerVenue; self.maxPerVenue = maxPerVenue
     }
 
+    public func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)? {
+        renumber(events, map).map { Rotation(events: $0, minPerVenue: minPerVenue, maxPerVenue: maxPerVenue) }
+    }
+
     public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
         var o = Outcome()
         let ordered = orderedByStart(events.filter { schedule[$0].map { !$0.isMilestone } ?? false }, in: schedule, scenario: scenario)

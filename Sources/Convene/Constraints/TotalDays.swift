@@ -14,6 +14,10 @@ public struct TotalDays: ConstraintRule {
         events.reduce(0) { $0 + (schedule[$1]?.days ?? 0) }
     }
 
+    public func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)? {
+        renumber(events, map).map { TotalDays(events: $0, min: min, max: max) }
+    }
+
     public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
         var o = Outcome()
         let v = total(schedule)

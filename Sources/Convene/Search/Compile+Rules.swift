@@ -1,4 +1,20 @@
 extension CompiledModel {
+    /// Options on dates whose rooms events outside the search already fill are removed.
+    func applyOccupancy() {
+        for (v, venue) in scenario.venues.enumerated() {
+            guard let rooms = venue.rooms, !setup.relaxed.contains("rooms:\(venue.id)"), let taken = setup.occupancy[v], !taken.isEmpty else { continue }
+            for e in options.indices {
+                let before = options[e].count
+                options[e].removeAll { o in
+                    o.placement.venue == v && !o.placement.isMilestone && o.placement.occupied.contains { taken[$0.ordinal, default: 0] >= rooms }
+                }
+                if options[e].count != before {
+                    byCost[e] = options[e].indices.sorted { (options[e][$0].unary, $0) < (options[e][$1].unary, $1) }
+                }
+            }
+        }
+    }
+
     // MARK: Pass 2: propagators for the hard rules
 
     func buildPropagators() {
@@ -37,7 +53,8 @@ extension CompiledModel {
         for (v, venue) in s.venues.enumerated() {
             guard let rooms = venue.rooms, !setup.relaxed.contains("rooms:\(venue.id)") else { continue }
             let events = s.events.indices.filter { e in options[e].contains { $0.placement.venue == v && !$0.placement.isMilestone } }
-            if !events.isEmpty { add(RoomsPropagator(events: events, venue: v, rooms: rooms)) }
+            let taken = setup.occupancy[v] ?? [:]
+            if !events.isEmpty { add(RoomsPropagator(events: events, venue: v, rooms: rooms, taken: taken)) }
         }
     }
 

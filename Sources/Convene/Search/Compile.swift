@@ -12,6 +12,8 @@ public struct SearchSetup: Sendable {
     public var admits: (@Sendable (Int, Placement) -> Bool)? = nil
     /// Event-level reasons that a pin adds, named like `pin:ID`, relaxable like the others.
     public var pinReasons: Set<String> = []
+    /// Rooms already taken by events outside this search: venue → day ordinal → count.
+    public var occupancy: [Int: [Int: Int]] = [:]
     /// The planner's sentence for each pin reason, for conflicts.
     public var pinSentences: [String: String] = [:]
 
@@ -57,6 +59,7 @@ final class CompiledModel {
         self.evaluator = evaluator ?? Evaluator(scenario)
         self.setup = setup
         buildOptions()
+        applyOccupancy()
         buildPropagators()
         buildSoftTerms()
         watchers = Array(repeating: [], count: scenario.events.count)

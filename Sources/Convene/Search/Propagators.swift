@@ -124,12 +124,16 @@ final class SumPropagator: Propagator {
 final class RoomsPropagator: Propagator {
     let watched: [Int]
     let venue: Int, rooms: Int
+    /// Rooms taken by events outside the search, by day ordinal.
+    let taken: [Int: Int]
 
-    init(events: [Int], venue: Int, rooms: Int) { watched = events; self.venue = venue; self.rooms = rooms }
+    init(events: [Int], venue: Int, rooms: Int, taken: [Int: Int] = [:]) {
+        watched = events; self.venue = venue; self.rooms = rooms; self.taken = taken
+    }
 
     func propagate(_ s: SearchState, changed: [Int]) -> Bool {
         guard changed.contains(where: { s.isFixed($0) }) else { return true }
-        var count: [Int: Int] = [:]
+        var count = taken
         for e in watched {
             guard let o = s.domains.value(e) else { continue }
             let p = s.option(e, o).placement
@@ -150,9 +154,11 @@ final class RoomsPropagator: Propagator {
     }
 }
 
-/// `rotation`, no two consecutive events at one venue: when the events are all fixed, the
-/// evaluator's own amount must be 0; before that, two fixed events at one venue with nothing
-/// else able to come between them already fail.
+/// `rotation`, no two consecutive events at one venue. Two fixed events at one venue with
+/// nothing else able to come between them fail; and an open event loses each option that would
+/// sit next to a fixed event at the same venue with nothing else able to come between them.
+/// "Able to come between" is judged on the other open events' start bounds, which can only keep
+/// too much, never remove a good option. The evaluator's amount decides on complete calendars.
 final class RotationPropagator: Propagator {
     let watched: [Int]
     let rule: Rotation
@@ -160,30 +166,47 @@ final class RotationPropagator: Propagator {
 
     init(events: [Int], rule: Rotation, scenario: Scenario) { watched = events; self.rule = rule; self.scenario = scenario }
 
+    private typealias Key = (start: Int, end: Int, id: String)
+
+    private func precedes(_ a: Key, _ b: Key) -> Bool {
+        if a.start != b.start { return a.start < b.start }
+        if a.end != b.end { return a.end < b.end }
+        return a.id.unicodeScalars.lexicographicallyPrecedes(b.id.unicodeScalars)
+    }
+
     func propagate(_ s: SearchState, changed: [Int]) -> Bool {
-        let fixed = watched.filter(s.isFixed)
-        guard fixed.count >= 2 else { return true }
-        func key(_ e: Int) -> (Int, Int, String) {
-            let o = s.option(e, s.domains.value(e)!)
-            return (o.start, o.end, scenario.events[e].id)
-        }
-        let ordered = fixed.sorted { a, b in
-            let ka = key(a), kb = key(b)
-            if ka.0 != kb.0 { return ka.0 < kb.0 }
-            if ka.1 != kb.1 { return ka.1 < kb.1 }
-            return ka.2.unicodeScalars.lexicographicallyPrecedes(kb.2.unicodeScalars)
-        }
-        let open = watched.filter { !s.isFixed($0) }
-        for (a, b) in zip(ordered, ordered.dropFirst()) {
-            let pa = s.option(a, s.domains.value(a)!), pb = s.option(b, s.domains.value(b)!)
-            guard pa.placement.venue != nil, pa.placement.venue == pb.placement.venue else { continue }
-            // Could an open event sort between them? Only if one of its options starts in [a.start, b.start].
-            let between = open.contains { e in
-                var any = false
-                s.domains.forEach(e) { o in let st = s.option(e, o).start; if st >= pa.start && st <= pb.start { any = true } }
-                return any
+        var fixed: [(key: Key, venue: Int?)] = []
+        var open: [(e: Int, lo: Int, hi: Int)] = []
+        for e in watched {
+            if let o = s.domains.value(e) {
+                let op = s.option(e, o)
+                fixed.append(((op.start, op.end, scenario.events[e].id), op.placement.venue))
+            } else {
+                var lo = Int.max, hi = Int.min
+                s.domains.forEach(e) { o in let st = s.option(e, o).start; lo = min(lo, st); hi = max(hi, st) }
+                open.append((e, lo, hi))
             }
-            if !between { return false }
+        }
+        guard !fixed.isEmpty else { return true }
+        fixed.sort { precedes($0.key, $1.key) }
+        func someoneBetween(_ a: Int, _ b: Int, except: Int) -> Bool {
+            open.contains { $0.e != except && $0.lo <= b && $0.hi >= a }
+        }
+        for (a, b) in zip(fixed, fixed.dropFirst()) where a.venue != nil && a.venue == b.venue {
+            if !someoneBetween(a.key.start, b.key.start, except: -1) { return false }
+        }
+        for g in open {
+            let ok = s.removeAll(g.e) { o in
+                let op = s.option(g.e, o)
+                guard let v = op.placement.venue else { return false }
+                let key: Key = (op.start, op.end, scenario.events[g.e].id)
+                // The fixed neighbours this option would sit between.
+                let i = fixed.firstIndex { precedes(key, $0.key) } ?? fixed.count
+                if i > 0, fixed[i - 1].venue == v, !someoneBetween(fixed[i - 1].key.start, op.start, except: g.e) { return true }
+                if i < fixed.count, fixed[i].venue == v, !someoneBetween(op.start, fixed[i].key.start, except: g.e) { return true }
+                return false
+            }
+            if !ok { return false }
         }
         return true
     }

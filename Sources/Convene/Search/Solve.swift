@@ -33,8 +33,16 @@ extension Solver {
     public static func solve(_ scenario: Scenario, limits: Limits = Limits()) throws(InternalError) -> Solution {
         let evaluator = Evaluator(scenario)
         let started = now()
-        let solver = Solver(scenario, limits: limits, evaluator: evaluator)
-        let out = solver.solve()
+        let parts = scenario.components()
+        var out: SolveOutcome, explainScenario = scenario
+        if parts.count > 1 {
+            let r = Decomposed(scenario: scenario, parts: parts, limits: limits, evaluator: evaluator).solve()
+            out = r.outcome
+            // A part infeasible on its own is explained on its own: ids name the same elements.
+            if let part = r.infeasiblePart { explainScenario = scenario.restricted(to: part) }
+        } else {
+            out = Solver(scenario, limits: limits, evaluator: evaluator).solve()
+        }
         var solution = Solution(status: out.status, schedule: out.schedule, report: nil, conflict: nil, stats: out.stats)
         if let schedule = out.schedule {
             let report = evaluator.evaluate(schedule)
@@ -45,8 +53,7 @@ extension Solver {
         }
         if out.status == .infeasible {
             let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
-            solution.conflict = ConflictExplainer(scenario, evaluator: evaluator,
-                                                  limits: Limits(timeLimit: remaining, stop: limits.stop)).explain()
+            solution.conflict = ConflictExplainer(explainScenario, limits: Limits(timeLimit: remaining, stop: limits.stop)).explain()
         }
         return solution
     }

@@ -20,6 +20,9 @@ public struct SolveStats: Sendable {
     public var timeToFirst: Double? = nil
     /// Seconds from the start to the end of the search.
     public var elapsed = 0.0
+    /// A proven lower bound of the objective (half-units), when one is known apart from the
+    /// calendar's own cost (the sum of the parts' optima).
+    public var bound: Int? = nil
 }
 
 /// What `Solver.solve` returns: the best calendar found and how far the proof went.
@@ -104,7 +107,7 @@ public final class Solver {
     private func search() {
         if shouldStop() { return }
         stats.nodes += 1
-        if !model.setup.feasibilityOnly, best != nil, lowerBound() >= bestCost { return }
+        if !model.setup.feasibilityOnly, best != nil, !filterByCost() { return }
         guard let e = chooseEvent() else { leaf(); return }
         var values: [Int] = []
         values.reserveCapacity(state.domains.size[e])
@@ -125,6 +128,33 @@ public final class Solver {
             state.domains.undo(to: mark)
             if stopped || (model.setup.feasibilityOnly && best != nil) { return }
             if !model.setup.feasibilityOnly, best != nil, lowerBound() >= bestCost { return }
+        }
+    }
+
+    /// Cost-based filtering: with an incumbent, a calendar must cost at most `bestCost − 1`
+    /// (half-units are whole), so an option whose own cost exceeds its event's cheapest by more
+    /// than the slack above the lower bound cannot be part of a better one. Removals propagate,
+    /// which may raise the bound; repeated to a fixpoint. False when the node cannot improve.
+    private func filterByCost() -> Bool {
+        while true {
+            let bound = lowerBound()
+            let slack = bestCost - 1 - bound
+            if slack < 0 { return false }
+            var removed = false
+            for e in 0..<model.options.count where state.domains.size[e] > 1 {
+                let order = model.byCost[e]
+                guard let cheapest = order.first(where: { state.domains.contains(e, $0) }) else { return false }
+                let limit = model.options[e][cheapest].unary + slack
+                for o in order.reversed() {
+                    if model.options[e][o].unary <= limit { break }
+                    if state.domains.contains(e, o) {
+                        removed = true
+                        if !state.remove(e, o) { return false }
+                    }
+                }
+            }
+            if !removed { return true }
+            guard state.propagate() else { stats.failures += 1; return false }
         }
     }
 

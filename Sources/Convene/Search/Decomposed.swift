@@ -1,0 +1,134 @@
+/// Solving a scenario part by part.
+///
+/// 1. Each independent part is solved to its optimum with the rooms counting its own events only.
+///    The sum of these optima is a lower bound of the whole; when the merged calendar also keeps
+///    every venue's rooms, it is optimal.
+/// 2. Otherwise the parts are solved again one after another, each seeing the rooms the earlier
+///    ones already take: a calendar that keeps the rooms, `feasible` (or `optimal` when its cost
+///    meets the bound).
+/// 3. Should a part find no room that way, the whole scenario is searched at once.
+struct Decomposed {
+    let scenario: Scenario
+    let parts: [[Int]]
+    let limits: Limits
+    let evaluator: Evaluator
+
+    struct Result {
+        var outcome: SolveOutcome
+        /// A part proven infeasible on its own: its events.
+        var infeasiblePart: [Int]?
+    }
+
+    func solve() -> Result {
+        let started = now()
+        var stats = SolveStats()
+        func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
+        func sub(_ part: [Int], occupancy: [Int: [Int: Int]] = [:]) -> (SolveOutcome, Scenario) {
+            let s = scenario.restricted(to: part)
+            var setup = SearchSetup()
+            setup.occupancy = occupancy
+            let out = Solver(s, setup: setup, limits: Limits(timeLimit: remaining(), stop: limits.stop)).solve()
+            stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
+            stats.propagations += out.stats.propagations; stats.solutions += out.stats.solutions
+            return (out, s)
+        }
+        // 1. Each part alone.
+        var merged = Schedule(repeating: nil, count: scenario.events.count)
+        var bound = 0, allOptimal = true
+        var alone: [Int] = []
+        for part in parts {
+            let (out, _) = sub(part)
+            switch out.status {
+            case .infeasible:
+                stats.elapsed = now() - started
+                return Result(outcome: SolveOutcome(status: .infeasible, schedule: nil, objective: nil, stats: stats), infeasiblePart: part)
+            case .unknown:
+                stats.elapsed = now() - started
+                return Result(outcome: SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: stats), infeasiblePart: nil)
+            case .feasible: allOptimal = false
+            case .optimal: break
+            }
+            for (i, e) in part.enumerated() { merged[e] = out.schedule![i] }
+            bound += out.objective!
+            alone.append(out.objective!)
+        }
+        if stats.timeToFirst == nil, evaluator.roomProblems(merged).isEmpty {
+            stats.timeToFirst = now() - started
+            stats.elapsed = stats.timeToFirst!
+            return Result(outcome: SolveOutcome(status: allOptimal ? .optimal : .feasible, schedule: merged, objective: bound, stats: stats),
+                          infeasiblePart: nil)
+        }
+        // 2. One after another, each with the rooms the earlier parts take.
+        var current = Schedule(repeating: nil, count: scenario.events.count)
+        var partCost = Array(repeating: 0, count: parts.count)
+        func occupancy(except skip: Set<Int>) -> [Int: [Int: Int]] {
+            var taken: [Int: [Int: Int]] = [:]
+            for (k, part) in parts.enumerated() where !skip.contains(k) {
+                for e in part {
+                    guard let p = current[e], let v = p.venue, !p.isMilestone else { continue }
+                    for d in p.occupied { taken[v, default: [:]][d.ordinal, default: 0] += 1 }
+                }
+            }
+            return taken
+        }
+        for (k, part) in parts.enumerated() {
+            let (out, _) = sub(part, occupancy: occupancy(except: Set(k..<parts.count)))
+            guard let schedule = out.schedule else {
+                // 3. The whole at once.
+                var whole = Solver(scenario, limits: Limits(timeLimit: remaining(), stop: limits.stop), evaluator: evaluator).solve()
+                whole.stats.bound = bound
+                return Result(outcome: whole, infeasiblePart: nil)
+            }
+            for (i, e) in part.enumerated() { current[e] = schedule[i] }
+            partCost[k] = out.objective!
+        }
+        stats.timeToFirst = now() - started
+        // 4. Large-neighbourhood search: re-solve one part, then two parts together, with the
+        // rest held where they are, keeping each strict improvement; until the bound, no
+        // improvement in a whole pass, or the limit.
+        var improved = true
+        while improved, partCost.reduce(0, +) > bound, !(limits.stop?.isRaised ?? false), (remaining() ?? 1) > 0 {
+            improved = false
+            let unhappy = Set(parts.indices.filter { partCost[$0] > alone[$0] })
+            let neighbourhoods = unhappy.sorted().map { [$0] } + pairsToTry(current, unhappy)
+            for group in neighbourhoods {
+                if (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true { break }
+                let union = group.flatMap { parts[$0] }.sorted()
+                let (out, _) = sub(union, occupancy: occupancy(except: Set(group)))
+                guard let schedule = out.schedule, out.objective! < group.reduce(0, { $0 + partCost[$1] }) else { continue }
+                for (i, e) in union.enumerated() { current[e] = schedule[i] }
+                for k in group { partCost[k] = cost(of: k, in: current) }
+                improved = true
+            }
+        }
+        let total = partCost.reduce(0, +)
+        stats.elapsed = now() - started
+        stats.bound = bound
+        let proven = allOptimal && total == bound
+        return Result(outcome: SolveOutcome(status: proven ? .optimal : .feasible, schedule: current, objective: total, stats: stats),
+                      infeasiblePart: nil)
+    }
+
+    /// The objective of part `k` as placed in `schedule` (half-units), by the evaluator.
+    private func cost(of k: Int, in schedule: Schedule) -> Int {
+        let s = scenario.restricted(to: parts[k])
+        return Int((Evaluator(s).evaluate(parts[k].map { schedule[$0] }).cost * 2).rounded())
+    }
+
+    /// Pairs of parts worth re-solving together: a part costing more than alone, with each
+    /// part holding rooms on a venue-day it uses. In part order.
+    private func pairsToTry(_ current: Schedule, _ unhappy: Set<Int>) -> [[Int]] {
+        var users: [Int: Set<Int>] = [:]   // venue-day key → parts
+        var partOf: [Int: Int] = [:]
+        for (k, part) in parts.enumerated() { for e in part { partOf[e] = k } }
+        for (e, p) in current.enumerated() {
+            guard let p, let v = p.venue, !p.isMilestone else { continue }
+            for d in p.occupied { users[d.ordinal * 64 + v, default: []].insert(partOf[e]!) }
+        }
+        var pairs = Set<[Int]>()
+        for set in users.values where set.count > 1 {
+            for a in set where unhappy.contains(a) { for b in set where b != a { pairs.insert([min(a, b), max(a, b)]) } }
+        }
+        return pairs.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+}
