@@ -7,7 +7,8 @@ import Convene
 /// Each process has 25 events: six thematic sessions of 2–3 days under a 12-day cap, rotating
 /// venues, chained; a 3-day stocktaking two weeks after the last; six hearings (three of them half
 /// days); four milestones; six negotiation rounds at New York with the GCM's monthly quotas
-/// (February 3 … July 5); a 2-day conference. Process k's wishes are offset by k days so that the
+/// (February 3 … July 5); a 2-day conference. Rooms: Geneva 4 + K/5, New York 4 + K/3,
+/// Vienna 2 + K/10. Process k's wishes are offset by k days so that the
 /// processes compete for rooms without all wanting the same dates.
 enum Family {
     static let venues: [(id: String, city: String, closed: [String])] = [
@@ -42,7 +43,10 @@ enum Family {
     /// The scenario/1 document of member (K, seed).
     static func document(processes k: Int, seed: UInt64) -> JSONValue {
         var rng = Random(state: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(k))
-        let rooms = [2 + k / 4, 3 + k / 3, 1 + k / 6]
+        // Rooms grow with K so that every member is feasible: May and June 2018 hold only three
+        // whole Monday-to-Friday weeks at New York, and each process needs one of them for its
+        // 5-day round, so New York needs more than K/3 rooms. They bind where wishes crowd.
+        let rooms = [4 + k / 5, 4 + k / 3, 2 + k / 10]
         let venues: [JSONValue] = venues.enumerated().map { i, v in
             .object([("id", .string(v.id)), ("name", .string("United Nations, \(v.city)")), ("city", .string(v.city)),
                      ("closed", .array(v.closed.map(JSONValue.string))), ("rooms", .number(Double(rooms[i])))])

@@ -12,6 +12,9 @@ public struct SearchSetup: Sendable {
     public var admits: (@Sendable (Int, Placement) -> Bool)? = nil
     /// Event-level reasons that a pin adds, named like `pin:ID`, relaxable like the others.
     public var pinReasons: Set<String> = []
+    /// Events held at a given placement (one option each), by index: the rest of the calendar
+    /// around a large-neighbourhood step.
+    public var frozen: [Int: Placement] = [:]
     /// Rooms already taken by events outside this search: venue → day ordinal → count.
     public var occupancy: [Int: [Int: Int]] = [:]
     /// The planner's sentence for each pin reason, for conflicts.
@@ -76,7 +79,15 @@ final class CompiledModel {
         let s = scenario
         let hardAvoid = s.constraints.indices.filter { s.constraints[$0].hard && isActive(s.constraints[$0]) && s.constraints[$0].rule is AvoidExternal }
         let softAvoid = s.constraints.filter { !$0.hard && isActive($0) }.compactMap { c in (c.rule as? AvoidExternal).map { (c.weight, $0) } }
+        // Per event, the soft avoidExternal rules that select it.
+        var avoidOf = Array(repeating: [(Int, AvoidExternal)](), count: s.events.count)
+        for (w, a) in softAvoid { for e in a.events { avoidOf[e].append((w, a)) } }
         for (e, ev) in s.events.enumerated() {
+            if let p = setup.frozen[e] {
+                // Held where it is by a large-neighbourhood step: its one option.
+                let list = [Option(placement: p, start: p.start.ordinal, end: p.end.ordinal, unary: unaryCost(e, p, avoidOf[e]))]
+                options.append(list); byCost.append([0]); continue
+            }
             let ignored = Set(Evaluator.Reason.allCases.filter { relaxed($0.rawValue, ev.id) })
             let avoid = hardAvoid.filter { s.constraints[$0].rule.events.contains(e) }
             let pinned = setup.admits != nil && !setup.relaxed.contains("pin:\(ev.id)")
@@ -102,7 +113,7 @@ final class CompiledModel {
                             let a = s.constraints[c].rule as! AvoidExternal
                             return a.externals.contains { x in a.applies(s.externals[x], toVenue: v, in: s) && !a.clashDates(p, s.externals[x]).isEmpty }
                         }) { continue }
-                        list.append(Option(placement: p, start: p.start.ordinal, end: p.end.ordinal, unary: unaryCost(e, p, softAvoid)))
+                        list.append(Option(placement: p, start: p.start.ordinal, end: p.end.ordinal, unary: unaryCost(e, p, avoidOf[e])))
                     }
                 }
             }
@@ -129,7 +140,7 @@ final class CompiledModel {
         guard !setup.feasibilityOnly else { return 0 }
         var cost = 2 * Int(evaluator.preferredStartCost(of: e, p))
         if !p.isMilestone {
-            for (w, a) in softAvoid where a.events.contains(e) {
+            for (w, a) in softAvoid {
                 for x in a.externals where a.applies(scenario.externals[x], toVenue: p.venue, in: scenario) {
                     cost += 2 * w * a.clashDates(p, scenario.externals[x]).count
                 }

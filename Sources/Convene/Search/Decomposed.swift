@@ -101,12 +101,54 @@ struct Decomposed {
                 improved = true
             }
         }
-        let total = partCost.reduce(0, +)
+        // 5. Events rather than parts: free every event at a crowded venue in a month, hold the
+        // rest of the calendar, and search for a cheaper arrangement under a node limit.
+        var total = partCost.reduce(0, +)
+        improved = true
+        while improved, total > bound, !(limits.stop?.isRaised ?? false), (remaining() ?? 1) > 0 {
+            improved = false
+            for free in crowdedNeighbourhoods(current) {
+                if (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true { break }
+                var setup = SearchSetup()
+                let freeSet = Set(free)
+                for e in scenario.events.indices where !freeSet.contains(e) { setup.frozen[e] = current[e] }
+                let step = min(remaining() ?? 2, 2)
+                let solver = Solver(scenario, setup: setup, limits: Limits(timeLimit: step, nodeLimit: 20_000, stop: limits.stop), evaluator: evaluator)
+                guard solver.seed(with: current) else { continue }
+                let out = solver.solve()
+                stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
+                guard let schedule = out.schedule, let objective = out.objective, objective < total else { continue }
+                current = schedule
+                total = objective
+                improved = true
+            }
+        }
         stats.elapsed = now() - started
         stats.bound = bound
         let proven = allOptimal && total == bound
         return Result(outcome: SolveOutcome(status: proven ? .optimal : .feasible, schedule: current, objective: total, stats: stats),
                       infeasiblePart: nil)
+    }
+
+    /// Sets of events to free together: for each venue-month holding a date whose rooms are
+    /// all taken, the events at that venue in that month. In venue, then month order.
+    private func crowdedNeighbourhoods(_ current: Schedule) -> [[Int]] {
+        var count: [Int: Int] = [:]      // day ordinal * 64 + venue → events
+        for p in current {
+            guard let p, let v = p.venue, !p.isMilestone else { continue }
+            for d in p.occupied { count[d.ordinal * 64 + v, default: 0] += 1 }
+        }
+        var crowded = Set<Int>()         // month index * 64 + venue
+        for (key, n) in count {
+            let v = key & 63, d = Day(ordinal: key >> 6)
+            if let rooms = scenario.venues[v].rooms, n >= rooms { crowded.insert(d.monthIndex * 64 + v) }
+        }
+        return crowded.sorted { ($0 & 63, $0 >> 6) < ($1 & 63, $1 >> 6) }.map { key in
+            current.indices.filter { e in
+                guard let p = current[e], p.venue == key & 63, !p.isMilestone else { return false }
+                return p.occupied.contains { $0.monthIndex == key >> 6 }
+            }
+        }
     }
 
     /// The objective of part `k` as placed in `schedule` (half-units), by the evaluator.
