@@ -69,6 +69,20 @@ enum CLI {
         return v
     }
 
+    /// Refuses an `--out` that would overwrite an input or cannot be written, before any work.
+    static func checkOutput(_ out: String?, inputs: [String]) throws(UsageError) {
+        guard let out else { return }
+        if inputs.contains(where: { FileIO.sameFile(out, $0) }) { throw UsageError(message: "'--out \(out)' would overwrite an input file.") }
+        if let problem = FileIO.outputProblem(out) { throw UsageError(message: "--out: \(problem).") }
+    }
+
+    /// Writes a checked output; on failure nothing is printed and the status is 2.
+    static func write(_ text: String, to out: String, _ result: inout CommandResult) {
+        do { try FileIO.writeAtomically(text, to: out) } catch {
+            result = CommandResult(stderr: "convene: \(error)\n", status: ExitStatus.refused)
+        }
+    }
+
     /// The `--format` value among `allowed`.
     static func format(_ args: ParsedArguments, _ allowed: [String]) throws(UsageError) -> String {
         let f = args.value("format") ?? allowed[0]

@@ -35,13 +35,30 @@ public struct AvoidExternal: ConstraintRule {
         return kept.isEmpty ? nil : AvoidExternal(events: kept, externals: externals, bufferDays: bufferDays, scope: scope)
     }
 
+    /// For an event held at `venue`: each selected outside event that concerns it, with the
+    /// day ordinals `[x.start − bufferDays, x.end + bufferDays]` its dates must avoid.
+    public func windows(forVenue venue: Int?, in scenario: Scenario) -> [(external: Int, lo: Int, hi: Int)] {
+        externals.compactMap { xi in
+            let x = scenario.externals[xi]
+            guard applies(x, toVenue: venue, in: scenario), let r = x.dates else { return nil }
+            return (xi, r.start.ordinal - bufferDays, r.end.ordinal + bufferDays)
+        }
+    }
+
+    /// The number of (date, external) clashes of `occupied` against `windows`.
+    public static func clashCount(_ occupied: [Day], _ windows: [(external: Int, lo: Int, hi: Int)]) -> Int {
+        var n = 0
+        for w in windows { for d in occupied where w.lo <= d.ordinal && d.ordinal <= w.hi { n += 1 } }
+        return n
+    }
+
     public func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome {
         var o = Outcome()
         for e in events {
             guard let p = schedule[e], !p.isMilestone else { continue }
-            for xi in externals where applies(scenario.externals[xi], toVenue: p.venue, in: scenario) {
-                let x = scenario.externals[xi]
-                let dates = clashDates(p, x)
+            for w in windows(forVenue: p.venue, in: scenario) {
+                let xi = w.external, x = scenario.externals[xi]
+                let dates = p.occupied.filter { w.lo <= $0.ordinal && $0.ordinal <= w.hi }
                 guard !dates.isEmpty else { continue }
                 o.amount += Double(dates.count)
                 o.clashes.append(Clash(constraint: "", event: e, external: xi, dates: dates))

@@ -53,6 +53,8 @@ final class CompiledModel {
     /// Sum propagators built for soft sums, used only for their bound.
     var softSums: [(weight: Int, sum: SumPropagator)] = []
 
+    /// `AvoidExternal.windows` by constraint and venue.
+    private var clashWindows: [Int: [(external: Int, lo: Int, hi: Int)]] = [:]
     /// Options and placements shared by the many searches of one conflict explanation.
     let cache: OptionCache?
 
@@ -78,10 +80,11 @@ final class CompiledModel {
     private func buildOptions() {
         let s = scenario
         let hardAvoid = s.constraints.indices.filter { s.constraints[$0].hard && isActive(s.constraints[$0]) && s.constraints[$0].rule is AvoidExternal }
-        let softAvoid = s.constraints.filter { !$0.hard && isActive($0) }.compactMap { c in (c.rule as? AvoidExternal).map { (c.weight, $0) } }
-        // Per event, the soft avoidExternal rules that select it.
-        var avoidOf = Array(repeating: [(Int, AvoidExternal)](), count: s.events.count)
-        for (w, a) in softAvoid { for e in a.events { avoidOf[e].append((w, a)) } }
+        // Per event, the soft avoidExternal rules that select it: (weight, constraint index).
+        var avoidOf = Array(repeating: [(Int, Int)](), count: s.events.count)
+        for (c, con) in s.constraints.enumerated() where !con.hard && isActive(con) {
+            if let a = con.rule as? AvoidExternal { for e in a.events { avoidOf[e].append((con.weight, c)) } }
+        }
         for (e, ev) in s.events.enumerated() {
             if let p = setup.frozen[e] {
                 // Held where it is by a large-neighbourhood step: its one option.
@@ -109,10 +112,7 @@ final class CompiledModel {
                         guard let p = place(start, v, d), p.end <= s.horizon.end else { continue }
                         guard evaluator.structureReasons(of: e, p).isSubset(of: ignored) else { continue }
                         if pinned, let admits = setup.admits, !admits(e, p) { continue }
-                        if !p.isMilestone, avoid.contains(where: { c in
-                            let a = s.constraints[c].rule as! AvoidExternal
-                            return a.externals.contains { x in a.applies(s.externals[x], toVenue: v, in: s) && !a.clashDates(p, s.externals[x]).isEmpty }
-                        }) { continue }
+                        if !p.isMilestone, avoid.contains(where: { c in AvoidExternal.clashCount(p.occupied, windows(c, v)) > 0 }) { continue }
                         list.append(Option(placement: p, start: p.start.ordinal, end: p.end.ordinal, unary: unaryCost(e, p, avoidOf[e])))
                     }
                 }
@@ -136,15 +136,20 @@ final class CompiledModel {
 
     /// The cost of one placement that depends on it alone, in half-units, by the evaluator's
     /// own terms: `preferredStart`, soft `avoidExternal` clashes, and a what-if's disturbance.
-    private func unaryCost(_ e: Int, _ p: Placement, _ softAvoid: [(Int, AvoidExternal)]) -> Int {
+    /// The evaluator's clash windows of constraint `c` for an event at `venue`, computed once.
+    private func windows(_ c: Int, _ venue: Int?) -> [(external: Int, lo: Int, hi: Int)] {
+        let key = c * 1024 + (venue ?? 1023)
+        if let hit = clashWindows[key] { return hit }
+        let w = (scenario.constraints[c].rule as! AvoidExternal).windows(forVenue: venue, in: scenario)
+        clashWindows[key] = w
+        return w
+    }
+
+    private func unaryCost(_ e: Int, _ p: Placement, _ softAvoid: [(Int, Int)]) -> Int {
         guard !setup.feasibilityOnly else { return 0 }
         var cost = 2 * Int(evaluator.preferredStartCost(of: e, p))
         if !p.isMilestone {
-            for (w, a) in softAvoid {
-                for x in a.externals where a.applies(scenario.externals[x], toVenue: p.venue, in: scenario) {
-                    cost += 2 * w * a.clashDates(p, scenario.externals[x]).count
-                }
-            }
+            for (w, c) in softAvoid { cost += 2 * w * AvoidExternal.clashCount(p.occupied, windows(c, p.venue)) }
         }
         if let extra = setup.extraCost { cost += extra(e, p) }
         return cost

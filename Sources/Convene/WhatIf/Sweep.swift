@@ -56,7 +56,7 @@ public struct Sweep: Sendable {
         let results = Results(count: dates.count)
         let deadline = limits.timeLimit.map { now() + $0 }
         let stop = limits.stop ?? StopFlag()
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, dates.count))) { _ in
+        let work: @Sendable () -> Void = {
             while let i = results.next(), !stop.isRaised {
                 let remaining = deadline.map { $0 - now() }
                 if let r = remaining, r <= 0 { stop.raise(); break }
@@ -67,6 +67,16 @@ public struct Sweep: Sendable {
                 progress?(results.done, dates.count)
             }
         }
+        // Plain threads: each takes the next date until none is left.
+        let workers = max(1, min(jobs, dates.count))
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let t = Thread { work(); group.leave() }
+            t.stackSize = 8 << 20
+            t.start()
+        }
+        group.wait()
         var rows = dates.indices.map { i -> SweepRow in
             var row = SweepRow(date: dates[i])
             guard let a = results.answers[i] else { return row }

@@ -35,9 +35,7 @@ extension Commands {
         do throws(UsageError) {
             format = try CLI.format(args, ["table", "json"])
             limit = try timeLimit(args)
-            if let out = args.value("out"), FileIO.sameFile(out, path) {
-                throw UsageError(message: "'--out \(out)' would overwrite the scenario it reads.")
-            }
+            try CLI.checkOutput(args.value("out"), inputs: [path])
         } catch { return CLI.usageError(error.message, solve) }
         let scenario: Scenario
         switch CLI.load(scenario: path) {
@@ -54,14 +52,8 @@ extension Commands {
         let file = solution.calendarFile(scenario)
         result.stdout = format == "json" ? file.json() : SolutionText.table(solution, scenario)
         if args.has("stats") { result.stderr += SolutionText.stats(solution.stats) }
-        if let out = args.value("out"), solution.schedule != nil {
-            do { try FileIO.writeAtomically(file.json(), to: out) } catch {
-                result.stderr += "convene: cannot write \(out): \(error.localizedDescription)\n"
-                result.status = ExitStatus.refused
-                return result
-            }
-        }
         result.status = status(solution.status)
+        if let out = args.value("out"), solution.schedule != nil { CLI.write(file.json(), to: out, &result) }
         return result
     }
 

@@ -41,9 +41,7 @@ extension Commands {
                 switch Change.parse(pin: s) { case .success(let c): changes.append(c); case .failure(let e): throw UsageError(message: "--pin: \(e)") }
             }
             if changes.isEmpty { throw UsageError(message: "Give at least one --shift or --pin.") }
-            if let out = args.value("out"), FileIO.sameFile(out, path) || FileIO.sameFile(out, b) {
-                throw UsageError(message: "'--out \(out)' would overwrite an input file.")
-            }
+            try CLI.checkOutput(args.value("out"), inputs: [path, b])
         } catch { return CLI.usageError(error.message, whatif) }
         let scenario: Scenario, baseline: CalendarFile
         switch CLI.load(scenario: path, calendar: args.value("baseline")!) {
@@ -63,12 +61,8 @@ extension Commands {
         let file = WhatIfText.calendarFile(answer, scenario)
         result.stdout = format == "json" ? file.json() : WhatIfText.table(answer, scenario, changes)
         if args.has("stats") { result.stderr += SolutionText.stats(answer.solution.stats) }
-        if let out = args.value("out"), answer.solution.schedule != nil {
-            do { try FileIO.writeAtomically(file.json(), to: out) } catch {
-                return CommandResult(stderr: "convene: cannot write \(out): \(error.localizedDescription)\n", status: ExitStatus.refused)
-            }
-        }
         result.status = status(answer.solution.status)
+        if let out = args.value("out"), answer.solution.schedule != nil { CLI.write(file.json(), to: out, &result) }
         return result
     }
 }
