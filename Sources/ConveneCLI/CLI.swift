@@ -7,7 +7,7 @@ enum CLI {
     /// Raised by Ctrl-C: a running search stops and answers as if its time limit had come.
     static let interrupt = StopFlag()
 
-    static var commands: [CommandSpec] { [Commands.check, Commands.clashes, Commands.solve, Commands.whatif, Commands.sweep] }
+    static var commands: [CommandSpec] { [Commands.check, Commands.clashes, Commands.solve, Commands.whatif, Commands.sweep, Commands.export] }
 
     static let overview = """
     OVERVIEW: Convene proposes, checks and re-plans the session calendars of intergovernmental
@@ -21,6 +21,7 @@ enum CLI {
       sweep                   Try every start date of one event in a range, with the cost of each.
       check                   Judge a calendar against a scenario: hard rules, soft costs, clashes.
       clashes                 List a calendar's clashes with outside events, and near misses.
+      export                  Write a calendar as iCalendar, CSV or an HTML page.
       help                    Show help for a command.
 
       See 'convene help <command>' for detailed help.
@@ -83,6 +84,17 @@ enum CLI {
         }
     }
 
+    /// A calendar in one of the calendar formats (`--format json|ics|csv|html`), or nil for `table`.
+    static func render(_ file: CalendarFile, _ format: String, _ scenario: Scenario, _ report: CheckReport?) -> String? {
+        switch format {
+        case "json": return file.json()
+        case "ics": return ICSWriter.write(file, scenario: scenario, report: report, stamp: scenario.horizon.start)
+        case "csv": return CSVWriter.write(file, scenario: scenario)
+        case "html": return HTMLWriter.write(file, scenario: scenario, report: report)
+        default: return nil
+        }
+    }
+
     /// The `--format` value among `allowed`.
     static func format(_ args: ParsedArguments, _ allowed: [String]) throws(UsageError) -> String {
         let f = args.value("format") ?? allowed[0]
@@ -90,11 +102,31 @@ enum CLI {
         return f
     }
 
-    /// Reads a scenario and, optionally, a calendar; a refusal carries every problem of both.
-    static func load(scenario path: String, calendar cpath: String? = nil) -> Result<(Scenario, CalendarFile?), Refusal> {
+    /// The options that add iCalendar files as outside events; `category` names the option
+    /// that sets their category (`--category`, or `--external-category` where `--category`
+    /// already means something else).
+    static func externalOptions(category: String = "category") -> [OptionSpec] {
+        [OptionSpec(name: "external", value: "file.ics", help: "Add the VEVENTs of an iCalendar file as outside events. Repeatable.", repeatable: true),
+         OptionSpec(name: category, value: "name", help: "Category of --external events without CATEGORIES.", defaultValue: "ICS")]
+    }
+
+    /// Reads a scenario (with any `--external` iCalendar files) and, optionally, a calendar; a
+    /// refusal carries every problem of every file.
+    static func load(scenario path: String, calendar cpath: String? = nil, _ args: ParsedArguments? = nil,
+                     categoryOption: String = "category") -> Result<(Scenario, CalendarFile?), Refusal> {
         var problems: [String] = []
         var scenario: Scenario? = nil, calendar: CalendarFile? = nil
-        do { scenario = try ScenarioReader.read(try FileIO.read(path), file: path) } catch { problems.append(error.description) }
+        var calendars: [(file: String, bytes: [UInt8])] = []
+        for f in args?.values["external"] ?? [] {
+            do { calendars.append((f, try FileIO.read(f))) } catch { problems.append(error.description) }
+        }
+        do {
+            let bytes = try FileIO.read(path)
+            if problems.isEmpty {
+                do { scenario = try ScenarioReader.read(bytes, file: path, externalCalendars: calendars, category: args?.value(categoryOption)) }
+                catch { problems.append(error.description) }
+            }
+        } catch { problems.append(error.description) }
         if let cpath {
             do { calendar = try CalendarFile.read(try FileIO.read(cpath), file: cpath) } catch { problems.append(error.description) }
         }

@@ -11,6 +11,23 @@ extension HTMLWriter {
         var label: String
         var title: String
         var milestone = false
+        /// Where the label goes: inside, inside in small type, or beside the box (too narrow).
+        var fit = LabelFit.inside
+    }
+
+    /// Where a label fits, judged for a 1600-pixel window (the page itself has no script).
+    enum LabelFit { case inside, small, outside }
+
+    /// Roughly how wide a row's day is in pixels at 1600 pixels, for `labelFit`.
+    static func pixelsPerDay(_ segments: [DateRange]) -> Double { 1420 / Double(segments.map(\.count).max() ?? 92) }
+
+    /// Whether `label` fits in a box `days` wide: at 11 px (about 7 px a character), at 9 px
+    /// (about 5.8), or not at all.
+    static func labelFit(_ label: String, days: Int, pixelsPerDay: Double) -> LabelFit {
+        let width = Double(days) * pixelsPerDay
+        if Double(label.count) * 7 + 4 <= width { return .inside }
+        if Double(label.count) * 5.8 + 2 <= width { return .small }
+        return .outside
     }
 
     /// One lane: a label, its items (each with its sub-row), and its hatched non-working days.
@@ -26,10 +43,13 @@ extension HTMLWriter {
         var clashDays: [Day] = []
 
         /// Packs items into sub-rows, first fit in start order, so that none overlap.
-        mutating func pack() {
+        mutating func pack(pixelsPerDay: Double) {
             var ends: [Day] = []
             rowOf = items.map { item in
-                let last = item.milestone ? item.start + 2 : item.end    // leave room for a milestone's label
+                // Leave room for a label drawn beside its box or milestone.
+                let beside = item.milestone || item.fit == .outside
+                let room = beside ? Int((Double(item.label.count) * 6.5 + 12) / pixelsPerDay) + 1 : 0
+                let last = item.end + room
                 if let r = ends.firstIndex(where: { $0 < item.start }) { ends[r] = last; return r }
                 ends.append(last)
                 return ends.count - 1
@@ -104,6 +124,7 @@ extension HTMLWriter {
         return out + "</div></section>\n"
     }
 
+    /// One lane of one row: its label, hatched closed days, red clash dates and items.
     static func laneHTML(_ lane: Lane, _ seg: DateRange) -> String {
         var out = "<div class=\"lane \(lane.classes)\"><div class=\"lab\"><b>\(escape(lane.label))</b>"
         if !lane.detail.isEmpty { out += " <small>\(escape(lane.detail))</small>" }
@@ -118,8 +139,13 @@ extension HTMLWriter {
             let top = "top:\(lane.rowOf[i] * rowHeight + 2)px"
             if item.milestone {
                 out += "<div class=\"ms \(cls)\" style=\"\(p);\(top)\" title=\"\(escape(item.title))\"><span>\(escape(item.label))</span></div>"
+            } else if item.fit == .outside {
+                out += "<div class=\"it ol \(cls)\" style=\"\(p);\(top)\" title=\"\(escape(item.title))\"><span>\(escape(item.label))</span></div>"
             } else {
-                out += "<div class=\"it \(cls)\" style=\"\(p);\(top)\" title=\"\(escape(item.title))\">\(escape(item.label))</div>"
+                if item.fit == .small { cls += " sm" }
+                // An outside event's place is shown only where at least three of its days are in this row.
+                let shown = item.classes.hasPrefix("ext") && min(item.end, seg.end) - max(item.start, seg.start) < 2 ? "" : item.label
+                out += "<div class=\"it \(cls)\" style=\"\(p);\(top)\" title=\"\(escape(item.title))\">\(escape(shown))</div>"
             }
         }
         return out + "</div></div>\n"

@@ -32,7 +32,8 @@ public enum HTMLWriter {
         out += summary(file, rows: rows, report: report, near: near, nearMissDays: nearMissDays, scenario: scenario)
         let byKind = Dictionary(grouping: scenario?.events ?? [], by: \.kind)
         let milestoneKinds = Set(byKind.filter { $0.value.allSatisfy(\.isMilestone) }.keys)
-        out += legend(kinds, milestoneKinds: milestoneKinds, kindClass: kindClass, hasOutside: !(scenario?.externals.isEmpty ?? true), hasPhases: !phases.isEmpty)
+        out += legend(kinds, milestoneKinds: milestoneKinds, kindClass: kindClass, hasOutside: !(scenario?.externals.isEmpty ?? true),
+                      hasPhases: !phases.isEmpty, judged: report != nil)
         out += "<main class=\"timeline\">\n"
         for seg in segments(range) { out += segmentHTML(seg, horizon: horizon, lanes: lanes, phases: phases) }
         out += "</main>\n" + tables(report: report, near: near, scenario: scenario, file: file)
@@ -83,7 +84,7 @@ public enum HTMLWriter {
             }))
         }
         var venueIDs: [String?] = scenario?.venues.map(\.id) ?? []
-        for r in rows where !venueIDs.contains(r.venue) { venueIDs.append(r.venue) }
+        for r in rows where r.venue != nil && !venueIDs.contains(r.venue) { venueIDs.append(r.venue) }
         if rows.contains(where: { $0.venue == nil }) || (scenario?.events.contains { $0.venues.isEmpty } ?? false), !venueIDs.contains(nil) {
             venueIDs.append(nil)
         }
@@ -109,13 +110,18 @@ public enum HTMLWriter {
                 for c in mine { title += "\nClash: \(c.event) on \(c.dates.map(\.iso).joined(separator: ", ")) [\(c.constraint)]" }
                 for m in close { title += "\nNear miss: \(m.event), \(m.gap) day\(m.gap == 1 ? "" : "s") apart" }
                 if let s = x.source { title += "\nSource: \(s)" }
-                return Item(start: r.start, end: r.end, classes: cls, label: r.end - r.start >= 2 ? x.place : "", title: title)
+                return Item(start: r.start, end: r.end, classes: cls, label: x.place, title: title)
             }
             lanes.append(Lane(label: cat, detail: "outside", classes: "outside", items: items))
         }
+        let ppd = pixelsPerDay(segments(range))
         for i in lanes.indices {
+            for j in lanes[i].items.indices where !lanes[i].items[j].classes.hasPrefix("ext") {
+                let it = lanes[i].items[j]
+                lanes[i].items[j].fit = labelFit(it.label, days: it.end - it.start + 1, pixelsPerDay: ppd)
+            }
             lanes[i].items.sort { ($0.start, $0.end, $0.label) < ($1.start, $1.end, $1.label) }
-            lanes[i].pack()
+            lanes[i].pack(pixelsPerDay: ppd)
         }
         return lanes
     }
@@ -140,6 +146,7 @@ public enum HTMLWriter {
         return Item(start: r.start, end: r.end, classes: cls, label: r.event, title: title, milestone: r.isMilestone)
     }
 
+    /// The heading: scenario, horizon, and the facts a planner looks at first.
     static func summary(_ file: CalendarFile, rows: [ExportRow], report: CheckReport?, near: [NearMiss], nearMissDays: Int, scenario: Scenario?) -> String {
         var facts: [(String, String, String)] = [("Status", file.status, file.status == "optimal" || file.status == "feasible" ? "good" : "bad")]
         if let report {
@@ -159,7 +166,8 @@ public enum HTMLWriter {
     }
 
     /// The legend; a kind whose events are all milestones shows as a diamond.
-    static func legend(_ kinds: [String], milestoneKinds: Set<String>, kindClass: (String) -> Int, hasOutside: Bool, hasPhases: Bool) -> String {
+    static func legend(_ kinds: [String], milestoneKinds: Set<String>, kindClass: (String) -> Int, hasOutside: Bool,
+                       hasPhases: Bool, judged: Bool) -> String {
         var out = "<ul class=\"legend\">"
         for k in kinds {
             let shape = milestoneKinds.contains(k) ? "sw msw" : "sw"
@@ -167,12 +175,15 @@ public enum HTMLWriter {
         }
         if milestoneKinds.isEmpty { out += "<li><i class=\"sw msw\"></i>milestone (a date)</li>" }
         if hasOutside { out += "<li><i class=\"sw ext\"></i>outside event</li>" }
-        out += "<li><i class=\"sw clash\"></i>clash (red: its dates)</li><li><i class=\"sw near\"></i>near miss</li>"
+        if judged { out += "<li><i class=\"sw clash\"></i>clash (red: its dates)</li><li><i class=\"sw near\"></i>near miss</li>" }
         if hasPhases { out += "<li><i class=\"sw phs\"></i>phase (span of a kind)</li>" }
-        out += "<li><i class=\"sw wesw\"></i>weekend</li><li><i class=\"sw closed\"></i>venue closed</li><li><i class=\"sw oh\"></i>outside the horizon</li></ul>\n"
+        out += "<li><i class=\"sw wesw\"></i>weekend</li>"
+        out += judged ? "<li><i class=\"sw closed\"></i>venue closed</li><li><i class=\"sw oh\"></i>outside the horizon</li></ul>\n"
+            : "<li><i class=\"sw oh\"></i>outside the calendar's dates</li></ul>\n"
         return out
     }
 
+    /// Tables of what the timeline marks, readable without hovering.
     static func tables(report: CheckReport?, near: [NearMiss], scenario: Scenario?, file: CalendarFile) -> String {
         guard let report else { return "" }
         var out = "<section class=\"tables\">\n"
@@ -216,6 +227,7 @@ public enum HTMLWriter {
         return out
     }
 
+    /// The page's style sheet, with one colour class per kind (`k0`, `k1`, …; the last for none).
     static func css(_ kindCount: Int) -> String {
         var out = """
         body{font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:16px 20px;color:#1d2329;background:#fff}
@@ -251,8 +263,10 @@ public enum HTMLWriter {
         .cday{bottom:0;height:4px;background:#D55E00}
         .it{height:\(rowHeight - 3)px;border-radius:3px;padding:0 2px;font-size:11px;line-height:\(rowHeight - 3)px;white-space:nowrap;overflow:visible;font-weight:600;cursor:default}
         .it.cl{border-top-left-radius:0;border-bottom-left-radius:0}.it.cr{border-top-right-radius:0;border-bottom-right-radius:0}
+        .it.sm{font-size:9px;padding:0 1px;letter-spacing:-.2px}
         .it.ext{background:#9aa3ad;color:#fff;font-weight:400;overflow:hidden;text-overflow:ellipsis}
         .it.phi{opacity:.85;font-weight:400;overflow:hidden;text-overflow:ellipsis}
+        .it.ol{overflow:visible}.it.ol span{position:absolute;left:calc(100% + 3px);top:0;color:#1d2329;font-weight:600}
         .it.clash{outline:2px solid #D55E00;outline-offset:0;z-index:2}
         .it.near{outline:2px dashed #C98A00;outline-offset:0;z-index:1}
         .it:hover,.ms:hover{z-index:5;filter:brightness(1.12);box-shadow:0 0 0 2px #1d2329}

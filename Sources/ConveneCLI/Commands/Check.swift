@@ -8,14 +8,15 @@ extension Commands {
         overview: "Judge a calendar against a scenario: every broken hard rule, every soft cost, every clash.",
         arguments: [("scenario", "A scenario/1 file ('-' for standard input).", false),
                     ("calendar", "A calendar/1 file to judge, proposed or published.", false)],
-        options: [OptionSpec(name: "format", value: "format", help: "table or json (the check/1 report).", defaultValue: "table")],
+        options: [OptionSpec(name: "format", value: "format", help: "table or json (the check/1 report).", defaultValue: "table")]
+            + CLI.externalOptions(),
         discussion: "Exits 0 when every hard rule holds, 1 when one does not.",
         run: runCheck)
 
     static func runCheck(_ args: ParsedArguments) -> CommandResult {
         let format: String
         do { format = try CLI.format(args, ["table", "json"]) } catch { return CLI.usageError(error.message, check) }
-        switch CLI.load(scenario: args.positionals[0], calendar: args.positionals[1]) {
+        switch CLI.load(scenario: args.positionals[0], calendar: args.positionals[1], args) {
         case .failure(let r): return r.result
         case .success(let (scenario, calendar)):
             let report = Evaluator(scenario).check(calendar!)
@@ -33,7 +34,7 @@ extension Commands {
             OptionSpec(name: "category", value: "A,B", help: "Only outside events of these categories, e.g. GFMD,IOM-IDM."),
             OptionSpec(name: "within", value: "days", help: "Also list outside events within this many days of a session."),
             OptionSpec(name: "format", value: "format", help: "table or json.", defaultValue: "table"),
-        ],
+        ] + CLI.externalOptions(category: "external-category"),
         discussion: "A clash is a date an event shares with an outside event that one of the scenario's\navoidExternal rules covers (its buffer included). Exits 0 when it ran, clashes or not.",
         run: runClashes)
 
@@ -43,7 +44,7 @@ extension Commands {
             format = try CLI.format(args, ["table", "json"])
             within = args.value("within") == nil ? nil : try CLI.int(args, "within", default: 0, in: 0...3660)
         } catch { return CLI.usageError(error.message, clashes) }
-        switch CLI.load(scenario: args.positionals[0], calendar: args.positionals[1]) {
+        switch CLI.load(scenario: args.positionals[0], calendar: args.positionals[1], args, categoryOption: "external-category") {
         case .failure(let r): return r.result
         case .success(let (scenario, calendar)):
             var categories: Set<String>? = nil

@@ -39,9 +39,7 @@ extension Commands {
             within = try CLI.int(args, "within", default: 7, in: 0...3660)
             if !externals.isEmpty, args.value("scenario") == nil { throw UsageError(message: "'--external' needs '--scenario <scenario>' (its horizon bounds recurring events).") }
             if externals.isEmpty, args.value("category") != nil { throw UsageError(message: "'--category' applies to '--external' files; none given.") }
-            if let out, ([path] + externals + [args.value("scenario")].compactMap { $0 }).contains(where: { FileIO.sameFile(out, $0) }) {
-                throw UsageError(message: "'--out \(out)' would overwrite an input file.")
-            }
+            try CLI.checkOutput(out, inputs: [path] + externals + [args.value("scenario")].compactMap { $0 })
         } catch { return CLI.usageError(error.message, export) }
 
         var problems: [String] = []
@@ -72,9 +70,8 @@ extension Commands {
         default: text = ICSWriter.write(calendar, scenario: scenario, report: report, stamp: scenario?.horizon.start ?? Day(ordinal: 0))
         }
         guard let out else { return CommandResult(stdout: text) }
-        do { try FileIO.writeAtomically(text, to: out) } catch {
-            return CommandResult(stderr: "convene: cannot write \(out): \(error.localizedDescription)\n", status: ExitStatus.refused)
-        }
-        return CommandResult()
+        var result = CommandResult()
+        CLI.write(text, to: out, &result)
+        return result
     }
 }

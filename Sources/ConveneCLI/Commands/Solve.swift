@@ -9,10 +9,10 @@ extension Commands {
         arguments: [("scenario", "A scenario/1 file (default: \(defaultScenario)).", true)],
         options: [
             OptionSpec(name: "out", short: "o", value: "file", help: "Write the calendar (calendar/1) to this file, atomically."),
-            OptionSpec(name: "format", value: "format", help: "table or json (calendar/1 on standard output).", defaultValue: "table"),
+            OptionSpec(name: "format", value: "format", help: "table, json (calendar/1), ics, csv or html.", defaultValue: "table"),
             OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the search after this many seconds and answer with the best calendar so far.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters (nodes, failures, time) on standard error."),
-        ],
+        ] + CLI.externalOptions(),
         discussion: """
         Status: optimal (cost proven minimal), feasible (the time limit came first), infeasible (a
         minimal conflict is printed: dropping any one of its elements makes a calendar exist), or
@@ -33,12 +33,12 @@ extension Commands {
         let format: String, limit: Double
         let path = args.positionals.first ?? defaultScenario
         do throws(UsageError) {
-            format = try CLI.format(args, ["table", "json"])
+            format = try CLI.format(args, ["table", "json", "ics", "csv", "html"])
             limit = try timeLimit(args)
             try CLI.checkOutput(args.value("out"), inputs: [path])
         } catch { return CLI.usageError(error.message, solve) }
         let scenario: Scenario
-        switch CLI.load(scenario: path) {
+        switch CLI.load(scenario: path, calendar: nil, args) {
         case .failure(let r): return r.result
         case .success(let (s, _)): scenario = s
         }
@@ -50,7 +50,7 @@ extension Commands {
         }
         var result = CommandResult()
         let file = solution.calendarFile(scenario)
-        result.stdout = format == "json" ? file.json() : SolutionText.table(solution, scenario)
+        result.stdout = CLI.render(file, format, scenario, solution.report) ?? SolutionText.table(solution, scenario)
         if args.has("stats") { result.stderr += SolutionText.stats(solution.stats) }
         result.status = status(solution.status)
         if let out = args.value("out"), solution.schedule != nil { CLI.write(file.json(), to: out, &result) }

@@ -17,7 +17,7 @@ extension Commands {
             OptionSpec(name: "jobs", short: "j", value: "n", help: "Dates tried at once (the result is the same for any number).", defaultValue: "2"),
             OptionSpec(name: "format", value: "format", help: "table, csv or json.", defaultValue: "table"),
             OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the whole sweep after this many seconds; unfinished dates are marked.", defaultValue: "30"),
-        ],
+        ] + CLI.externalOptions(),
         discussion: """
         The candidates are the dates in the range that are working days of a venue the event may use.
         Each is a what-if pinning the event's start there (see 'convene help whatif'); the cheapest
@@ -46,7 +46,7 @@ extension Commands {
             to = try date("to")
         } catch { return CLI.usageError(error.message, sweep) }
         let scenario: Scenario, baseline: CalendarFile
-        switch CLI.load(scenario: path, calendar: args.value("baseline")!) {
+        switch CLI.load(scenario: path, calendar: args.value("baseline")!, args) {
         case .failure(let r): return r.result
         case .success(let (s, c)): scenario = s; baseline = c!
         }

@@ -12,10 +12,10 @@ extension Commands {
             OptionSpec(name: "move-weight", value: "n", help: "Cost per calendar day an unpinned event moves.", defaultValue: "1"),
             OptionSpec(name: "venue-change-weight", value: "n", help: "Cost per unpinned event that changes venue.", defaultValue: "10"),
             OptionSpec(name: "out", short: "o", value: "file", help: "Write the new calendar (calendar/1 with a whatif field), atomically."),
-            OptionSpec(name: "format", value: "format", help: "table or json.", defaultValue: "table"),
+            OptionSpec(name: "format", value: "format", help: "table, json (calendar/1 with a whatif field), ics, csv or html.", defaultValue: "table"),
             OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the search after this many seconds.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters on standard error."),
-        ],
+        ] + CLI.externalOptions(),
         discussion: """
         An event named by --shift or --pin is pinned; every other event may move, at a cost of
         --move-weight per day and --venue-change-weight per change of venue from the baseline, added
@@ -29,7 +29,7 @@ extension Commands {
         var changes: [Change] = []
         let path = args.positionals[0]
         do throws(UsageError) {
-            format = try CLI.format(args, ["table", "json"])
+            format = try CLI.format(args, ["table", "json", "ics", "csv", "html"])
             limit = try timeLimit(args)
             mw = try CLI.int(args, "move-weight", default: 1, in: 0...1_000_000)
             vw = try CLI.int(args, "venue-change-weight", default: 10, in: 0...1_000_000)
@@ -44,7 +44,7 @@ extension Commands {
             try CLI.checkOutput(args.value("out"), inputs: [path, b])
         } catch { return CLI.usageError(error.message, whatif) }
         let scenario: Scenario, baseline: CalendarFile
-        switch CLI.load(scenario: path, calendar: args.value("baseline")!) {
+        switch CLI.load(scenario: path, calendar: args.value("baseline")!, args) {
         case .failure(let r): return r.result
         case .success(let (s, c)): scenario = s; baseline = c!
         }
@@ -59,7 +59,7 @@ extension Commands {
         }
         var result = CommandResult()
         let file = WhatIfText.calendarFile(answer, scenario)
-        result.stdout = format == "json" ? file.json() : WhatIfText.table(answer, scenario, changes)
+        result.stdout = CLI.render(file, format, scenario, answer.solution.report) ?? WhatIfText.table(answer, scenario, changes)
         if args.has("stats") { result.stderr += SolutionText.stats(answer.solution.stats) }
         result.status = status(answer.solution.status)
         if let out = args.value("out"), answer.solution.schedule != nil { CLI.write(file.json(), to: out, &result) }

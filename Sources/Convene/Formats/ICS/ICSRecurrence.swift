@@ -5,6 +5,7 @@
 ///
 ///     RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;UNTIL=20171231
 struct RecurrenceRule: Equatable, Sendable {
+    /// The supported `FREQ` values.
     enum Frequency: String, Sendable { case daily = "DAILY", weekly = "WEEKLY", monthly = "MONTHLY", yearly = "YEARLY" }
 
     var frequency: Frequency
