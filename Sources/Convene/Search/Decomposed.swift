@@ -23,11 +23,18 @@ struct Decomposed {
         let started = now()
         var stats = SolveStats()
         func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
-        func sub(_ part: [Int], occupancy: [Int: [Int: Int]] = [:]) -> (SolveOutcome, Scenario) {
+        func sub(_ part: [Int], occupancy: [Int: [Int: Int]] = [:], prices: [Int: Int] = [:], budget: Double? = nil) -> (SolveOutcome, Scenario) {
             let s = scenario.restricted(to: part)
             var setup = SearchSetup()
             setup.occupancy = occupancy
-            let out = Solver(s, setup: setup, limits: Limits(timeLimit: remaining(), stop: limits.stop)).solve()
+            if !prices.isEmpty {
+                setup.extraCost = { _, p in
+                    guard let v = p.venue, !p.isMilestone else { return 0 }
+                    return p.occupied.reduce(0) { $0 + (prices[$1.ordinal * 64 + v] ?? 0) }
+                }
+            }
+            let time = budget.map { b in min(b, remaining() ?? b) } ?? remaining()
+            let out = Solver(s, setup: setup, limits: Limits(timeLimit: time, stop: limits.stop)).solve()
             stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
             stats.propagations += out.stats.propagations; stats.solutions += out.stats.solutions
             return (out, s)
@@ -83,6 +90,13 @@ struct Decomposed {
             partCost[k] = out.objective!
         }
         stats.timeToFirst = now() - started
+        // 3. A stronger bound: a Lagrangian relaxation of the rooms (Fisher 1981). Each crowded
+        // venue-day gets a price added to the parts' option costs; Σ parts' optima − Σ price ×
+        // rooms is a lower bound for any price ≥ 0. Prices follow the subgradient (excess rooms).
+        bound = max(bound, lagrangianBound(merged, initial: bound, sub: { part, prices in
+            let (out, _) = sub(part, prices: prices, budget: 1)
+            return out.status == .optimal ? out : nil
+        }, remaining: remaining))
         // 4. Large-neighbourhood search: re-solve one part, then two parts together, with the
         // rest held where they are, keeping each strict improvement; until the bound, no
         // improvement in a whole pass, or the limit.
@@ -128,6 +142,43 @@ struct Decomposed {
         let proven = allOptimal && total == bound
         return Result(outcome: SolveOutcome(status: proven ? .optimal : .feasible, schedule: current, objective: total, stats: stats),
                       infeasiblePart: nil)
+    }
+
+    /// The best Lagrangian bound found in a few subgradient steps (half-units), or `initial`.
+    private func lagrangianBound(_ relaxed: Schedule, initial: Int, sub: (_ part: [Int], _ prices: [Int: Int]) -> SolveOutcome?,
+                                 remaining: () -> Double?) -> Int {
+        let deadline = now() + min(5, (remaining() ?? 10) / 4)
+        var prices: [Int: Int] = [:]
+        var solution = relaxed, best = initial, step = 4
+        for _ in 0..<25 {
+            guard now() < deadline, !(limits.stop?.isRaised ?? false) else { break }
+            var count: [Int: Int] = [:]
+            for p in solution {
+                guard let p, let v = p.venue, !p.isMilestone else { continue }
+                for d in p.occupied { count[d.ordinal * 64 + v, default: 0] += 1 }
+            }
+            var moved = false
+            for key in Set(count.keys).union(prices.keys) {
+                guard let rooms = scenario.venues[key & 63].rooms else { continue }
+                let g = count[key, default: 0] - rooms
+                let price = max(0, prices[key, default: 0] + step * g)
+                if price != prices[key, default: 0] { moved = true }
+                prices[key] = price == 0 ? nil : price
+            }
+            guard moved else { break }
+            var total = 0
+            var next = Schedule(repeating: nil, count: scenario.events.count)
+            for part in parts {
+                guard let out = sub(part, prices), let objective = out.objective else { return best }
+                total += objective
+                for (i, e) in part.enumerated() { next[e] = out.schedule![i] }
+            }
+            for (key, price) in prices { total -= price * (scenario.venues[key & 63].rooms ?? 0) }
+            best = max(best, total)
+            solution = next
+            step = max(1, step * 3 / 4)
+        }
+        return best
     }
 
     /// Sets of events to free together: for each venue-month holding a date whose rooms are

@@ -187,6 +187,19 @@ final class RotationPropagator: Propagator {
                 open.append((e, lo, hi))
             }
         }
+        // Counting: events that can only meet at venue v need others between them; with m of
+        // them among n events in all, a rotation needs m ≤ n − m + 1.
+        var only: [Int: Int] = [:]
+        for e in watched {
+            var venue: Int?? = nil
+            var single = true
+            s.domains.forEach(e) { o in
+                let v = s.option(e, o).placement.venue
+                if venue == nil { venue = .some(v) } else if venue! != v { single = false }
+            }
+            if single, let v = venue ?? nil { only[v, default: 0] += 1 }
+        }
+        if only.values.contains(where: { $0 > watched.count - $0 + 1 }) { return false }
         guard !fixed.isEmpty else { return true }
         fixed.sort { precedes($0.key, $1.key) }
         func someoneBetween(_ a: Int, _ b: Int, except: Int) -> Bool {
