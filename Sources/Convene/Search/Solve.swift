@@ -30,12 +30,14 @@ public struct InternalError: Error, CustomStringConvertible {
 extension Solver {
     /// Solves `scenario`: the best calendar, checked by the evaluator; or, when none exists,
     /// a minimal conflict.
-    public static func solve(_ scenario: Scenario, limits: Limits = Limits()) throws(InternalError) -> Solution {
+    /// With `decompose` false the whole scenario is searched at once, even when it falls into
+    /// independent parts: slower, but a second opinion (the benchmark's check of "optimal").
+    public static func solve(_ scenario: Scenario, limits: Limits = Limits(), decompose: Bool = true) throws(InternalError) -> Solution {
         let evaluator = Evaluator(scenario)
         let started = now()
         let parts = scenario.components()
         var out: SolveOutcome, explainScenario = scenario
-        if parts.count > 1 {
+        if decompose, parts.count > 1 {
             let r = Decomposed(scenario: scenario, parts: parts, limits: limits, evaluator: evaluator).solve()
             out = r.outcome
             // A part infeasible on its own is explained on its own: ids name the same elements.
