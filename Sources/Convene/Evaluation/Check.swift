@@ -27,10 +27,10 @@ extension Evaluator {
                     extra[e, default: []].append(Finding(rule: "venues:\(ev.id)", amount: 1, detail: "\(ev.id) is held at \(v), a venue the scenario does not have", events: [ev.id]))
                 }
             }
-            var days = a.days ?? ev.length.choices[0]
+            var days = a.days ?? ev.length.shortest
             if a.days == nil, case .range = ev.length {
                 extra[e, default: []].append(Finding(rule: "days:\(ev.id)", amount: 1, detail: "\(ev.id) gives no length; it must last \(describe(ev.length))", events: [ev.id]))
-                days = ev.length.choices[0]
+                days = ev.length.shortest
             }
             var p = place(start: a.start, venue: venue, days: days)
             if p == nil {

@@ -14,6 +14,14 @@ public struct Evaluator: Sendable {
         weekdays = WorkingCalendar(venue: nil, horizon: scenario.horizon)
     }
 
+    /// An evaluator of `scenario` that reuses `other`'s working calendars: the same venues and
+    /// horizon (a part of `other`'s scenario).
+    public init(_ scenario: Scenario, calendarsOf other: Evaluator) {
+        self.scenario = scenario
+        calendars = other.calendars
+        weekdays = other.weekdays
+    }
+
     /// The working calendar an event uses at `venue` (nil: no venue).
     public func calendar(_ venue: Int?) -> WorkingCalendar { venue.map { calendars[$0] } ?? weekdays }
 
@@ -109,7 +117,7 @@ public struct Evaluator: Sendable {
     /// The `preferredStart` term of event `e`: weight × |start − preferredStart| calendar days.
     public func preferredStartCost(of e: Int, _ p: Placement) -> Double {
         guard let want = scenario.events[e].preferredStart else { return 0 }
-        return Double(scenario.preferredStartWeight * abs(p.start - want))
+        return Double(scenario.preferredStartWeight) * Double(abs(p.start - want))
     }
 
     /// Judges a schedule. `problems` are the calendar's own problems found while reading it

@@ -4,7 +4,32 @@ public struct InputProblem: Equatable, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
     public init(path: String, message: String) { self.path = path; self.message = message }
-    public var description: String { "\(path): error: \(message)" }
+    public var description: String { "\(path.escapingControls): error: \(message.escapingControls)" }
+}
+
+extension String {
+    /// The text with control characters (C0, DEL, C1) escaped as in JSON (`\n`, `\u001b`), so
+    /// that a message quoting a file's text stays one clean line and cannot drive the terminal.
+    public var escapingControls: String {
+        guard unicodeScalars.contains(where: \.isControl) else { return self }
+        var out = ""
+        for u in unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.isControl:
+                let h = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}
+
+extension Unicode.Scalar {
+    var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
 }
 
 /// A refused input file, with every problem found in it.
@@ -14,7 +39,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var problems: [InputProblem]
     public init(file: String, problems: [InputProblem]) { self.file = file; self.problems = problems }
-    public var description: String { problems.map { "\(file): \($0)" }.joined(separator: "\n") }
+    public var description: String { problems.map { "\(file.escapingControls): \($0)" }.joined(separator: "\n") }
 }
 
 /// Reads typed fields out of a JSON value, recording a problem for each that is missing or of

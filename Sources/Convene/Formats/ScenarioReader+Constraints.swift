@@ -162,7 +162,7 @@ extension ScenarioReader.State {
         let anyWeekday = WorkingCalendar(venue: nil, horizon: s.horizon)
         for (i, e) in s.events.enumerated() {
             let cals = e.venues.isEmpty ? [anyWeekday] : e.venues.map { calendars[$0] }
-            if !cals.contains(where: { !$0.workingDays(in: e.window).isEmpty }) {
+            if !cals.contains(where: { $0.hasWorkingDay(in: e.window) }) {
                 r.fail("events[\(eventFileIndex[i])].window", "expected a window holding a working day of one of its venues inside the horizon; \(e.window.start.iso) to \(e.window.end.iso) holds none")
             }
         }

@@ -107,7 +107,9 @@ public enum ScenarioReader {
                 let kind = r.string(o, "kind", p) ?? ""
                 let length = r.field(o, "days", p, required: true).flatMap { readLength($0, "\(p).days") }
                 var venueList: [Int]? = nil
+                var venuesGiven = 0
                 if let vs = r.array(o, "venues", p, required: true) {
+                    venuesGiven = vs.count
                     venueList = []
                     for (vid, vp) in r.idList(vs, "\(p).venues") {
                         if let vi = venueIDs[vid] { venueList!.append(vi) } else { r.fail(vp, "no venue has id \"\(vid)\"") }
@@ -134,7 +136,7 @@ public enum ScenarioReader {
                 }
                 let preferred = r.date(o, "preferredStart", p)
                 let source = r.string(o, "source", p)
-                if let length, venueList?.isEmpty == true, !length.isMilestone {
+                if let length, venueList != nil, venuesGiven == 0, !length.isMilestone {
                     r.fail("\(p).venues", "expected at least one venue: only a milestone (days 0) may be held nowhere")
                 }
                 guard let id, let length, let venueList else { continue }

@@ -3,7 +3,10 @@ public struct TextTable {
     public var headers: [String]
     public var rows: [[String]]
 
-    public init(_ headers: [String], _ rows: [[String]]) { self.headers = headers; self.rows = rows }
+    public init(_ headers: [String], _ rows: [[String]]) {
+        self.headers = headers
+        self.rows = rows.map { $0.map(\.escapingControls) }
+    }
 
     public func render(indent: String = "") -> String {
         let all = [headers] + rows

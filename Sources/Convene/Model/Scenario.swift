@@ -70,16 +70,23 @@ public enum EventLength: Hashable, Sendable {
         }
     }
 
-    /// The lengths it may take, shortest first.
-    public var choices: [Double] {
+    /// The lengths it may take, shortest first. (A `{min, max}` may be long: see `choices(upTo:)`.)
+    public var choices: [Double] { choices(upTo: .infinity) }
+
+    /// The lengths it may take up to `limit` days, shortest first: an event cannot last more
+    /// working days than its horizon holds.
+    public func choices(upTo limit: Double) -> [Double] {
         switch self {
-        case .exactly(let v): return [v]
-        case let .range(lo, hi): return (lo...hi).map(Double.init)
+        case .exactly(let v): return v <= limit ? [v] : []
+        case let .range(lo, hi):
+            let top = Double(hi) <= limit ? hi : Int(max(Double(lo) - 1, min(Double(hi), limit.rounded(.down))))
+            return top < lo ? [] : (lo...top).map(Double.init)
         }
     }
 
     public var isMilestone: Bool { self == .exactly(0) }
-    public var longest: Double { choices.last! }
+    public var shortest: Double { if case .range(let lo, _) = self { return Double(lo) }; if case .exactly(let v) = self { return v }; return 0 }
+    public var longest: Double { if case .range(_, let hi) = self { return Double(hi) }; if case .exactly(let v) = self { return v }; return 0 }
 }
 
 /// A pin: the spec's `fixed`.

@@ -10,6 +10,8 @@ public struct SearchSetup: Sendable {
     public var extraCost: (@Sendable (Int, Placement) -> Int)? = nil
     /// Extra admission test per placement (what-if pins), by event index.
     public var admits: (@Sendable (Int, Placement) -> Bool)? = nil
+    /// Raised to stop compiling as well as searching.
+    public var stop: StopFlag? = nil
     /// Event-level reasons that a pin adds, named like `pin:ID`, relaxable like the others.
     public var pinReasons: Set<String> = []
     /// Events held at a given placement (one option each), by index: the rest of the calendar
@@ -53,13 +55,19 @@ final class CompiledModel {
     /// Sum propagators built for soft sums, used only for their bound.
     var softSums: [(weight: Int, sum: SumPropagator)] = []
 
+    /// When compiling must stop (the search's time limit): then `aborted`, and the answer is `unknown`.
+    let deadline: Double?
+    private(set) var aborted = false
+    private var placementsTried = 0
     /// `AvoidExternal.windows` by constraint and venue.
     private var clashWindows: [Int: [(external: Int, lo: Int, hi: Int)]] = [:]
     /// Options and placements shared by the many searches of one conflict explanation.
     let cache: OptionCache?
 
-    init(_ scenario: Scenario, evaluator: Evaluator? = nil, setup: SearchSetup = SearchSetup(), cache: OptionCache? = nil) {
+    init(_ scenario: Scenario, evaluator: Evaluator? = nil, setup: SearchSetup = SearchSetup(), cache: OptionCache? = nil,
+         deadline: Double? = nil) {
         self.scenario = scenario
+        self.deadline = deadline
         self.cache = cache
         self.evaluator = evaluator ?? Evaluator(scenario)
         self.setup = setup
@@ -100,14 +108,19 @@ final class CompiledModel {
             }
             var venues: [Int?] = ev.venues.isEmpty ? [nil] : ev.venues
             if ignored.contains(.venues), !ev.venues.isEmpty { venues = Array(s.venues.indices) }
-            var lengths = ev.length.choices
+            // No event lasts more working days than the horizon has days.
+            let most = Double(s.horizon.count)
+            var lengths = ev.length.choices(upTo: most)
             if ignored.contains(.days), !ev.isMilestone {
-                lengths = [0.5] + (ev.length.longest >= 1 ? (1...Int(ev.length.longest)).map(Double.init) : [])
+                lengths = [0.5] + (ev.length.longest >= 1 ? (1...Int(min(ev.length.longest, most))).map(Double.init) : [])
             }
             let window = ignored.contains(.window) ? s.horizon : ev.window
             var list: [Option] = []
             for v in venues {
                 for start in evaluator.calendar(v).workingDays(in: window) {
+                    if aborted { break }
+                    placementsTried += lengths.count
+                    if placementsTried > 4096 { placementsTried = 0; if let deadline, now() > deadline || setup.stop?.isRaised == true { aborted = true; break } }
                     for d in lengths {
                         guard let p = place(start, v, d), p.end <= s.horizon.end else { continue }
                         guard evaluator.structureReasons(of: e, p).isSubset(of: ignored) else { continue }
@@ -147,11 +160,11 @@ final class CompiledModel {
 
     private func unaryCost(_ e: Int, _ p: Placement, _ softAvoid: [(Int, Int)]) -> Int {
         guard !setup.feasibilityOnly else { return 0 }
-        var cost = 2 * Int(evaluator.preferredStartCost(of: e, p))
+        var cost = Cost.halves(evaluator.preferredStartCost(of: e, p))
         if !p.isMilestone {
-            for (w, c) in softAvoid { cost += 2 * w * AvoidExternal.clashCount(p.occupied, windows(c, p.venue)) }
+            for (w, c) in softAvoid { cost = Cost.add(cost, Cost.mul(2 * w, AvoidExternal.clashCount(p.occupied, windows(c, p.venue)))) }
         }
-        if let extra = setup.extraCost { cost += extra(e, p) }
+        if let extra = setup.extraCost { cost = Cost.add(cost, min(Cost.cap, max(0, extra(e, p)))) }
         return cost
     }
 }

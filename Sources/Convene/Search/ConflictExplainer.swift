@@ -34,7 +34,8 @@ public struct ConflictExplainer {
             if e.window.start > scenario.horizon.start || e.window.end < scenario.horizon.end { out.append("window:\(e.id)") }
             if !e.venues.isEmpty, Set(e.venues) != allVenues { out.append("venues:\(e.id)") }
             if e.fixed != nil { out.append("fixed:\(e.id)") }
-            if !e.isMilestone, e.length.choices != [0.5] + (e.length.longest >= 1 ? (1...Int(e.length.longest)).map(Double.init) : []) {
+            // Relaxed, a length runs from half a day to the event's longest: only a fixed 0.5 is unchanged.
+            if !e.isMilestone, e.length != .exactly(0.5) {
                 out.append("days:\(e.id)")
             }
             if e.startWeekdays != nil || (e.contiguous && e.length.longest > 1) { out.append("calendar:\(e.id)") }
@@ -50,7 +51,8 @@ public struct ConflictExplainer {
         setup.feasibilityOnly = true
         setup.relaxed = Set(elements).subtracting(kept)
         let remaining = deadline.map { max(0, $0 - now()) }
-        let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, cache: cache)
+        setup.stop = limits.stop
+        let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, cache: cache, deadline: remaining.map { now() + $0 })
         let out = Solver(model: model, limits: Limits(timeLimit: remaining, stop: limits.stop)).solve()
         switch out.status {
         case .optimal, .feasible: return true

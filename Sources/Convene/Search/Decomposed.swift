@@ -34,7 +34,7 @@ struct Decomposed {
                 }
             }
             let time = budget.map { b in min(b, remaining() ?? b) } ?? remaining()
-            let out = Solver(s, setup: setup, limits: Limits(timeLimit: time, stop: limits.stop)).solve()
+            let out = Solver(s, setup: setup, limits: Limits(timeLimit: time, stop: limits.stop), evaluator: Evaluator(s, calendarsOf: evaluator)).solve()
             stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
             stats.propagations += out.stats.propagations; stats.solutions += out.stats.solutions
             return (out, s)
@@ -56,7 +56,7 @@ struct Decomposed {
             case .optimal: break
             }
             for (i, e) in part.enumerated() { merged[e] = out.schedule![i] }
-            bound += out.objective!
+            bound = Cost.add(bound, out.objective!)
             alone.append(out.objective!)
         }
         if stats.timeToFirst == nil, evaluator.roomProblems(merged).isEmpty {
@@ -101,7 +101,7 @@ struct Decomposed {
         // rest held where they are, keeping each strict improvement; until the bound, no
         // improvement in a whole pass, or the limit.
         var improved = true
-        while improved, partCost.reduce(0, +) > bound, !(limits.stop?.isRaised ?? false), (remaining() ?? 1) > 0 {
+        while improved, partCost.reduce(0, Cost.add) > bound, !(limits.stop?.isRaised ?? false), (remaining() ?? 1) > 0 {
             improved = false
             let unhappy = Set(parts.indices.filter { partCost[$0] > alone[$0] })
             let neighbourhoods = unhappy.sorted().map { [$0] } + pairsToTry(current, unhappy)
@@ -109,7 +109,7 @@ struct Decomposed {
                 if (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true { break }
                 let union = group.flatMap { parts[$0] }.sorted()
                 let (out, _) = sub(union, occupancy: occupancy(except: Set(group)))
-                guard let schedule = out.schedule, out.objective! < group.reduce(0, { $0 + partCost[$1] }) else { continue }
+                guard let schedule = out.schedule, out.objective! < group.reduce(0, { Cost.add($0, partCost[$1]) }) else { continue }
                 for (i, e) in union.enumerated() { current[e] = schedule[i] }
                 for k in group { partCost[k] = cost(of: k, in: current) }
                 improved = true
@@ -117,7 +117,7 @@ struct Decomposed {
         }
         // 5. Events rather than parts: free every event at a crowded venue in a month, hold the
         // rest of the calendar, and search for a cheaper arrangement under a node limit.
-        var total = partCost.reduce(0, +)
+        var total = partCost.reduce(0, Cost.add)
         improved = true
         while improved, total > bound, !(limits.stop?.isRaised ?? false), (remaining() ?? 1) > 0 {
             improved = false
@@ -170,9 +170,10 @@ struct Decomposed {
             var next = Schedule(repeating: nil, count: scenario.events.count)
             for part in parts {
                 guard let out = sub(part, prices), let objective = out.objective else { return best }
-                total += objective
+                total = Cost.add(total, objective)
                 for (i, e) in part.enumerated() { next[e] = out.schedule![i] }
             }
+            guard total < Cost.cap else { return best }
             for (key, price) in prices { total -= price * (scenario.venues[key & 63].rooms ?? 0) }
             best = max(best, total)
             solution = next
@@ -205,7 +206,7 @@ struct Decomposed {
     /// The objective of part `k` as placed in `schedule` (half-units), by the evaluator.
     private func cost(of k: Int, in schedule: Schedule) -> Int {
         let s = scenario.restricted(to: parts[k])
-        return Int((Evaluator(s).evaluate(parts[k].map { schedule[$0] }).cost * 2).rounded())
+        return Cost.halves(Evaluator(s, calendarsOf: evaluator).evaluate(parts[k].map { schedule[$0] }).cost)
     }
 
     /// Pairs of parts worth re-solving together: a part costing more than alone, with each

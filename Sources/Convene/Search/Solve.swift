@@ -48,7 +48,7 @@ extension Solver {
         var solution = Solution(status: out.status, schedule: out.schedule, report: nil, conflict: nil, stats: out.stats)
         if let schedule = out.schedule {
             let report = evaluator.evaluate(schedule)
-            guard report.hardOK, report.complete, Int((report.cost * 2).rounded()) == out.objective else {
+            guard report.hardOK, report.complete, Cost.matches(report.cost, out.objective) else {
                 throw InternalError(description: "the evaluator rejected the solver's calendar (hard OK: \(report.hardOK), cost \(formatNumber(report.cost)) vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2))): \(report.hard.map(\.rule).joined(separator: ", "))")
             }
             solution.report = report

@@ -53,7 +53,9 @@ public final class Solver {
     private var failureWeight: [Int]
 
     public convenience init(_ scenario: Scenario, setup: SearchSetup = SearchSetup(), limits: Limits = Limits(), evaluator: Evaluator? = nil) {
-        self.init(model: CompiledModel(scenario, evaluator: evaluator, setup: setup), limits: limits)
+        var setup = setup
+        setup.stop = setup.stop ?? limits.stop
+        self.init(model: CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: limits.timeLimit.map { now() + $0 }), limits: limits)
     }
 
     init(model: CompiledModel, limits: Limits) {
@@ -81,6 +83,7 @@ public final class Solver {
     public func solve() -> SolveOutcome {
         started = now()
         if let t = limits.timeLimit { deadline = started + t }
+        if model.aborted { return finish(complete: false) }
         if model.options.contains(where: { $0.isEmpty }) { return finish(complete: true) }
         state.scheduleAll()
         if state.propagate() { search() } else { stats.failures += 1 }
@@ -182,9 +185,9 @@ public final class Solver {
         let schedule: Schedule = values.enumerated().map { e, o in model.options[e][o].placement }
         for c in model.leafChecks where c.rule.evaluate(schedule, in: model.scenario).amount > 0 { return nil }
         guard !model.setup.feasibilityOnly else { return 0 }
-        var cost = values.enumerated().reduce(0) { $0 + model.options[$1.offset][$1.element].unary }
+        var cost = values.enumerated().reduce(0) { Cost.add($0, model.options[$1.offset][$1.element].unary) }
         for (c, _) in model.softTerms {
-            cost += Int((Double(c.weight) * c.rule.evaluate(schedule, in: model.scenario).amount * 2).rounded())
+            cost = Cost.add(cost, Cost.halves(Double(c.weight) * c.rule.evaluate(schedule, in: model.scenario).amount))
         }
         return cost
     }
@@ -194,18 +197,18 @@ public final class Solver {
     func lowerBound() -> Int {
         var bound = 0
         for e in 0..<model.options.count {
-            for o in model.byCost[e] where state.domains.contains(e, o) { bound += model.options[e][o].unary; break }
+            for o in model.byCost[e] where state.domains.contains(e, o) { bound = Cost.add(bound, model.options[e][o].unary); break }
         }
         if model.softTerms.contains(where: \.monotone) {
             let partial: Schedule = (0..<model.options.count).map { e in state.domains.value(e).map { model.options[e][$0].placement } }
             for (c, monotone) in model.softTerms where monotone {
-                bound += Int((Double(c.weight) * c.rule.evaluate(partial, in: model.scenario).amount * 2).rounded())
+                bound = Cost.add(bound, Cost.halves(Double(c.weight) * c.rule.evaluate(partial, in: model.scenario).amount))
             }
         }
         for (w, sum) in model.softSums {
             let (lo, hi, _, _) = sum.bounds(state)
-            if let h = sum.hi, lo > h { bound += w * (lo - h) }
-            if let l = sum.lo, hi < l { bound += w * (l - hi) }
+            if let h = sum.hi, lo > h { bound = Cost.add(bound, Cost.mul(w, lo - h)) }
+            if let l = sum.lo, hi < l { bound = Cost.add(bound, Cost.mul(w, l - hi)) }
         }
         return bound
     }

@@ -17,7 +17,7 @@ public struct Change: Equatable, Sendable {
     public static func parse(shift text: String) -> Result<Change, ChangeError> {
         guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { return .failure(ChangeError("expected ID=+N or ID=-N, found '\(text)'")) }
         let id = String(text[..<eq]), value = String(text[text.index(after: eq)...])
-        guard let n = Int(value.hasPrefix("+") ? String(value.dropFirst()) : value), abs(n) <= 36_600 else {
+        guard let n = Int(value.hasPrefix("+") ? String(value.dropFirst()) : value), (-36_600...36_600).contains(n) else {
             return .failure(ChangeError("expected a whole number of days after '\(id)=', found '\(value)'"))
         }
         return .success(Change(event: id, kind: .shift(n)))

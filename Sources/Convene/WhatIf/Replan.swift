@@ -102,7 +102,7 @@ extension WhatIf {
         if let schedule = out.schedule {
             let report = evaluator.evaluate(schedule)
             let d = disturbanceOf(schedule, base: base, pins: pins)
-            guard report.hardOK, report.complete, Int(((report.cost + d) * 2).rounded()) == out.objective else {
+            guard report.hardOK, report.complete, Cost.matches(report.cost + d, out.objective) else {
                 throw InternalError(description: "the evaluator rejected the what-if calendar (hard OK: \(report.hardOK), cost \(formatNumber(report.cost)) + disturbance \(formatNumber(d)) vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2)))")
             }
             solution.report = report
