@@ -23,26 +23,13 @@ enum Family {
                            "2018-08-21", "2018-10-26", "2018-12-25", "2018-12-26"]),
     ]
 
-    /// SplitMix64: the same numbers on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    }
-
     static func d(_ iso: String) -> Day { Day(iso: iso)! }
     static func s(_ day: Day) -> JSONValue { .string(day.iso) }
     static func ids(_ list: [String]) -> JSONValue { .object([("ids", .array(list.map(JSONValue.string)))]) }
 
     /// The scenario/1 document of member (K, seed).
     static func document(processes k: Int, seed: UInt64) -> JSONValue {
-        var rng = Random(state: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(k))
+        var rng = SplitMix64(seed: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(k))
         // Rooms grow with K so that every member is feasible: May and June 2018 hold only three
         // whole Monday-to-Friday weeks at New York, and each process needs one of them for its
         // 5-day round, so New York needs more than K/3 rooms. They bind where wishes crowd.
