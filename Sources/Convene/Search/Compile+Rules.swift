@@ -22,6 +22,7 @@ extension CompiledModel {
         func nonMilestones(_ events: [Int]) -> [Int] { events.filter { !s.events[$0].isMilestone } }
         func add(_ p: Propagator) { propagators.append(p) }
         for c in s.constraints where c.hard && isActive(c) {
+            if expired() { return }
             switch c.rule {
             case let r as Precedence:
                 add(LinkPropagator(before: r.before, after: r.after, minDays: r.minDays, maxDays: r.maxDays))

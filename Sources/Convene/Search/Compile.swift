@@ -58,6 +58,12 @@ final class CompiledModel {
     /// When compiling must stop (the search's time limit): then `aborted`, and the answer is `unknown`.
     let deadline: Double?
     private(set) var aborted = false
+
+    /// Whether the time limit has passed or the stop flag is raised; then `aborted`.
+    func expired() -> Bool {
+        if !aborted, (deadline.map { now() > $0 } ?? false) || setup.stop?.isRaised == true { aborted = true }
+        return aborted
+    }
     private var placementsTried = 0
     /// `AvoidExternal.windows` by constraint and venue.
     private var clashWindows: [Int: [(external: Int, lo: Int, hi: Int)]] = [:]
@@ -72,9 +78,9 @@ final class CompiledModel {
         self.evaluator = evaluator ?? Evaluator(scenario)
         self.setup = setup
         buildOptions()
-        applyOccupancy()
-        buildPropagators()
-        buildSoftTerms()
+        if !expired() { applyOccupancy() }
+        if !expired() { buildPropagators() }
+        if !expired() { buildSoftTerms() }
         watchers = Array(repeating: [], count: scenario.events.count)
         for (i, p) in propagators.enumerated() { for e in p.watched { watchers[e].append(i) } }
     }

@@ -55,9 +55,19 @@ final class SearchState {
         }
     }
 
-    /// Runs propagators to a fixpoint; false on a failure (a domain emptied).
+    /// Set when propagation stopped because the time limit passed: not a real failure.
+    private(set) var expired = false
+
+    /// Runs propagators to a fixpoint; false on a failure (a domain emptied) or when the time
+    /// limit passes (then `expired`).
     func propagate() -> Bool {
         while !queue.isEmpty {
+            if propagations & 255 == 255, model.expired() {
+                expired = true
+                for q in queue { queued[q] = false; dirty[q].removeAll(keepingCapacity: true) }
+                queue.removeAll(keepingCapacity: true)
+                return false
+            }
             let p = queue.removeFirst()
             queued[p] = false
             let changed = dirty[p]

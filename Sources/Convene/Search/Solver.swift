@@ -87,6 +87,7 @@ public final class Solver {
         if model.options.contains(where: { $0.isEmpty }) { return finish(complete: true) }
         state.scheduleAll()
         if state.propagate() { search() } else { stats.failures += 1 }
+        if state.expired || model.aborted { stopped = true }
         return finish(complete: !stopped)
     }
 
@@ -99,7 +100,7 @@ public final class Solver {
     }
 
     private func shouldStop() -> Bool {
-        if stopped { return true }
+        if stopped || state.expired { stopped = true; return true }
         if stats.nodes & 63 == 0 || limits.timeLimit != nil && stats.nodes & 7 == 0 {
             if now() >= deadline || limits.stop?.isRaised == true { stopped = true }
         }
@@ -120,6 +121,8 @@ public final class Solver {
             state.assign(e, o)
             if state.propagate() {
                 search()
+            } else if state.expired {
+                stopped = true
             } else {
                 stats.failures += 1
                 failureWeight[e] += 1
@@ -157,7 +160,10 @@ public final class Solver {
                 }
             }
             if !removed { return true }
-            guard state.propagate() else { stats.failures += 1; return false }
+            guard state.propagate() else {
+                if state.expired { stopped = true } else { stats.failures += 1 }
+                return false
+            }
         }
     }
 
