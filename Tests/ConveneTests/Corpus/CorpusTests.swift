@@ -177,11 +177,12 @@ struct CorpusTests {
         return Array(text.utf8)
     }
 
-    /// The wall-clock limit of the large scenario's run in a debug build: reading, compiling and
-    /// a 5-second search together.
-    static let largeDeadline = 20.0
+    /// The wall-clock limit of the large scenario's run in a debug build: reading (about 7 s
+    /// alone), compiling and a 5-second search together, with room for the other tests that run
+    /// at the same time on two cores.
+    static let largeDeadline = 60.0
 
-    @Test("a 200,000-event scenario is answered, refused or solved, within 20 s, without a crash")
+    @Test("a 200,000-event scenario is answered, refused or solved, within 60 s, without a crash")
     func largeScenarioIsAnswered() async throws {
         let file = TempFile(bytes: Self.largeScenario(events: 200_000))
         let out = TempFolder()
