@@ -1,3 +1,5 @@
+import Foundation
+
 /// One entry of a scenario's `constraints`: the common fields, and the rule of its `type`.
 ///
 /// Spec: "CONSTRAINT". A hard constraint must hold; a soft one adds `weight × amount` to the cost.
@@ -66,8 +68,10 @@ extension Scenario {
     func name(_ e: Int) -> String { events[e].id }
 }
 
-/// Formats a number of days the way a cost is written: `2`, `0.5`.
+/// Formats a number the way the spec writes a cost: a whole number without a fraction (`12`,
+/// `3651967000000000`), otherwise its shortest decimal form (`0.5`).
 public func formatNumber(_ v: Double) -> String {
-    if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-    return String(v)
+    guard v.isFinite, v == v.rounded() else { return String(v) }
+    if abs(v) < 9.0e18 { return String(Int64(v)) }
+    return String(format: "%.0f", v)
 }

@@ -21,7 +21,7 @@ enum Mutator {
             tree = t
         }
         // Mostly on one line: the debug parser spends most of its time skipping indentation.
-        var bytes = seed.bytes
+        var bytes = rng.chance(50) ? seed.bytes : seed.compactBytes
         if structural > 0, let tree { bytes = Array((rng.chance(75) ? JSONWriter.compact(tree) : JSONWriter.write(tree)).utf8) }
         for _ in structural..<steps { bytes = mutateBytes(bytes, &rng, log: &log) }
         return bytes
