@@ -12,6 +12,7 @@ let package = Package(
         .target(name: "Convene", path: "Sources/Convene"),
         .executableTarget(name: "ConveneCLI", dependencies: ["Convene"], path: "Sources/ConveneCLI"),
         .executableTarget(name: "convene-bench", dependencies: ["Convene"], path: "Benchmarks/convene-bench"),
-        .testTarget(name: "ConveneTests", dependencies: ["Convene", "ConveneCLI"], path: "Tests/ConveneTests"),
+        .testTarget(name: "ConveneTests", dependencies: ["Convene", "ConveneCLI"], path: "Tests/ConveneTests",
+                    exclude: ["Corpus/scenarios", "Corpus/calendars", "Corpus/valid", "Corpus/ics", "Corpus/cases.json"]),
     ]
 )

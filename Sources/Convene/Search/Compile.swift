@@ -123,10 +123,16 @@ final class CompiledModel {
             let window = ignored.contains(.window) ? s.horizon : ev.window
             var list: [Option] = []
             for v in venues {
-                for start in evaluator.calendar(v).workingDays(in: window) {
-                    if aborted { break }
+                let cal = evaluator.calendar(v)
+                let lo = max(window.start, s.horizon.start), hi = min(window.end, s.horizon.end)
+                var start = lo
+                // Day by day, not a materialised list: a long horizon stays within the time limit.
+                while start <= hi {
+                    defer { start = start + 1 }
+                    placementsTried += 1
+                    if placementsTried > 4096 { placementsTried = 0; if expired() { break } }
+                    guard cal.isWorkingDay(start) else { continue }
                     placementsTried += lengths.count
-                    if placementsTried > 4096 { placementsTried = 0; if let deadline, now() > deadline || setup.stop?.isRaised == true { aborted = true; break } }
                     for d in lengths {
                         guard let p = place(start, v, d), p.end <= s.horizon.end else { continue }
                         guard evaluator.structureReasons(of: e, p).isSubset(of: ignored) else { continue }
