@@ -22,13 +22,6 @@ public struct AvoidExternal: ConstraintRule {
         return x.place == scenario.venues[venue].id || x.place == scenario.venues[venue].city
     }
 
-    /// The dates of `p` that clash with `x`.
-    public func clashDates(_ p: Placement, _ x: ExternalEvent) -> [Day] {
-        guard let r = x.dates else { return [] }
-        let lo = r.start - bufferDays, hi = r.end + bufferDays
-        return p.occupied.filter { lo <= $0 && $0 <= hi }
-    }
-
     public func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)? {
         // Unary: the events of a part that it selects.
         let kept = events.compactMap { map[$0] }

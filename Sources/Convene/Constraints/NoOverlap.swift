@@ -46,10 +46,8 @@ func forEachShortPair(_ events: [Int], _ schedule: Schedule, _ scenario: Scenari
 /// order (by start, then end, then id): `max(0, need − (start(later) − end(earlier)))`.
 public func pairShortfall(_ a: Placement, _ aID: String, _ b: Placement, _ bID: String,
                           need: (Placement, Placement) -> Int) -> Int {
-    let aFirst: Bool
-    if a.start != b.start { aFirst = a.start < b.start }
-    else if a.end != b.end { aFirst = a.end < b.end }
-    else { aFirst = aID.unicodeScalars.lexicographicallyPrecedes(bID.unicodeScalars) }
+    let aFirst = precedesInSpecOrder(start: a.start.ordinal, end: a.end.ordinal, id: aID,
+                                     start: b.start.ordinal, end: b.end.ordinal, id: bID)
     let (e, l) = aFirst ? (a, b) : (b, a)
     return max(0, need(e, l) - (l.start - e.end))
 }

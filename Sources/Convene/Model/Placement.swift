@@ -21,13 +21,21 @@ public struct Placement: Hashable, Sendable {
 /// One placement (or none) per event of a scenario, by event index.
 public typealias Schedule = [Placement?]
 
-/// The spec's order of scheduled events: by start, then end, then id (by Unicode code points).
+/// The spec's order ("Fine print", Order): by start, then end, then id by Unicode code points.
+/// The one definition used by the evaluator's pair and rotation rules and by the solver.
+@inline(__always)
+public func precedesInSpecOrder(start a: Int, end ae: Int, id aID: String, start b: Int, end be: Int, id bID: String) -> Bool {
+    if a != b { return a < b }
+    if ae != be { return ae < be }
+    return aID.unicodeScalars.lexicographicallyPrecedes(bID.unicodeScalars)
+}
+
+/// The scheduled events among `events`, in the spec's order.
 public func orderedByStart(_ events: [Int], in schedule: Schedule, scenario: Scenario) -> [Int] {
     events.filter { schedule[$0] != nil }.sorted { a, b in
         let pa = schedule[a]!, pb = schedule[b]!
-        if pa.start != pb.start { return pa.start < pb.start }
-        if pa.end != pb.end { return pa.end < pb.end }
-        return scenario.events[a].id.unicodeScalars.lexicographicallyPrecedes(scenario.events[b].id.unicodeScalars)
+        return precedesInSpecOrder(start: pa.start.ordinal, end: pa.end.ordinal, id: scenario.events[a].id,
+                                   start: pb.start.ordinal, end: pb.end.ordinal, id: scenario.events[b].id)
     }
 }
 

@@ -4,9 +4,12 @@
 ///    The sum of these optima is a lower bound of the whole; when the merged calendar also keeps
 ///    every venue's rooms, it is optimal.
 /// 2. Otherwise the parts are solved again one after another, each seeing the rooms the earlier
-///    ones already take: a calendar that keeps the rooms, `feasible` (or `optimal` when its cost
-///    meets the bound).
-/// 3. Should a part find no room that way, the whole scenario is searched at once.
+///    ones already take: the first calendar. Should a part find no room that way, the whole
+///    scenario is searched at once.
+/// 3. A Lagrangian relaxation of the rooms tightens the bound.
+/// 4. Large-neighbourhood search over one part, then two parts, with the rest held.
+/// 5. The same over the events of each crowded venue-month, until the bound, a pass without
+///    improvement, or the limit; `optimal` only when the calendar meets the bound.
 struct Decomposed {
     let scenario: Scenario
     let parts: [[Int]]
@@ -81,7 +84,7 @@ struct Decomposed {
         for (k, part) in parts.enumerated() {
             let (out, _) = sub(part, occupancy: occupancy(except: Set(k..<parts.count)))
             guard let schedule = out.schedule else {
-                // 3. The whole at once.
+                // The whole at once.
                 var whole = Solver(scenario, limits: Limits(timeLimit: remaining(), stop: limits.stop), evaluator: evaluator).solve()
                 whole.stats.bound = bound
                 return Result(outcome: whole, infeasiblePart: nil)

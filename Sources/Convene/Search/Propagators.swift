@@ -169,9 +169,7 @@ final class RotationPropagator: Propagator {
     private typealias Key = (start: Int, end: Int, id: String)
 
     private func precedes(_ a: Key, _ b: Key) -> Bool {
-        if a.start != b.start { return a.start < b.start }
-        if a.end != b.end { return a.end < b.end }
-        return a.id.unicodeScalars.lexicographicallyPrecedes(b.id.unicodeScalars)
+        precedesInSpecOrder(start: a.start, end: a.end, id: a.id, start: b.start, end: b.end, id: b.id)
     }
 
     func propagate(_ s: SearchState, changed: [Int]) -> Bool {

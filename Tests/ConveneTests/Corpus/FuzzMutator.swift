@@ -5,7 +5,7 @@ import Foundation
 /// for strings, huge numbers, impossible dates, ids wired to other ids, deep nesting) and on the
 /// bytes (flips, deletions, JSON tokens inserted, huge number texts, truncation).
 enum Mutator {
-    typealias RNG = FuzzTests.SplitMix64
+    typealias RNG = SplitMix64
 
     /// The seed's bytes after one to three mutations, each named in `log`.
     static func mutate(_ seed: FuzzTests.Seed, _ rng: inout RNG, log: inout [String]) -> [UInt8] {

@@ -16,22 +16,6 @@ import Testing
 /// `CONVENE_FUZZ_CASES=200000 swift test --filter FuzzTests` runs a longer campaign, and
 /// `CONVENE_FUZZ_SEED=N` another seed, `CONVENE_FUZZ_SOLVES=N` N solves per shard (of 4).
 struct FuzzTests {
-    /// Sebastiano Vigna's SplitMix64: a fixed seed gives the same cases on every platform.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     enum Kind: String, Sendable { case scenario, calendar }
 
     /// A file to mutate: its bytes and, when it parses, its JSON tree.

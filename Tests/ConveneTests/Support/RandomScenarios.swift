@@ -5,25 +5,10 @@
 // SplitMix64, never from the system's random source, and uses only integer arithmetic.
 // The text goes through the real reader, so the file contract is exercised as well.
 
-/// SplitMix64 (Steele, Lea and Flood 2014): a tiny deterministic generator, good enough to
-/// draw test cases and the same everywhere.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A whole number in `range`, both ends included.
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
+/// Test-case helpers on the library's seeded generator (`Convene.SplitMix64`).
+extension SplitMix64 {
+    /// A whole number in 0..<n (0 when n ≤ 1).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
 
     /// True `percent` times in a hundred.
     mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
