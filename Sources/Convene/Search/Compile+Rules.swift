@@ -55,7 +55,7 @@ extension CompiledModel {
             guard let rooms = venue.rooms, !setup.relaxed.contains("rooms:\(venue.id)") else { continue }
             let events = s.events.indices.filter { e in options[e].contains { $0.placement.venue == v && !$0.placement.isMilestone } }
             let taken = setup.occupancy[v] ?? [:]
-            if !events.isEmpty { add(RoomsPropagator(events: events, venue: v, rooms: rooms, taken: taken)) }
+            if let p = RoomsPropagator(events: events, venue: v, rooms: rooms, taken: taken, options: options) { add(p) }
         }
     }
 
@@ -97,9 +97,9 @@ extension CompiledModel {
             case is Precedence, is Chain, is NoOverlap, is MinSpacing:
                 softTerms.append((c, true))
             case let r as TotalDays:
-                softTerms.append((c, false)); softSums.append((c.weight, totalDaysSum(r)))
+                softTerms.append((c, false)); softSums.append((Cost.mul(setup.costScale, c.weight), totalDaysSum(r)))
             case let r as MonthlyQuota:
-                softTerms.append((c, false)); for p in quotaSums(r) { softSums.append((c.weight, p)) }
+                softTerms.append((c, false)); for p in quotaSums(r) { softSums.append((Cost.mul(setup.costScale, c.weight), p)) }
             default:
                 softTerms.append((c, false))
             }

@@ -6,7 +6,11 @@ public struct SearchSetup: Sendable {
     public var relaxed: Set<String> = []
     /// Only whether a calendar exists: soft rules and costs play no part.
     public var feasibilityOnly = false
-    /// Extra cost per placement, in half-units (what-if disturbance), by event index.
+    /// Every cost term of the scenario is multiplied by this before `extraCost` is added: lets
+    /// the Lagrangian prices of the rooms be fractions of a half-unit.
+    public var costScale = 1
+    /// Extra cost per placement, in half-units times `costScale` (what-if disturbance,
+    /// Lagrangian prices), by event index.
     public var extraCost: (@Sendable (Int, Placement) -> Int)? = nil
     /// Extra admission test per placement (what-if pins), by event index.
     public var admits: (@Sendable (Int, Placement) -> Bool)? = nil
@@ -176,6 +180,7 @@ final class CompiledModel {
         if !p.isMilestone {
             for (w, c) in softAvoid { cost = Cost.add(cost, Cost.mul(2 * w, AvoidExternal.clashCount(p.occupied, windows(c, p.venue)))) }
         }
+        cost = Cost.mul(setup.costScale, cost)
         if let extra = setup.extraCost { cost = Cost.add(cost, min(Cost.cap, max(0, extra(e, p)))) }
         return cost
     }

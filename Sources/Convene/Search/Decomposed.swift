@@ -6,8 +6,11 @@
 /// 2. Otherwise the parts are solved again one after another, each seeing the rooms the earlier
 ///    ones already take: the first calendar. Should a part find no room that way, the whole
 ///    scenario is searched at once.
-/// 3. A Lagrangian relaxation of the rooms tightens the bound.
-/// 4. Large-neighbourhood search over one part, then two parts, with the rest held.
+/// 3. A Lagrangian relaxation of the rooms (`RoomsRelaxation`) tightens the bound; the
+///    calendars the parts propose at its prices are pooled, and the cheapest combination of
+///    pooled calendars that keeps the rooms (`ColumnPool`) may improve the calendar.
+/// 4. Large-neighbourhood search over one part, then two parts, with the rest held; the
+///    relaxation and the combination go on after each pass.
 /// 5. The same over the events of each crowded venue-month, until the bound, a pass without
 ///    improvement, or the limit; `optimal` only when the calendar meets the bound.
 struct Decomposed {
@@ -26,28 +29,33 @@ struct Decomposed {
         let started = now()
         var stats = SolveStats()
         func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
-        func sub(_ part: [Int], occupancy: [Int: [Int: Int]] = [:], prices: [Int: Int] = [:], budget: Double? = nil) -> (SolveOutcome, Scenario) {
-            let s = scenario.restricted(to: part)
+        /// Solves the events of one or more parts on their own, with the rooms others take, a warm
+        /// start (`hint`: the whole calendar, read at these events), a time and node budget, and
+        /// Lagrangian prices (then costs are scaled by `RoomsRelaxation.scale`).
+        func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, budget: Double? = nil,
+                 nodeLimit: Int? = nil, prices: [VenueDay: Int]? = nil) -> SolveOutcome {
+            let s = scenario.restricted(to: events)
             var setup = SearchSetup()
             setup.occupancy = occupancy
-            if !prices.isEmpty {
-                setup.extraCost = { _, p in
-                    guard let v = p.venue, !p.isMilestone else { return 0 }
-                    return p.occupied.reduce(0) { $0 + (prices[$1.ordinal * 64 + v] ?? 0) }
-                }
+            if let prices {
+                setup.costScale = RoomsRelaxation.scale
+                setup.extraCost = { _, p in price(of: p, prices) }
             }
             let time = budget.map { b in min(b, remaining() ?? b) } ?? remaining()
-            let out = Solver(s, setup: setup, limits: Limits(timeLimit: time, stop: limits.stop), evaluator: Evaluator(s, calendarsOf: evaluator)).solve()
+            let solver = Solver(s, setup: setup, limits: Limits(timeLimit: time, nodeLimit: nodeLimit, stop: limits.stop),
+                                evaluator: Evaluator(s, calendarsOf: evaluator))
+            if let hint { solver.seed(with: events.map { hint[$0] }) }
+            let out = solver.solve()
             stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
             stats.propagations += out.stats.propagations; stats.solutions += out.stats.solutions
-            return (out, s)
+            return out
         }
         // 1. Each part alone.
         var merged = Schedule(repeating: nil, count: scenario.events.count)
         var bound = 0, allOptimal = true
         var alone: [Int] = []
         for part in parts {
-            let (out, _) = sub(part)
+            let out = sub(part)
             switch out.status {
             case .infeasible:
                 stats.elapsed = now() - started
@@ -68,6 +76,8 @@ struct Decomposed {
             return Result(outcome: SolveOutcome(status: allOptimal ? .optimal : .feasible, schedule: merged, objective: bound, stats: stats),
                           infeasiblePart: nil)
         }
+        // The sum of the parts' optima bounds the whole, when each is proven.
+        if !allOptimal { bound = 0 }
         // 2. One after another, each with the rooms the earlier parts take.
         var current = Schedule(repeating: nil, count: scenario.events.count)
         var partCost = Array(repeating: 0, count: parts.count)
@@ -82,7 +92,7 @@ struct Decomposed {
             return taken
         }
         for (k, part) in parts.enumerated() {
-            let (out, _) = sub(part, occupancy: occupancy(except: Set(k..<parts.count)))
+            let out = sub(part, occupancy: occupancy(except: Set(k..<parts.count)))
             guard let schedule = out.schedule else {
                 // The whole at once.
                 var whole = Solver(scenario, limits: Limits(timeLimit: remaining(), stop: limits.stop), evaluator: evaluator).solve()
@@ -93,30 +103,70 @@ struct Decomposed {
             partCost[k] = out.objective!
         }
         stats.timeToFirst = now() - started
-        // 3. A stronger bound: a Lagrangian relaxation of the rooms (Fisher 1981). Each crowded
-        // venue-day gets a price added to the parts' option costs; Σ parts' optima − Σ price ×
-        // rooms is a lower bound for any price ≥ 0. Prices follow the subgradient (excess rooms).
-        bound = max(bound, lagrangianBound(merged, initial: bound, sub: { part, prices in
-            let (out, _) = sub(part, prices: prices, budget: 1)
-            return out.status == .optimal ? out : nil
-        }, remaining: remaining))
+        // 3. A stronger bound: the Lagrangian relaxation of the rooms, priced towards the best
+        // calendar known; resumed after each pass of the large-neighbourhood search. At most 60
+        // rounds and a quarter of the time limit in all. Every calendar a part proposes at some
+        // prices joins the pool that `combine` chooses from.
+        var relaxation = RoomsRelaxation(scenario: scenario, parts: parts, start: merged, initial: bound)
+        var pool = ColumnPool(scenario: scenario, parts: parts)
+        for (k, part) in parts.enumerated() {
+            pool.add(part: k, part.map { merged[$0] }, cost: alone[k])
+            pool.add(part: k, part.map { current[$0] }, cost: partCost[k])
+        }
+        let pricingBudget = (remaining() ?? 40) / 4
+        var pricingSpent = 0.0
+        func tighten() {
+            let total = partCost.reduce(0, Cost.add)
+            guard bound < total, pricingSpent < pricingBudget else { return }
+            let began = now(), deadline = began + pricingBudget - pricingSpent
+            relaxation.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
+                let out = sub(parts[k], hint: hint, budget: max(0, deadline - now()), prices: prices)
+                guard out.status == .optimal, let objective = out.objective, let schedule = out.schedule else { return nil }
+                // The part's own cost: the priced objective less the prices, unscaled.
+                let paid = schedule.reduce(0) { $0 + ($1.map { price(of: $0, prices) } ?? 0) }
+                pool.add(part: k, schedule, cost: (objective - paid) / RoomsRelaxation.scale)
+                return (objective, schedule)
+            }
+            pricingSpent += now() - began
+            bound = max(bound, relaxation.bound)
+        }
+        /// A cheaper combination of the parts' calendars met so far, if there is one.
+        func combine() -> Bool {
+            let total = partCost.reduce(0, Cost.add)
+            guard total > bound, pool.fresh > 0, (remaining() ?? 1) > 0,
+                  let (_, choice) = pool.best(below: total, nodeLimit: 20_000, deadline: now() + (remaining() ?? 60)) else { return false }
+            for (k, part) in parts.enumerated() {
+                let column = pool.columns[k][choice[k]]
+                for (i, e) in part.enumerated() { current[e] = column.placements[i] }
+                partCost[k] = column.cost
+            }
+            return true
+        }
+        tighten()
+        _ = combine()
         // 4. Large-neighbourhood search: re-solve one part, then two parts together, with the
-        // rest held where they are, keeping each strict improvement; until the bound, no
-        // improvement in a whole pass, or the limit.
+        // rest held where they are, from where they are, under a node limit (the best found
+        // counts even when not proven); keeping each strict improvement; then price and combine
+        // again; until the bound, a pass without improvement, or the limit.
         var improved = true
         while improved, partCost.reduce(0, Cost.add) > bound, !(limits.stop?.isRaised ?? false), (remaining() ?? 1) > 0 {
             improved = false
             let unhappy = Set(parts.indices.filter { partCost[$0] > alone[$0] })
             let neighbourhoods = unhappy.sorted().map { [$0] } + pairsToTry(current, unhappy)
             for group in neighbourhoods {
-                if (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true { break }
+                if (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true || partCost.reduce(0, Cost.add) <= bound { break }
                 let union = group.flatMap { parts[$0] }.sorted()
-                let (out, _) = sub(union, occupancy: occupancy(except: Set(group)))
+                let out = sub(union, occupancy: occupancy(except: Set(group)), hint: current, nodeLimit: 50_000)
                 guard let schedule = out.schedule, out.objective! < group.reduce(0, { Cost.add($0, partCost[$1]) }) else { continue }
                 for (i, e) in union.enumerated() { current[e] = schedule[i] }
-                for k in group { partCost[k] = cost(of: k, in: current) }
+                for k in group {
+                    partCost[k] = cost(of: k, in: current)
+                    pool.add(part: k, parts[k].map { current[$0] }, cost: partCost[k])
+                }
                 improved = true
             }
+            tighten()
+            if combine() { improved = true }
         }
         // 5. Events rather than parts: free every event at a crowded venue in a month, hold the
         // rest of the calendar, and search for a cheaper arrangement under a node limit.
@@ -142,66 +192,26 @@ struct Decomposed {
         }
         stats.elapsed = now() - started
         stats.bound = bound
-        let proven = allOptimal && total == bound
+        // `bound` is proven: the parts' optima (when all were) or a Lagrangian bound.
+        let proven = total <= bound
         return Result(outcome: SolveOutcome(status: proven ? .optimal : .feasible, schedule: current, objective: total, stats: stats),
                       infeasiblePart: nil)
-    }
-
-    /// The best Lagrangian bound found in a few subgradient steps (half-units), or `initial`.
-    private func lagrangianBound(_ relaxed: Schedule, initial: Int, sub: (_ part: [Int], _ prices: [Int: Int]) -> SolveOutcome?,
-                                 remaining: () -> Double?) -> Int {
-        let deadline = now() + min(5, (remaining() ?? 10) / 4)
-        var prices: [Int: Int] = [:]
-        var solution = relaxed, best = initial, step = 4
-        for _ in 0..<25 {
-            guard now() < deadline, !(limits.stop?.isRaised ?? false) else { break }
-            var count: [Int: Int] = [:]
-            for p in solution {
-                guard let p, let v = p.venue, !p.isMilestone else { continue }
-                for d in p.occupied { count[d.ordinal * 64 + v, default: 0] += 1 }
-            }
-            var moved = false
-            for key in Set(count.keys).union(prices.keys) {
-                guard let rooms = scenario.venues[key & 63].rooms else { continue }
-                let g = count[key, default: 0] - rooms
-                let price = max(0, prices[key, default: 0] + step * g)
-                if price != prices[key, default: 0] { moved = true }
-                prices[key] = price == 0 ? nil : price
-            }
-            guard moved else { break }
-            var total = 0
-            var next = Schedule(repeating: nil, count: scenario.events.count)
-            for part in parts {
-                guard let out = sub(part, prices), let objective = out.objective else { return best }
-                total = Cost.add(total, objective)
-                for (i, e) in part.enumerated() { next[e] = out.schedule![i] }
-            }
-            guard total < Cost.cap else { return best }
-            for (key, price) in prices { total -= price * (scenario.venues[key & 63].rooms ?? 0) }
-            best = max(best, total)
-            solution = next
-            step = max(1, step * 3 / 4)
-        }
-        return best
     }
 
     /// Sets of events to free together: for each venue-month holding a date whose rooms are
     /// all taken, the events at that venue in that month. In venue, then month order.
     private func crowdedNeighbourhoods(_ current: Schedule) -> [[Int]] {
-        var count: [Int: Int] = [:]      // day ordinal * 64 + venue → events
-        for p in current {
-            guard let p, let v = p.venue, !p.isMilestone else { continue }
-            for d in p.occupied { count[d.ordinal * 64 + v, default: 0] += 1 }
+        struct VenueMonth: Hashable { let venue: Int, month: Int }
+        var count: [VenueDay: Int] = [:]
+        for vd in VenueDay.taken(by: current, in: scenario) { count[vd, default: 0] += 1 }
+        var crowded = Set<VenueMonth>()
+        for (vd, n) in count where n >= scenario.venues[vd.venue].rooms! {
+            crowded.insert(VenueMonth(venue: vd.venue, month: Day(ordinal: vd.day).monthIndex))
         }
-        var crowded = Set<Int>()         // month index * 64 + venue
-        for (key, n) in count {
-            let v = key & 63, d = Day(ordinal: key >> 6)
-            if let rooms = scenario.venues[v].rooms, n >= rooms { crowded.insert(d.monthIndex * 64 + v) }
-        }
-        return crowded.sorted { ($0 & 63, $0 >> 6) < ($1 & 63, $1 >> 6) }.map { key in
+        return crowded.sorted { ($0.venue, $0.month) < ($1.venue, $1.month) }.map { key in
             current.indices.filter { e in
-                guard let p = current[e], p.venue == key & 63, !p.isMilestone else { return false }
-                return p.occupied.contains { $0.monthIndex == key >> 6 }
+                guard let p = current[e], p.venue == key.venue, !p.isMilestone else { return false }
+                return p.occupied.contains { $0.monthIndex == key.month }
             }
         }
     }
@@ -215,12 +225,9 @@ struct Decomposed {
     /// Pairs of parts worth re-solving together: a part costing more than alone, with each
     /// part holding rooms on a venue-day it uses. In part order.
     private func pairsToTry(_ current: Schedule, _ unhappy: Set<Int>) -> [[Int]] {
-        var users: [Int: Set<Int>] = [:]   // venue-day key → parts
-        var partOf: [Int: Int] = [:]
-        for (k, part) in parts.enumerated() { for e in part { partOf[e] = k } }
-        for (e, p) in current.enumerated() {
-            guard let p, let v = p.venue, !p.isMilestone else { continue }
-            for d in p.occupied { users[d.ordinal * 64 + v, default: []].insert(partOf[e]!) }
+        var users: [VenueDay: Set<Int>] = [:]
+        for (k, part) in parts.enumerated() {
+            for vd in VenueDay.taken(by: part.map { current[$0] }, in: scenario) { users[vd, default: []].insert(k) }
         }
         var pairs = Set<[Int]>()
         for set in users.values where set.count > 1 {
@@ -228,4 +235,10 @@ struct Decomposed {
         }
         return pairs.sorted { $0.lexicographicallyPrecedes($1) }
     }
+}
+
+/// The Lagrangian price a placement pays for the rooms it takes (scaled half-units).
+func price(of p: Placement, _ prices: [VenueDay: Int]) -> Int {
+    guard let v = p.venue, !p.isMilestone, !prices.isEmpty else { return 0 }
+    return p.occupied.reduce(0) { $0 + (prices[VenueDay(day: $1.ordinal, venue: v)] ?? 0) }
 }

@@ -34,25 +34,24 @@ final class PairPropagator: Propagator {
     /// Whether two placements, named by their event indices, fall short of their gap. The
     /// order and the gap are the evaluator's (`NoOverlap.need`, `pairShortfall`).
     let short: (Int, Placement, Int, Placement) -> Bool
-    /// Per watched event: option starts (ascending) and the longest span of an option.
-    private var starts: [Int: [Int]] = [:]
-    private var span: [Int: Int] = [:]
+    /// Per watched event, by its position in `watched`: option starts (ascending) and the
+    /// longest span of an option.
+    private let starts: [[Int]]
+    private let span: [Int]
 
     init(events: [Int], maxNeed: Int, options: [[Option]], short: @escaping (Int, Placement, Int, Placement) -> Bool) {
         watched = events; self.maxNeed = maxNeed; self.short = short
-        for e in events {
-            starts[e] = options[e].map(\.start)
-            span[e] = options[e].map { $0.end - $0.start }.max() ?? 0
-        }
+        starts = events.map { e in options[e].map(\.start) }
+        span = events.map { e in options[e].map { $0.end - $0.start }.max() ?? 0 }
     }
 
     func propagate(_ s: SearchState, changed: [Int]) -> Bool {
         for f in changed {
             guard let fo = s.domains.value(f) else { continue }
             let of = s.option(f, fo)
-            for g in watched where g != f {
-                let st = starts[g]!
-                let from = lowerBound(st, of.start - maxNeed - span[g]! - 1)
+            for (i, g) in watched.enumerated() where g != f {
+                let st = starts[i]
+                let from = lowerBound(st, of.start - maxNeed - span[i] - 1)
                 var hit: [Int] = []
                 var o = from
                 while o < st.count, st[o] <= of.end + maxNeed {
@@ -120,34 +119,61 @@ final class SumPropagator: Propagator {
 }
 
 /// `rooms` of one venue: once events are fixed there, a date holding `rooms` of them is closed
-/// to every other event at that venue.
+/// to every other event at that venue. Days are counted in dense arrays, offsets from the first
+/// day any option occupies at the venue.
 final class RoomsPropagator: Propagator {
     let watched: [Int]
-    let venue: Int, rooms: Int
-    /// Rooms taken by events outside the search, by day ordinal.
-    let taken: [Int: Int]
+    let rooms: Int
+    private let base: Int
+    /// Per watched event (by position), per option: the days it occupies at this venue, as
+    /// offsets from `base`; empty for options elsewhere and milestones.
+    private let occupied: [[[Int]]]
+    /// Rooms taken by events outside the search, by offset.
+    private let taken: [Int]
+    /// Scratch, equal to `taken` and all false between calls.
+    private var count: [Int]
+    private var full: [Bool]
 
-    init(events: [Int], venue: Int, rooms: Int, taken: [Int: Int] = [:]) {
-        watched = events; self.venue = venue; self.rooms = rooms; self.taken = taken
+    /// Nil when the rule cannot bind: fewer events could meet there than it has rooms free.
+    init?(events: [Int], venue: Int, rooms: Int, taken: [Int: Int] = [:], options: [[Option]]) {
+        guard events.count + (taken.values.max() ?? 0) > rooms else { return nil }
+        var lo = Int.max, hi = Int.min
+        let days: [[[Int]]] = events.map { e in
+            options[e].map { o in
+                guard o.placement.venue == venue, !o.placement.isMilestone else { return [] }
+                let list = o.placement.occupied.map(\.ordinal)
+                lo = min(lo, list.first ?? lo); hi = max(hi, list.last ?? hi)
+                return list
+            }
+        }
+        guard lo <= hi else { return nil }
+        watched = events; self.rooms = rooms; base = lo
+        occupied = days.map { $0.map { $0.map { $0 - lo } } }
+        var t = Array(repeating: 0, count: hi - lo + 1)
+        for (d, n) in taken where d >= lo && d <= hi { t[d - lo] = n }
+        self.taken = t
+        count = t
+        full = Array(repeating: false, count: t.count)
     }
 
     func propagate(_ s: SearchState, changed: [Int]) -> Bool {
         guard changed.contains(where: { s.isFixed($0) }) else { return true }
-        var count = taken
-        for e in watched {
+        var hot: [Int] = []
+        defer { for d in hot { count[d] = taken[d]; full[d] = false } }
+        var anyFull = false
+        for (i, e) in watched.enumerated() {
             guard let o = s.domains.value(e) else { continue }
-            let p = s.option(e, o).placement
-            guard p.venue == venue, !p.isMilestone else { continue }
-            for d in p.occupied { count[d.ordinal, default: 0] += 1 }
-        }
-        if count.values.contains(where: { $0 > rooms }) { return false }
-        let full = Set(count.filter { $0.value >= rooms }.keys)
-        guard !full.isEmpty else { return true }
-        for e in watched where !s.isFixed(e) {
-            let ok = s.removeAll(e) { o in
-                let p = s.option(e, o).placement
-                return p.venue == venue && !p.isMilestone && p.occupied.contains { full.contains($0.ordinal) }
+            for d in occupied[i][o] {
+                if count[d] == taken[d] { hot.append(d) }
+                count[d] += 1
+                if count[d] > rooms { return false }
+                if count[d] == rooms { full[d] = true; anyFull = true }
             }
+        }
+        guard anyFull else { return true }
+        for (i, e) in watched.enumerated() where !s.isFixed(e) {
+            let days = occupied[i]
+            let ok = s.removeAll(e) { o in days[o].contains { full[$0] } }
             if !ok { return false }
         }
         return true

@@ -148,16 +148,13 @@ public final class Solver {
             if slack < 0 { return false }
             var removed = false
             for e in 0..<model.options.count where state.domains.size[e] > 1 {
-                let order = model.byCost[e]
-                guard let cheapest = order.first(where: { state.domains.contains(e, $0) }) else { return false }
-                let limit = model.options[e][cheapest].unary + slack
-                for o in order.reversed() {
-                    if model.options[e][o].unary <= limit { break }
-                    if state.domains.contains(e, o) {
-                        removed = true
-                        if !state.remove(e, o) { return false }
-                    }
-                }
+                let order = model.byCost[e], options = model.options[e]
+                guard let cheapest = order.first(where: { state.domains.contains(e, $0) }),
+                      let dearest = order.last(where: { state.domains.contains(e, $0) }) else { return false }
+                let limit = options[cheapest].unary + slack
+                guard options[dearest].unary > limit else { continue }
+                removed = true
+                if !state.removeAll(e, where: { options[$0].unary > limit }) { return false }
             }
             if !removed { return true }
             guard state.propagate() else {
@@ -193,7 +190,7 @@ public final class Solver {
         guard !model.setup.feasibilityOnly else { return 0 }
         var cost = values.enumerated().reduce(0) { Cost.add($0, model.options[$1.offset][$1.element].unary) }
         for (c, _) in model.softTerms {
-            cost = Cost.add(cost, Cost.halves(Double(c.weight) * c.rule.evaluate(schedule, in: model.scenario).amount))
+            cost = Cost.add(cost, Cost.mul(model.setup.costScale, Cost.halves(Double(c.weight) * c.rule.evaluate(schedule, in: model.scenario).amount)))
         }
         return cost
     }
@@ -208,7 +205,7 @@ public final class Solver {
         if model.softTerms.contains(where: \.monotone) {
             let partial: Schedule = (0..<model.options.count).map { e in state.domains.value(e).map { model.options[e][$0].placement } }
             for (c, monotone) in model.softTerms where monotone {
-                bound = Cost.add(bound, Cost.halves(Double(c.weight) * c.rule.evaluate(partial, in: model.scenario).amount))
+                bound = Cost.add(bound, Cost.mul(model.setup.costScale, Cost.halves(Double(c.weight) * c.rule.evaluate(partial, in: model.scenario).amount)))
             }
         }
         for (w, sum) in model.softSums {

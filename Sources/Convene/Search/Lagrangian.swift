@@ -1,0 +1,97 @@
+/// A Lagrangian relaxation of the venues' `rooms` (Fisher 1981, "The Lagrangian relaxation
+/// method for solving integer programming problems").
+///
+/// The parts of a scenario share nothing but rooms. Give every venue-day a price λ ≥ 0 and let
+/// each part pay λ for every room it takes; then
+///
+///     L(λ) = Σ parts' optima with the prices − Σ λ × rooms
+///
+/// is a lower bound of the whole scenario's optimum for any λ, because a calendar that keeps the
+/// rooms pays at most λ × rooms. The prices follow Polyak's subgradient step towards the best
+/// calendar known: λ += θ (upper − L(λ)) / ‖g‖² · g, where g is the rooms taken beyond those
+/// there are; θ halves when the bound stalls.
+///
+/// Prices are fractions of a half-unit: every cost is multiplied by `scale` in the parts'
+/// searches, and the prices are rounded to whole scaled units there, so the bound is exact
+/// integer arithmetic. Each part must be solved to its optimum, or the bound is not a bound.
+struct RoomsRelaxation {
+    let scenario: Scenario
+    let parts: [[Int]]
+    /// Cost multiplier in the parts' searches.
+    static let scale = 64
+
+    /// Prices per venue-day, in half-units.
+    private(set) var lambda: [VenueDay: Double] = [:]
+    /// The best bound so far, half-units.
+    private(set) var bound: Int
+    /// Polyak's step factor, halved when the bound stalls.
+    private var theta = 1.0, stall = 0
+    /// Rounds left: a count rather than a time, so that a search that completes takes the
+    /// same path on every run.
+    private var roundsLeft = 60
+    /// The parts' calendar at the current prices and L of those prices.
+    private var solution: Schedule
+    private var value: Double
+
+    /// Starts from zero prices: `start` is the calendar of the parts' unpriced optima and
+    /// `initial` their sum (or 0 when not all are proven).
+    init(scenario: Scenario, parts: [[Int]], start: Schedule, initial: Int) {
+        self.scenario = scenario; self.parts = parts
+        solution = start; bound = initial; value = Double(initial)
+    }
+
+    /// Rooms per venue-day taken by `schedule`.
+    func usage(_ schedule: Schedule) -> [VenueDay: Int] {
+        var count: [VenueDay: Int] = [:]
+        for vd in VenueDay.taken(by: schedule, in: scenario) { count[vd, default: 0] += 1 }
+        return count
+    }
+
+    /// Subgradient rounds until the bound reaches `upper` (the best calendar known, half-units),
+    /// θ or the rounds are spent, or the deadline (a safety net under the search's time limit);
+    /// may be called again with a better `upper` to go on.
+    /// `solve(part, prices, hint)` returns the part's optimum (scaled cost) and calendar with the
+    /// given whole prices per venue-day, or nil when it could not prove it; `hint` is the
+    /// last round's calendar, a warm start.
+    mutating func improve(upper: Int, deadline: Double, stop: StopFlag?,
+                          solve: (_ part: Int, _ prices: [VenueDay: Int], _ hint: Schedule) -> (objective: Int, schedule: Schedule)?) {
+        stall = 0
+        theta = max(theta, 0.25)
+        while bound < upper, theta > 0.005, roundsLeft > 0, now() < deadline, !(stop?.isRaised ?? false) {
+            roundsLeft -= 1
+            let used = usage(solution)
+            var g: [VenueDay: Double] = [:]
+            for key in Set(used.keys).union(lambda.keys) {
+                let rooms = scenario.venues[key.venue].rooms!
+                let excess = Double(used[key, default: 0] - rooms)
+                if excess > 0 || lambda[key, default: 0] > 0 { g[key] = excess }
+            }
+            let norm = g.values.reduce(0) { $0 + $1 * $1 }
+            guard norm > 0 else { return }   // no excess and no price: the relaxed calendar keeps the rooms
+            // Aim a little above the best calendar: a target at the optimum itself makes
+            // the steps shrink too fast.
+            let step = theta * max(1, Double(upper) * 1.03 - value) / norm
+            for (key, gk) in g {
+                let l = max(0, lambda[key, default: 0] + step * gk)
+                lambda[key] = l > 0 ? l : nil
+            }
+            var prices: [VenueDay: Int] = [:]
+            for (key, l) in lambda { let p = Int((l * Double(Self.scale)).rounded()); if p > 0 { prices[key] = p } }
+            var total = 0
+            var next = Schedule(repeating: nil, count: scenario.events.count)
+            for (k, part) in parts.enumerated() {
+                guard let out = solve(k, prices, solution) else { return }
+                total = Cost.add(total, out.objective)
+                for (i, e) in part.enumerated() { next[e] = out.schedule[i] }
+            }
+            guard total < Cost.cap else { return }
+            for (key, price) in prices { total -= price * scenario.venues[key.venue].rooms! }
+            // Half-units, rounded up: the objective is whole in half-units.
+            let roundBound = total >= 0 ? (total + Self.scale - 1) / Self.scale : -((-total) / Self.scale)
+            value = Double(total) / Double(Self.scale)
+            if roundBound > bound { bound = roundBound; stall = 0 } else { stall += 1 }
+            if stall >= 3 { theta /= 2; stall = 0 }
+            solution = next
+        }
+    }
+}

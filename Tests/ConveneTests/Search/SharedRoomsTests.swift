@@ -1,0 +1,106 @@
+import Testing
+@testable import Convene
+
+// Issue 5: the solver works part by part when a scenario falls into independent parts that share
+// only venues' `rooms` (Search/Decomposed.swift): it prices the rooms (a Lagrangian relaxation,
+// Search/Lagrangian.swift), combines the parts' calendars (Search/ColumnPool.swift) and searches
+// large neighbourhoods. Here small scenarios built to crowd the rooms are checked against the
+// brute-force enumerator (Search/BruteForce.swift): the cost must be the true optimum, and any
+// lower bound the solver reports must be at most that optimum.
+
+/// A scenario of `parts` independent pairs of events (a precedence ties each pair) at two
+/// venues with one or two rooms, in short windows, all wishing for nearby dates.
+func sharedRoomsScenario(seed: UInt64, parts: Int) -> String {
+    var rng = SplitMix64(seed: seed)
+    let first = Day(iso: "2025-03-03")!   // a Monday
+    var events: [String] = [], constraints: [String] = []
+    for p in 0..<parts {
+        for k in 0..<2 {
+            let lo = first + rng.int(0...1) + 7 * k
+            let days = rng.int(1...2)
+            let venues = rng.chance(70) ? #"["A"]"# : #"["A", "B"]"#
+            let want = lo + rng.int(0...2)
+            events.append(#"{"id": "P\#(p)E\#(k)", "days": \#(days), "venues": \#(venues), "window": {"earliest": "\#(lo.iso)", "latest": "\#((lo + 4).iso)"}, "preferredStart": "\#(want.iso)"}"#)
+        }
+        constraints.append(#"{"id": "order\#(p)", "type": "precedence", "before": "P\#(p)E0", "after": "P\#(p)E1"}"#)
+    }
+    return """
+    {"format": "scenario/1", "name": "rooms-\(seed)",
+     "horizon": {"start": "2025-03-01", "end": "2025-04-30"},
+     "venues": [{"id": "A", "city": "Geneva", "rooms": \(rng.chance(75) ? 1 : 2)}, {"id": "B", "city": "Vienna", "rooms": 1}],
+     "events": [\(events.joined(separator: ", "))],
+     "constraints": [\(constraints.joined(separator: ", "))]}
+    """
+}
+
+@Suite("parts that share rooms: priced, combined, and still optimal")
+struct SharedRoomsTests {
+    @Test("solve finds the brute-force optimum and never claims a bound above it", arguments: 1...40 as ClosedRange<UInt64>)
+    func agreesWithBruteForce(seed: UInt64) throws {
+        let json = sharedRoomsScenario(seed: seed, parts: 3)
+        let scenario = try ScenarioReader.read(Array(json.utf8))
+        #expect(scenario.components().count == 3, "three independent parts")
+        guard let truth = BruteForce(scenario, limit: 2_000_000).optimum() else {
+            Issue.record("brute force gave up on seed \(seed)"); return
+        }
+        #expect(truth.inconsistencies.isEmpty)
+        let solution = try Solver.solve(scenario, limits: Limits(timeLimit: 20))
+        guard let optimum = truth.cost else {
+            #expect(solution.status == .infeasible, "seed \(seed): brute force finds no calendar\n\(json)")
+            return
+        }
+        #expect(solution.status == .optimal, "seed \(seed)\n\(json)")
+        #expect(solution.report?.cost == optimum, "seed \(seed): solve \(solution.report?.cost ?? -1), brute force \(optimum)\n\(json)")
+        if let bound = solution.stats.bound {
+            #expect(Double(bound) / 2 <= optimum, "seed \(seed): bound \(bound) half-units above the optimum \(optimum)\n\(json)")
+        }
+    }
+
+    @Test("the seeds crowd the rooms: the parts' own optima often do not fit together")
+    func seedsExerciseTheCoupling() throws {
+        // Without this the test above could pass by never reaching the pricing at all.
+        var coupled = 0
+        for seed in 1...40 as ClosedRange<UInt64> {
+            let scenario = try ScenarioReader.read(Array(sharedRoomsScenario(seed: seed, parts: 3).utf8))
+            guard let whole = BruteForce(scenario, limit: 2_000_000).optimum()?.cost else { continue }
+            var sum = 0.0
+            for part in scenario.components() {
+                sum += BruteForce(scenario.restricted(to: part)).optimum()?.cost ?? 0
+            }
+            if whole > sum { coupled += 1 }
+        }
+        print("shared rooms: \(coupled) of 40 seeds coupled")
+        #expect(coupled >= 15, "only \(coupled) of 40 seeds cost more together than their parts alone")
+    }
+
+    @Test("the combination of the parts' calendars keeps the rooms and is the cheapest one")
+    func columnPoolChoosesTheCheapestFit() throws {
+        // Two parts of one event each at venue A with one room; each part has two calendars:
+        // Monday (cost 0) and Tuesday (cost 4 for part 0, 2 for part 1). Both on Monday do not
+        // fit; the cheapest fit is part 0 on Monday and part 1 on Tuesday (cost 2).
+        let json = """
+        {"format": "scenario/1", "name": "pool", "horizon": {"start": "2025-03-03", "end": "2025-03-07"},
+         "venues": [{"id": "A", "city": "Geneva", "rooms": 1}],
+         "events": [{"id": "X", "days": 1, "venues": ["A"]}, {"id": "Y", "days": 1, "venues": ["A"]}]}
+        """
+        let scenario = try ScenarioReader.read(Array(json.utf8))
+        let evaluator = Evaluator(scenario)
+        let monday = evaluator.place(start: Day(iso: "2025-03-03")!, venue: 0, days: 1)
+        let tuesday = evaluator.place(start: Day(iso: "2025-03-04")!, venue: 0, days: 1)
+        var pool = ColumnPool(scenario: scenario, parts: [[0], [1]])
+        pool.add(part: 0, [monday], cost: 0)
+        pool.add(part: 0, [tuesday], cost: 4)
+        pool.add(part: 1, [monday], cost: 0)
+        pool.add(part: 1, [tuesday], cost: 2)
+        pool.add(part: 1, [tuesday], cost: 2)   // a repeat is not a new column
+        #expect(pool.columns[1].count == 2)
+        let found = pool.best(below: 100, nodeLimit: 1000, deadline: now() + 10)
+        let best = try #require(found)
+        #expect(best.cost == 2)
+        #expect(pool.columns[0][best.choice[0]].placements == [monday])
+        #expect(pool.columns[1][best.choice[1]].placements == [tuesday])
+        // Nothing cheaper than 2 exists.
+        let cheaper = pool.best(below: 2, nodeLimit: 1000, deadline: now() + 10)
+        #expect(cheaper.map(\.cost) == nil)
+    }
+}
