@@ -121,7 +121,7 @@ struct Decomposed {
             let began = now(), deadline = began + pricingBudget - pricingSpent
             relaxation.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
                 let out = sub(parts[k], hint: hint, budget: max(0, deadline - now()), prices: prices)
-                guard out.status == .optimal, let objective = out.objective, let schedule = out.schedule else { return nil }
+                guard out.status == .optimal, let objective = out.objective, objective < Cost.cap, let schedule = out.schedule else { return nil }
                 // The part's own cost: the priced objective less the prices, unscaled.
                 let paid = schedule.reduce(0) { $0 + ($1.map { price(of: $0, prices) } ?? 0) }
                 pool.add(part: k, schedule, cost: (objective - paid) / RoomsRelaxation.scale)

@@ -60,13 +60,16 @@ struct RoomsRelaxation {
         while bound < upper, theta > 0.005, roundsLeft > 0, now() < deadline, !(stop?.isRaised ?? false) {
             roundsLeft -= 1
             let used = usage(solution)
+            // In a fixed order: sums of doubles depend on it, and dictionaries' order changes
+            // from run to run.
+            let keys = Set(used.keys).union(lambda.keys).sorted()
             var g: [VenueDay: Double] = [:]
-            for key in Set(used.keys).union(lambda.keys) {
+            for key in keys {
                 let rooms = scenario.venues[key.venue].rooms!
                 let excess = Double(used[key, default: 0] - rooms)
                 if excess > 0 || lambda[key, default: 0] > 0 { g[key] = excess }
             }
-            let norm = g.values.reduce(0) { $0 + $1 * $1 }
+            let norm = keys.reduce(0) { $0 + (g[$1].map { $0 * $0 } ?? 0) }
             guard norm > 0 else { return }   // no excess and no price: the relaxed calendar keeps the rooms
             // Aim a little above the best calendar: a target at the optimum itself makes
             // the steps shrink too fast.

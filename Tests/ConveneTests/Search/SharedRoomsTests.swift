@@ -10,7 +10,8 @@ import Testing
 
 /// A scenario of `parts` independent pairs of events (a precedence ties each pair) at two
 /// venues with one or two rooms, in short windows, all wishing for nearby dates.
-func sharedRoomsScenario(seed: UInt64, parts: Int) -> String {
+/// `padding` venues without rooms come first, so that A and B sit at indices beyond them.
+func sharedRoomsScenario(seed: UInt64, parts: Int, padding: Int = 0) -> String {
     var rng = SplitMix64(seed: seed)
     let first = Day(iso: "2025-03-03")!   // a Monday
     var events: [String] = [], constraints: [String] = []
@@ -27,7 +28,7 @@ func sharedRoomsScenario(seed: UInt64, parts: Int) -> String {
     return """
     {"format": "scenario/1", "name": "rooms-\(seed)",
      "horizon": {"start": "2025-03-01", "end": "2025-04-30"},
-     "venues": [{"id": "A", "city": "Geneva", "rooms": \(rng.chance(75) ? 1 : 2)}, {"id": "B", "city": "Vienna", "rooms": 1}],
+     "venues": [\((0..<padding).map { #"{"id": "V\#($0)", "city": "Bonn"}, "# }.joined()){"id": "A", "city": "Geneva", "rooms": \(rng.chance(75) ? 1 : 2)}, {"id": "B", "city": "Vienna", "rooms": 1}],
      "events": [\(events.joined(separator: ", "))],
      "constraints": [\(constraints.joined(separator: ", "))]}
     """
@@ -54,6 +55,18 @@ struct SharedRoomsTests {
         if let bound = solution.stats.bound {
             #expect(Double(bound) / 2 <= optimum, "seed \(seed): bound \(bound) half-units above the optimum \(optimum)\n\(json)")
         }
+    }
+
+    @Test("venues past the 64th are told apart", arguments: [3, 6] as [UInt64])
+    func manyVenues(seed: UInt64) throws {
+        // A and B at indices 64 and 65: an earlier key (day × 64 + venue) mixed them up with
+        // other venue-days.
+        let json = sharedRoomsScenario(seed: seed, parts: 3, padding: 64)
+        let scenario = try ScenarioReader.read(Array(json.utf8))
+        let optimum = try #require(BruteForce(scenario, limit: 2_000_000).optimum()?.cost)
+        let solution = try Solver.solve(scenario, limits: Limits(timeLimit: 20))
+        #expect(solution.status == .optimal)
+        #expect(solution.report?.cost == optimum, "solve \(solution.report?.cost ?? -1), brute force \(optimum)")
     }
 
     @Test("the seeds crowd the rooms: the parts' own optima often do not fit together")
