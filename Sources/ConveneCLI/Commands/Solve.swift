@@ -101,7 +101,14 @@ enum SolutionText {
                 out += "\nNo calendar exists; the time limit came before a minimal conflict was found.\n"
             }
         case .unknown: out += "\nThe time limit came before any calendar was found.\n"
-        case .feasible: out += "\nThe time limit came before the optimum was proven.\n"
+        case .feasible:
+            // The limit, or a search that ran out of ways to improve: either way not proven.
+            out += "\nThe search stopped before it could prove this calendar the best"
+            if let b = s.stats.bound, let r = s.report, b > 0 {
+                let bound = Double(b) / 2
+                out += ": no calendar costs less than \(formatNumber(bound)), so this one costs at most \(formatNumber(r.cost - bound)) more than the best one"
+            }
+            out += ".\n"
         case .optimal: break
         }
         return out
@@ -109,8 +116,9 @@ enum SolutionText {
 
     static func stats(_ s: SolveStats) -> String {
         let first = s.timeToFirst.map { String(format: "%.1f ms", $0 * 1000) } ?? "-"
+        let bound = s.bound.map { ", lower bound \(formatNumber(Double($0) / 2))" } ?? ""
         return "stats: nodes \(s.nodes), failures \(s.failures), propagations \(s.propagations), solutions \(s.solutions), " +
-            "first calendar \(first), total \(String(format: "%.1f ms", s.elapsed * 1000))\n"
+            "first calendar \(first), total \(String(format: "%.1f ms", s.elapsed * 1000))\(bound)\n"
     }
 }
 
