@@ -44,20 +44,27 @@ struct ColumnPool {
         // The venue-days any column takes, numbered densely.
         var index: [VenueDay: Int] = [:]
         var capacity: [Int] = []
-        let usage: [[[Int]]] = columns.map { list in
+        // Per column: (venue-day index, rooms it takes there); a part may hold two events on
+        // one venue-day when the venue has rooms for both.
+        let usage: [[[(day: Int, rooms: Int)]]] = columns.map { list in
             list.map { c in
-                c.usage.map { vd in
-                    if let i = index[vd] { return i }
-                    index[vd] = capacity.count
-                    capacity.append(scenario.venues[vd.venue].rooms!)
-                    return capacity.count - 1
+                var count: [Int: Int] = [:]
+                for vd in c.usage {
+                    let i: Int
+                    if let known = index[vd] { i = known } else {
+                        i = capacity.count
+                        index[vd] = i
+                        capacity.append(scenario.venues[vd.venue].rooms!)
+                    }
+                    count[i, default: 0] += 1
                 }
+                return count.keys.sorted().map { ($0, count[$0]!) }
             }
         }
         var used = Array(repeating: 0, count: capacity.count)
         var choice = Array(repeating: -1, count: parts.count)
         var incumbent = below, found: [Int]? = nil, nodes = 0
-        func fits(_ k: Int, _ c: Int) -> Bool { usage[k][c].allSatisfy { used[$0] < capacity[$0] } }
+        func fits(_ k: Int, _ c: Int) -> Bool { usage[k][c].allSatisfy { used[$0.day] + $0.rooms <= capacity[$0.day] } }
         func search(_ cost: Int) {
             nodes += 1
             if nodes > nodeLimit || nodes & 255 == 0 && now() > deadline { nodes = nodeLimit + 1; return }
@@ -77,11 +84,11 @@ struct ColumnPool {
             for c in byCost[k] {
                 let column = columns[k][c]
                 guard Cost.add(cost, column.cost) < incumbent, fits(k, c) else { continue }
-                for d in usage[k][c] { used[d] += 1 }
+                for u in usage[k][c] { used[u.day] += u.rooms }
                 choice[k] = c
                 search(Cost.add(cost, column.cost))
                 choice[k] = -1
-                for d in usage[k][c] { used[d] -= 1 }
+                for u in usage[k][c] { used[u.day] -= u.rooms }
                 if nodes > nodeLimit { return }
             }
         }

@@ -12,7 +12,9 @@
 /// 4. Large-neighbourhood search over one part, then two parts, with the rest held; the
 ///    relaxation and the combination go on after each pass.
 /// 5. The same over the events of each crowded venue-month, until the bound, a pass without
-///    improvement, or the limit; `optimal` only when the calendar meets the bound.
+///    improvement, or the limit; `optimal` when the calendar meets the bound.
+/// 6. Unproven with time left: the complete search over the whole scenario, seeded with the
+///    calendar, until it proves it (or a better one) optimal or the limit comes.
 struct Decomposed {
     let scenario: Scenario
     let parts: [[Int]]
@@ -120,10 +122,10 @@ struct Decomposed {
             guard bound < total, pricingSpent < pricingBudget else { return }
             let began = now(), deadline = began + pricingBudget - pricingSpent
             relaxation.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
-                let out = sub(parts[k], hint: hint, budget: max(0, deadline - now()), prices: prices)
+                let out = sub(parts[k], hint: hint, prices: prices)
                 guard out.status == .optimal, let objective = out.objective, objective < Cost.cap, let schedule = out.schedule else { return nil }
                 // The part's own cost: the priced objective less the prices, unscaled.
-                let paid = schedule.reduce(0) { $0 + ($1.map { price(of: $0, prices) } ?? 0) }
+                let paid = schedule.reduce(0) { Cost.add($0, $1.map { price(of: $0, prices) } ?? 0) }
                 pool.add(part: k, schedule, cost: (objective - paid) / RoomsRelaxation.scale)
                 return (objective, schedule)
             }
@@ -179,8 +181,7 @@ struct Decomposed {
                 var setup = SearchSetup()
                 let freeSet = Set(free)
                 for e in scenario.events.indices where !freeSet.contains(e) { setup.frozen[e] = current[e] }
-                let step = min(remaining() ?? 2, 2)
-                let solver = Solver(scenario, setup: setup, limits: Limits(timeLimit: step, nodeLimit: 20_000, stop: limits.stop), evaluator: evaluator)
+                let solver = Solver(scenario, setup: setup, limits: Limits(timeLimit: remaining(), nodeLimit: 20_000, stop: limits.stop), evaluator: evaluator)
                 guard solver.seed(with: current) else { continue }
                 let out = solver.solve()
                 stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
@@ -190,10 +191,22 @@ struct Decomposed {
                 improved = true
             }
         }
+        // `bound` is proven: the parts' optima (when all were) or a Lagrangian bound.
+        var proven = total <= bound
+        // 6. No proof and time left: the complete search over the whole scenario, from this
+        // calendar. It proves small scenarios at once and can only improve large ones.
+        if !proven, (remaining() ?? 1) > 0, !(limits.stop?.isRaised ?? false) {
+            let solver = Solver(scenario, limits: Limits(timeLimit: remaining(), stop: limits.stop), evaluator: evaluator)
+            if solver.seed(with: current) {
+                let out = solver.solve()
+                stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
+                stats.propagations += out.stats.propagations; stats.solutions += out.stats.solutions
+                if let schedule = out.schedule, let objective = out.objective, objective < total { current = schedule; total = objective }
+                proven = out.status == .optimal
+            }
+        }
         stats.elapsed = now() - started
         stats.bound = bound
-        // `bound` is proven: the parts' optima (when all were) or a Lagrangian bound.
-        let proven = total <= bound
         return Result(outcome: SolveOutcome(status: proven ? .optimal : .feasible, schedule: current, objective: total, stats: stats),
                       infeasiblePart: nil)
     }
@@ -240,5 +253,5 @@ struct Decomposed {
 /// The Lagrangian price a placement pays for the rooms it takes (scaled half-units).
 func price(of p: Placement, _ prices: [VenueDay: Int]) -> Int {
     guard let v = p.venue, !p.isMilestone, !prices.isEmpty else { return 0 }
-    return p.occupied.reduce(0) { $0 + (prices[VenueDay(day: $1.ordinal, venue: v)] ?? 0) }
+    return p.occupied.reduce(0) { Cost.add($0, prices[VenueDay(day: $1.ordinal, venue: v)] ?? 0) }
 }

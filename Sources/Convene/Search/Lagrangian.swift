@@ -55,6 +55,8 @@ struct RoomsRelaxation {
     /// last round's calendar, a warm start.
     mutating func improve(upper: Int, deadline: Double, stop: StopFlag?,
                           solve: (_ part: Int, _ prices: [VenueDay: Int], _ hint: Schedule) -> (objective: Int, schedule: Schedule)?) {
+        // Costs this large saturate in the parts' scaled searches: no bound to be had.
+        guard Cost.mul(upper, Self.scale) < Cost.cap else { return }
         stall = 0
         theta = max(theta, 0.25)
         while bound < upper, theta > 0.005, roundsLeft > 0, now() < deadline, !(stop?.isRaised ?? false) {
@@ -75,7 +77,8 @@ struct RoomsRelaxation {
             // the steps shrink too fast.
             let step = theta * max(1, Double(upper) * 1.03 - value) / norm
             for (key, gk) in g {
-                let l = max(0, lambda[key, default: 0] + step * gk)
+                // No room is worth more than the whole calendar: a cap that keeps prices finite.
+                let l = min(Double(upper), max(0, lambda[key, default: 0] + step * gk))
                 lambda[key] = l > 0 ? l : nil
             }
             var prices: [VenueDay: Int] = [:]
@@ -88,7 +91,12 @@ struct RoomsRelaxation {
                 for (i, e) in part.enumerated() { next[e] = out.schedule[i] }
             }
             guard total < Cost.cap else { return }
-            for (key, price) in prices { total -= price * scenario.venues[key.venue].rooms! }
+            for (key, price) in prices {
+                // A total that would leave the search's range gives no bound worth having.
+                let paid = Cost.mul(price, scenario.venues[key.venue].rooms!)
+                guard paid < Cost.cap, total - paid > -Cost.cap else { return }
+                total -= paid
+            }
             // Half-units, rounded up: the objective is whole in half-units.
             let roundBound = total >= 0 ? (total + Self.scale - 1) / Self.scale : -((-total) / Self.scale)
             value = Double(total) / Double(Self.scale)

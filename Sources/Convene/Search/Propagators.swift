@@ -125,9 +125,9 @@ final class RoomsPropagator: Propagator {
     let watched: [Int]
     let rooms: Int
     private let base: Int
-    /// Per watched event (by position), per option: the days it occupies at this venue, as
-    /// offsets from `base`; empty for options elsewhere and milestones.
-    private let occupied: [[[Int]]]
+    /// Per watched event (by position), per option: the days it occupies at this venue (the
+    /// placement's own array, shared, not copied); empty for options elsewhere and milestones.
+    private let occupied: [[[Day]]]
     /// Rooms taken by events outside the search, by offset.
     private let taken: [Int]
     /// Scratch, equal to `taken` and all false between calls.
@@ -138,17 +138,17 @@ final class RoomsPropagator: Propagator {
     init?(events: [Int], venue: Int, rooms: Int, taken: [Int: Int] = [:], options: [[Option]]) {
         guard events.count + (taken.values.max() ?? 0) > rooms else { return nil }
         var lo = Int.max, hi = Int.min
-        let days: [[[Int]]] = events.map { e in
+        let days: [[[Day]]] = events.map { e in
             options[e].map { o in
                 guard o.placement.venue == venue, !o.placement.isMilestone else { return [] }
-                let list = o.placement.occupied.map(\.ordinal)
-                lo = min(lo, list.first ?? lo); hi = max(hi, list.last ?? hi)
+                let list = o.placement.occupied
+                if let first = list.first, let last = list.last { lo = min(lo, first.ordinal); hi = max(hi, last.ordinal) }
                 return list
             }
         }
         guard lo <= hi else { return nil }
         watched = events; self.rooms = rooms; base = lo
-        occupied = days.map { $0.map { $0.map { $0 - lo } } }
+        occupied = days
         var t = Array(repeating: 0, count: hi - lo + 1)
         for (d, n) in taken where d >= lo && d <= hi { t[d - lo] = n }
         self.taken = t
@@ -163,7 +163,8 @@ final class RoomsPropagator: Propagator {
         var anyFull = false
         for (i, e) in watched.enumerated() {
             guard let o = s.domains.value(e) else { continue }
-            for d in occupied[i][o] {
+            for day in occupied[i][o] {
+                let d = day.ordinal - base
                 if count[d] == taken[d] { hot.append(d) }
                 count[d] += 1
                 if count[d] > rooms { return false }
@@ -172,8 +173,8 @@ final class RoomsPropagator: Propagator {
         }
         guard anyFull else { return true }
         for (i, e) in watched.enumerated() where !s.isFixed(e) {
-            let days = occupied[i]
-            let ok = s.removeAll(e) { o in days[o].contains { full[$0] } }
+            let days = occupied[i], base = base
+            let ok = s.removeAll(e) { o in days[o].contains { full[$0.ordinal - base] } }
             if !ok { return false }
         }
         return true

@@ -69,6 +69,55 @@ struct SharedRoomsTests {
         #expect(solution.report?.cost == optimum, "solve \(solution.report?.cost ?? -1), brute force \(optimum)")
     }
 
+    /// X and Y at A (one room) on the Monday of a five-day week; each may move to Tuesday for
+    /// a cost of 2 half-units.
+    func twoOnMonday() throws -> (RoomsRelaxation, monday: Placement?, tuesday: Placement?) {
+        let json = """
+        {"format": "scenario/1", "name": "lr", "horizon": {"start": "2025-03-03", "end": "2025-03-07"},
+         "venues": [{"id": "A", "city": "Geneva", "rooms": 1}],
+         "events": [{"id": "X", "days": 1, "venues": ["A"]}, {"id": "Y", "days": 1, "venues": ["A"]}]}
+        """
+        let scenario = try ScenarioReader.read(Array(json.utf8))
+        let evaluator = Evaluator(scenario)
+        let monday = evaluator.place(start: Day(iso: "2025-03-03")!, venue: 0, days: 1)
+        let tuesday = evaluator.place(start: Day(iso: "2025-03-04")!, venue: 0, days: 1)
+        return (RoomsRelaxation(scenario: scenario, parts: [[0], [1]], start: [monday, monday], initial: 0), monday, tuesday)
+    }
+
+    @Test("the Lagrangian bound of two events wanting one room reaches the optimum")
+    func lagrangianBoundOfOneRoom() throws {
+        // L(λ) = 2 × min(λ, 2) − λ for a price λ on Monday: at λ = 2 it is 2, the optimum
+        // (one event moves to Tuesday). Each part's priced optimum is worked out exactly here.
+        var (relaxation, monday, tuesday) = try twoOnMonday()
+        let scale = RoomsRelaxation.scale
+        relaxation.improve(upper: 2, deadline: now() + 10, stop: nil) { _, prices, _ in
+            let onMonday = price(of: monday!, prices), onTuesday = 2 * scale + price(of: tuesday!, prices)
+            return onMonday <= onTuesday ? (onMonday, [monday]) : (onTuesday, [tuesday])
+        }
+        #expect(relaxation.bound == 2)
+    }
+
+    @Test("costs near the search's cap give no bound and no overflow")
+    func lagrangianWithHugeCosts() throws {
+        // From the review of the pricing: a first calendar near 10^17 half-units once set a price
+        // past Int.max (a trap). Scaled, such costs saturate: no round is tried.
+        var (relaxation, monday, _) = try twoOnMonday()
+        var rounds = 0
+        relaxation.improve(upper: 1 << 58, deadline: now() + 10, stop: nil) { _, _, _ in
+            rounds += 1
+            return (0, [monday])
+        }
+        #expect(rounds == 0)
+        #expect(relaxation.bound == 0)
+        // Just below the saturation the prices stay finite.
+        relaxation.improve(upper: (Cost.cap - 1) / RoomsRelaxation.scale, deadline: now() + 10, stop: nil) { _, prices, _ in
+            rounds += 1
+            return (price(of: monday!, prices), [monday])
+        }
+        #expect(rounds > 0)
+        #expect(relaxation.bound <= (Cost.cap - 1) / RoomsRelaxation.scale)
+    }
+
     @Test("the seeds crowd the rooms: the parts' own optima often do not fit together")
     func seedsExerciseTheCoupling() throws {
         // Without this the test above could pass by never reaching the pricing at all.
@@ -115,5 +164,30 @@ struct SharedRoomsTests {
         // Nothing cheaper than 2 exists.
         let cheaper = pool.best(below: 2, nodeLimit: 1000, deadline: now() + 10)
         #expect(cheaper.map(\.cost) == nil)
+    }
+
+    @Test("a column holding two rooms on one date counts both")
+    func columnWithTwoEventsOnOneDate() throws {
+        // Venue A has two rooms. Part 0 puts both its events on Monday (cost 0) or spreads them
+        // (cost 5); part 1's one event is on Monday (0) or Tuesday (1). All three on Monday would
+        // take three rooms: the cheapest fit is part 0 on Monday and part 1 on Tuesday, cost 1.
+        let json = """
+        {"format": "scenario/1", "name": "pool2", "horizon": {"start": "2025-03-03", "end": "2025-03-07"},
+         "venues": [{"id": "A", "city": "Geneva", "rooms": 2}],
+         "events": [{"id": "X", "days": 1, "venues": ["A"]}, {"id": "Y", "days": 1, "venues": ["A"]}, {"id": "Z", "days": 1, "venues": ["A"]}]}
+        """
+        let scenario = try ScenarioReader.read(Array(json.utf8))
+        let evaluator = Evaluator(scenario)
+        let monday = evaluator.place(start: Day(iso: "2025-03-03")!, venue: 0, days: 1)
+        let tuesday = evaluator.place(start: Day(iso: "2025-03-04")!, venue: 0, days: 1)
+        var pool = ColumnPool(scenario: scenario, parts: [[0, 1], [2]])
+        pool.add(part: 0, [monday, monday], cost: 0)
+        pool.add(part: 0, [monday, tuesday], cost: 5)
+        pool.add(part: 1, [monday], cost: 0)
+        pool.add(part: 1, [tuesday], cost: 1)
+        let found = pool.best(below: 100, nodeLimit: 1000, deadline: now() + 10)
+        let best = try #require(found)
+        #expect(best.cost == 1)
+        #expect(pool.columns[1][best.choice[1]].placements == [tuesday])
     }
 }
