@@ -103,6 +103,17 @@ enum Runner {
 
     /// Runs `convene-bench one …` in a child process, so that peak memory is the instance's own.
     static func inChild(_ arguments: [String]) throws -> Measurement {
+        try JSONDecoder().decode(Measurement.self, from: try childOutput(arguments))
+    }
+
+    /// Runs `convene-bench one …` for several rows (the what-if and sweep rows) in one child.
+    static func rowsInChild(_ arguments: [String]) throws -> [Measurement] {
+        try JSONDecoder().decode([Measurement].self, from: try childOutput(arguments))
+    }
+
+    /// A fresh process, not this one: the peak memory of a process survives `exec`, so a bench
+    /// started by `swift run` would otherwise count the package manager's own.
+    private static func childOutput(_ arguments: [String]) throws -> Data {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         p.arguments = ["one"] + arguments
@@ -112,7 +123,7 @@ enum Runner {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         guard p.terminationStatus == 0 else { throw BenchError("child \(arguments) exited \(p.terminationStatus)") }
-        return try JSONDecoder().decode(Measurement.self, from: data)
+        return data
     }
 }
 

@@ -21,6 +21,10 @@ do {
     case "one":
         // Internal: one instance in this (child) process; prints its Measurement as JSON.
         let runs = option("runs").flatMap(Int.init) ?? 3, limit = option("time-limit").flatMap(Double.init) ?? 30
+        if option("what-if") != nil {
+            FileHandle.standardOutput.write(Data(try JSONEncoder().encode(try Bundled.whatIfRows(timeLimit: limit))))
+            break
+        }
         let m: Measurement
         if let k = option("processes").flatMap(Int.init) {
             let seed = option("seed").flatMap(UInt64.init) ?? 1
@@ -36,7 +40,7 @@ do {
         for path in ["Scenarios/gcm-work-plan.json", "Scenarios/gcm-first-draft.json"] {
             rows.append(try Runner.inChild(["--scenario", path, "--runs", runs, "--time-limit", limit]))
         }
-        rows += try Bundled.whatIfRows(timeLimit: Double(limit) ?? 30)
+        rows += try Runner.rowsInChild(["--what-if", "yes", "--time-limit", limit])
         for k in ks {
             FileHandle.standardError.write(Data("convene-bench: K=\(k)…\n".utf8))
             rows.append(try Runner.inChild(["--processes", String(k), "--seed", seed, "--runs", k >= 20 ? "1" : runs, "--time-limit", limit]))
