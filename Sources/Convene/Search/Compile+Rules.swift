@@ -1,9 +1,23 @@
 extension CompiledModel {
-    /// Options on dates whose rooms events outside the search already fill are removed.
+    /// Rooms taken before the search starts: by events outside it (`setup.occupancy`) and by
+    /// the events held where they are (`setup.frozen`, a large-neighbourhood step). Options of
+    /// the other events on dates those fill are removed; held events that alone overfill a
+    /// date leave no calendar. The rooms propagators then watch only the events still free, so
+    /// a step that frees a few events of thousands costs what those few cost.
     func applyOccupancy() {
+        roomsTaken = setup.occupancy
+        for (_, p) in setup.frozen {
+            guard let v = p.venue, !p.isMilestone, scenario.venues[v].rooms != nil else { continue }
+            for d in p.occupied { roomsTaken[v, default: [:]][d.ordinal, default: 0] += 1 }
+        }
         for (v, venue) in scenario.venues.enumerated() {
-            guard let rooms = venue.rooms, !setup.relaxed.contains("rooms:\(venue.id)"), let taken = setup.occupancy[v], !taken.isEmpty else { continue }
-            for e in options.indices {
+            guard let rooms = venue.rooms, !setup.relaxed.contains("rooms:\(venue.id)"), let taken = roomsTaken[v], !taken.isEmpty else { continue }
+            if taken.values.contains(where: { $0 > rooms }) {
+                // Held events alone take more rooms than there are: no calendar.
+                for e in options.indices { options[e] = []; byCost[e] = [] }
+                return
+            }
+            for e in options.indices where setup.frozen[e] == nil {
                 let before = options[e].count
                 options[e].removeAll { o in
                     o.placement.venue == v && !o.placement.isMilestone && o.placement.occupied.contains { taken[$0.ordinal, default: 0] >= rooms }
@@ -53,8 +67,10 @@ extension CompiledModel {
         }
         for (v, venue) in s.venues.enumerated() {
             guard let rooms = venue.rooms, !setup.relaxed.contains("rooms:\(venue.id)") else { continue }
-            let events = s.events.indices.filter { e in options[e].contains { $0.placement.venue == v && !$0.placement.isMilestone } }
-            let taken = setup.occupancy[v] ?? [:]
+            let events = s.events.indices.filter { e in
+                setup.frozen[e] == nil && options[e].contains { $0.placement.venue == v && !$0.placement.isMilestone }
+            }
+            let taken = roomsTaken[v] ?? [:]
             if let p = RoomsPropagator(events: events, venue: v, rooms: rooms, taken: taken, options: options) { add(p) }
         }
     }

@@ -59,6 +59,9 @@ final class CompiledModel {
     /// Sum propagators built for soft sums, used only for their bound.
     var softSums: [(weight: Int, sum: SumPropagator)] = []
 
+    /// Rooms taken by events outside the search and by held events: venue → day ordinal → count.
+    var roomsTaken: [Int: [Int: Int]] = [:]
+
     /// When compiling must stop (the search's time limit): then `aborted`, and the answer is `unknown`.
     let deadline: Double?
     private(set) var aborted = false

@@ -118,6 +118,32 @@ struct SharedRoomsTests {
         #expect(relaxation.bound <= (Cost.cap - 1) / RoomsRelaxation.scale)
     }
 
+    @Test("events held where they are take their rooms before the search: the free ones avoid those dates")
+    func heldEventsTakeRooms() throws {
+        // A has one room; X, Y, Z last a day. A large-neighbourhood step holds some events.
+        let json = """
+        {"format": "scenario/1", "name": "held", "horizon": {"start": "2025-03-03", "end": "2025-03-07"},
+         "venues": [{"id": "A", "city": "Geneva", "rooms": 1}],
+         "events": [{"id": "X", "days": 1, "venues": ["A"]}, {"id": "Y", "days": 1, "venues": ["A"]},
+                    {"id": "Z", "days": 1, "venues": ["A"], "preferredStart": "2025-03-03"}]}
+        """
+        let scenario = try ScenarioReader.read(Array(json.utf8))
+        let monday = try #require(Evaluator(scenario).place(start: Day(iso: "2025-03-03")!, venue: 0, days: 1))
+        var setup = SearchSetup()
+        setup.frozen = [0: monday]
+        let out = Solver(scenario, setup: setup, limits: Limits(timeLimit: 10)).solve()
+        #expect(out.status == .optimal)
+        let schedule = try #require(out.schedule)
+        #expect(schedule[0] == monday)
+        // Z wishes for Monday but X holds A's one room there: Tuesday, 1 day away (2 half-units).
+        #expect(schedule[2]?.start == Day(iso: "2025-03-04")!)
+        #expect(schedule[1]?.start != monday.start && schedule[1]?.start != schedule[2]?.start)
+        #expect(out.objective == 2)
+        // Two held events on one date with one room: no calendar.
+        setup.frozen = [0: monday, 1: monday]
+        #expect(Solver(scenario, setup: setup, limits: Limits(timeLimit: 10)).solve().status == .infeasible)
+    }
+
     @Test("the seeds crowd the rooms: the parts' own optima often do not fit together")
     func seedsExerciseTheCoupling() throws {
         // Without this the test above could pass by never reaching the pricing at all.
