@@ -96,10 +96,22 @@ struct Decomposed {
         for (k, part) in parts.enumerated() {
             let out = sub(part, occupancy: occupancy(except: Set(k..<parts.count)))
             guard let schedule = out.schedule else {
-                // The whole at once.
-                var whole = Solver(scenario, limits: Limits(timeLimit: remaining(), stop: limits.stop), evaluator: evaluator).solve()
-                whole.stats.bound = bound
-                return Result(outcome: whole, infeasiblePart: nil)
+                // No room left for this part in this order: the first calendar of the whole
+                // scenario searched at once (fail first), and the steps below go on from it.
+                var limits = Limits(timeLimit: remaining(), stop: limits.stop)
+                limits.solutionLimit = 1
+                var whole = Solver(scenario, limits: limits, evaluator: evaluator).solve()
+                stats.nodes += whole.stats.nodes; stats.failures += whole.stats.failures
+                stats.propagations += whole.stats.propagations; stats.solutions += whole.stats.solutions
+                guard let first = whole.schedule else {
+                    // Proven infeasible, or the limit came first.
+                    whole.stats = stats
+                    whole.stats.elapsed = now() - started
+                    return Result(outcome: whole, infeasiblePart: nil)
+                }
+                current = first
+                for k in parts.indices { partCost[k] = cost(of: k, in: current) }
+                break
             }
             for (i, e) in part.enumerated() { current[e] = schedule[i] }
             partCost[k] = out.objective!

@@ -15,6 +15,8 @@ public struct Limits: Sendable {
     /// Seconds of search; nil for none.
     public var timeLimit: Double?
     public var nodeLimit: Int?
+    /// Stop once this many calendars have been found (1: the first calendar only).
+    public var solutionLimit: Int? = nil
     public var stop: StopFlag?
 
     public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil) {

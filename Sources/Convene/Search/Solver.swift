@@ -105,6 +105,7 @@ public final class Solver {
             if now() >= deadline || limits.stop?.isRaised == true { stopped = true }
         }
         if let n = limits.nodeLimit, stats.nodes >= n { stopped = true }
+        if let n = limits.solutionLimit, stats.solutions >= n { stopped = true }
         return stopped
     }
 

@@ -144,6 +144,25 @@ struct SharedRoomsTests {
         #expect(Solver(scenario, setup: setup, limits: Limits(timeLimit: 10)).solve().status == .infeasible)
     }
 
+    @Test("when the parts in file order leave one no room, the search goes on from the whole scenario's first calendar")
+    func sequentialOrderFails() throws {
+        // A has one room. X (first in the file) may meet Monday or Tuesday and wishes for
+        // Monday; Y can only meet Monday. X first takes Monday and leaves Y nothing; the answer
+        // is Y on Monday and X on Tuesday, one day from its wish: cost 1, proven.
+        let json = """
+        {"format": "scenario/1", "name": "order", "horizon": {"start": "2025-03-03", "end": "2025-03-07"},
+         "venues": [{"id": "A", "city": "Geneva", "rooms": 1}],
+         "events": [{"id": "X", "days": 1, "venues": ["A"], "window": {"earliest": "2025-03-03", "latest": "2025-03-04"}, "preferredStart": "2025-03-03"},
+                    {"id": "Y", "days": 1, "venues": ["A"], "window": {"earliest": "2025-03-03", "latest": "2025-03-03"}}]}
+        """
+        let scenario = try ScenarioReader.read(Array(json.utf8))
+        #expect(scenario.components().count == 2)
+        let solution = try Solver.solve(scenario, limits: Limits(timeLimit: 10))
+        #expect(solution.status == .optimal)
+        #expect(solution.report?.cost == 1)
+        #expect(solution.schedule?[0]?.start == Day(iso: "2025-03-04")!)
+    }
+
     @Test("the seeds crowd the rooms: the parts' own optima often do not fit together")
     func seedsExerciseTheCoupling() throws {
         // Without this the test above could pass by never reaching the pricing at all.
