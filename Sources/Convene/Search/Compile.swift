@@ -92,6 +92,23 @@ final class CompiledModel {
         for (i, p) in propagators.enumerated() { for e in p.watched { watchers[e].append(i) } }
     }
 
+    /// `base` with `extra(event, placement)` added to every option's cost (Lagrangian prices,
+    /// in the same scaled half-units): the options, their order, the propagators and the rules
+    /// are shared, so only the costs and the value order are computed again. The propagators
+    /// keep no state between calls, so the two models may be searched one after the other.
+    init(repricing base: CompiledModel, extra: (Int, Placement) -> Int) {
+        precondition(!base.aborted, "a model whose compiling stopped has no options to reprice")
+        scenario = base.scenario; evaluator = base.evaluator; setup = base.setup
+        deadline = base.deadline; cache = nil
+        options = base.options.enumerated().map { e, list in
+            list.map { Option(placement: $0.placement, start: $0.start, end: $0.end,
+                              unary: Cost.add($0.unary, min(Cost.cap, max(0, extra(e, $0.placement))))) }
+        }
+        byCost = options.map { list in list.indices.sorted { (list[$0].unary, $0) < (list[$1].unary, $1) } }
+        propagators = base.propagators; watchers = base.watchers; leafChecks = base.leafChecks
+        softTerms = base.softTerms; softSums = base.softSums; roomsTaken = base.roomsTaken
+    }
+
     func isActive(_ c: Constraint) -> Bool { !setup.relaxed.contains(c.id) }
     func relaxed(_ reason: String, _ id: String) -> Bool { setup.relaxed.contains("\(reason):\(id)") }
 

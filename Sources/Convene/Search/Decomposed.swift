@@ -32,19 +32,12 @@ struct Decomposed {
         var stats = SolveStats()
         func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
         /// Solves the events of one or more parts on their own, with the rooms others take, a warm
-        /// start (`hint`: the whole calendar, read at these events), a time and node budget, and
-        /// Lagrangian prices (then costs are scaled by `RoomsRelaxation.scale`).
-        func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, budget: Double? = nil,
-                 nodeLimit: Int? = nil, prices: [VenueDay: Int]? = nil) -> SolveOutcome {
+        /// start (`hint`: the whole calendar, read at these events), and a node limit.
+        func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, nodeLimit: Int? = nil) -> SolveOutcome {
             let s = scenario.restricted(to: events)
             var setup = SearchSetup()
             setup.occupancy = occupancy
-            if let prices {
-                setup.costScale = RoomsRelaxation.scale
-                setup.extraCost = { _, p in price(of: p, prices) }
-            }
-            let time = budget.map { b in min(b, remaining() ?? b) } ?? remaining()
-            let solver = Solver(s, setup: setup, limits: Limits(timeLimit: time, nodeLimit: nodeLimit, stop: limits.stop),
+            let solver = Solver(s, setup: setup, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop),
                                 evaluator: Evaluator(s, calendarsOf: evaluator))
             if let hint { solver.seed(with: events.map { hint[$0] }) }
             let out = solver.solve()
@@ -127,6 +120,29 @@ struct Decomposed {
             pool.add(part: k, part.map { merged[$0] }, cost: alone[k])
             pool.add(part: k, part.map { current[$0] }, cost: partCost[k])
         }
+        // Each part is compiled once with its costs scaled for pricing; a round only re-prices
+        // its options (`CompiledModel(repricing:)`).
+        var pricedBase: [Int: CompiledModel] = [:]
+        func pricedSolve(_ k: Int, _ prices: [VenueDay: Int], hint: Schedule) -> SolveOutcome {
+            let base: CompiledModel
+            if let known = pricedBase[k] { base = known } else {
+                let s = scenario.restricted(to: parts[k])
+                var setup = SearchSetup()
+                setup.costScale = RoomsRelaxation.scale
+                setup.stop = limits.stop
+                base = CompiledModel(s, evaluator: Evaluator(s, calendarsOf: evaluator), setup: setup,
+                                     deadline: limits.timeLimit.map { started + $0 })
+                pricedBase[k] = base
+            }
+            guard !base.aborted else { return SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: SolveStats()) }
+            let solver = Solver(model: CompiledModel(repricing: base) { _, p in price(of: p, prices) },
+                                limits: Limits(timeLimit: remaining(), stop: limits.stop))
+            solver.seed(with: parts[k].map { hint[$0] })
+            let out = solver.solve()
+            stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
+            stats.propagations += out.stats.propagations; stats.solutions += out.stats.solutions
+            return out
+        }
         let pricingBudget = (remaining() ?? 40) / 4
         var pricingSpent = 0.0
         func tighten() {
@@ -134,7 +150,7 @@ struct Decomposed {
             guard bound < total, pricingSpent < pricingBudget else { return }
             let began = now(), deadline = began + pricingBudget - pricingSpent
             relaxation.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
-                let out = sub(parts[k], hint: hint, prices: prices)
+                let out = pricedSolve(k, prices, hint: hint)
                 guard out.status == .optimal, let objective = out.objective, objective < Cost.cap, let schedule = out.schedule else { return nil }
                 // The part's own cost: the priced objective less the prices, unscaled.
                 let paid = schedule.reduce(0) { Cost.add($0, $1.map { price(of: $0, prices) } ?? 0) }

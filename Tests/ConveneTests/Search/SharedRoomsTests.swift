@@ -163,6 +163,27 @@ struct SharedRoomsTests {
         #expect(solution.schedule?[0]?.start == Day(iso: "2025-03-04")!)
     }
 
+    @Test("a re-priced model is the model compiled with those prices", arguments: [1, 2, 3] as [UInt64])
+    func repricingMatchesCompiling(seed: UInt64) throws {
+        let scenario = try ScenarioReader.read(Array(sharedRoomsScenario(seed: seed, parts: 3).utf8))
+        let part = scenario.restricted(to: scenario.components()[0])
+        // Prices on the first week at A (venue 0), growing by the day.
+        let monday = Day(iso: "2025-03-03")!
+        let prices = Dictionary(uniqueKeysWithValues: (0..<7).map { d in (VenueDay(day: (monday + d).ordinal, venue: 0), 5 * (d + 1)) })
+        var setup = SearchSetup()
+        setup.costScale = RoomsRelaxation.scale
+        let base = CompiledModel(part, setup: setup)
+        setup.extraCost = { _, p in price(of: p, prices) }
+        let direct = CompiledModel(part, setup: setup)
+        let repriced = CompiledModel(repricing: base) { _, p in price(of: p, prices) }
+        #expect(repriced.options.map { $0.map(\.unary) } == direct.options.map { $0.map(\.unary) })
+        #expect(repriced.byCost == direct.byCost)
+        #expect(prices.values.contains { $0 > 0 } && repriced.options.map { $0.map(\.unary) } != base.options.map { $0.map(\.unary) })
+        let a = Solver(model: repriced, limits: Limits(timeLimit: 10)).solve()
+        let b = Solver(model: direct, limits: Limits(timeLimit: 10)).solve()
+        #expect(a.status == .optimal && a.objective == b.objective && a.schedule == b.schedule)
+    }
+
     @Test("the seeds crowd the rooms: the parts' own optima often do not fit together")
     func seedsExerciseTheCoupling() throws {
         // Without this the test above could pass by never reaching the pricing at all.
