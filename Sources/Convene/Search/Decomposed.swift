@@ -4,8 +4,8 @@
 ///    The sum of these optima is a lower bound of the whole; when the merged calendar also keeps
 ///    every venue's rooms, it is optimal.
 /// 2. Otherwise the parts are solved again one after another, each seeing the rooms the earlier
-///    ones already take: the first calendar. Should a part find no room that way, the whole
-///    scenario is searched at once.
+///    ones already take: the first calendar. Should a part find no room that way, the first
+///    calendar of the whole scenario searched at once (fail first) takes its place.
 /// 3. A Lagrangian relaxation of the rooms (`RoomsRelaxation`) tightens the bound; the
 ///    calendars the parts propose at its prices are pooled, and the cheapest combination of
 ///    pooled calendars that keeps the rooms (`ColumnPool`) may improve the calendar.

@@ -69,18 +69,26 @@ struct SharedRoomsTests {
         #expect(solution.report?.cost == optimum, "solve \(solution.report?.cost ?? -1), brute force \(optimum)")
     }
 
-    /// X and Y at A (one room) on the Monday of a five-day week; each may move to Tuesday for
-    /// a cost of 2 half-units.
-    func twoOnMonday() throws -> (RoomsRelaxation, monday: Placement?, tuesday: Placement?) {
+    /// The week of 3–7 March 2025 at venue A (`rooms` rooms) with `events` (JSON objects), and
+    /// A's one-day placements on its Monday and Tuesday.
+    func week(_ events: String, rooms: Int = 1) throws -> (Scenario, monday: Placement?, tuesday: Placement?) {
         let json = """
-        {"format": "scenario/1", "name": "lr", "horizon": {"start": "2025-03-03", "end": "2025-03-07"},
-         "venues": [{"id": "A", "city": "Geneva", "rooms": 1}],
-         "events": [{"id": "X", "days": 1, "venues": ["A"]}, {"id": "Y", "days": 1, "venues": ["A"]}]}
+        {"format": "scenario/1", "name": "week", "horizon": {"start": "2025-03-03", "end": "2025-03-07"},
+         "venues": [{"id": "A", "city": "Geneva", "rooms": \(rooms)}], "events": [\(events)]}
         """
         let scenario = try ScenarioReader.read(Array(json.utf8))
         let evaluator = Evaluator(scenario)
-        let monday = evaluator.place(start: Day(iso: "2025-03-03")!, venue: 0, days: 1)
-        let tuesday = evaluator.place(start: Day(iso: "2025-03-04")!, venue: 0, days: 1)
+        return (scenario, evaluator.place(start: Day(iso: "2025-03-03")!, venue: 0, days: 1),
+                evaluator.place(start: Day(iso: "2025-03-04")!, venue: 0, days: 1))
+    }
+
+    /// X and Y, a day each at A.
+    static let xy = #"{"id": "X", "days": 1, "venues": ["A"]}, {"id": "Y", "days": 1, "venues": ["A"]}"#
+
+    /// X and Y at A (one room) on the Monday of a five-day week; each may move to Tuesday for
+    /// a cost of 2 half-units.
+    func twoOnMonday() throws -> (RoomsRelaxation, monday: Placement?, tuesday: Placement?) {
+        let (scenario, monday, tuesday) = try week(Self.xy)
         return (RoomsRelaxation(scenario: scenario, parts: [[0], [1]], start: [monday, monday], initial: 0), monday, tuesday)
     }
 
@@ -206,15 +214,7 @@ struct SharedRoomsTests {
         // Two parts of one event each at venue A with one room; each part has two calendars:
         // Monday (cost 0) and Tuesday (cost 4 for part 0, 2 for part 1). Both on Monday do not
         // fit; the cheapest fit is part 0 on Monday and part 1 on Tuesday (cost 2).
-        let json = """
-        {"format": "scenario/1", "name": "pool", "horizon": {"start": "2025-03-03", "end": "2025-03-07"},
-         "venues": [{"id": "A", "city": "Geneva", "rooms": 1}],
-         "events": [{"id": "X", "days": 1, "venues": ["A"]}, {"id": "Y", "days": 1, "venues": ["A"]}]}
-        """
-        let scenario = try ScenarioReader.read(Array(json.utf8))
-        let evaluator = Evaluator(scenario)
-        let monday = evaluator.place(start: Day(iso: "2025-03-03")!, venue: 0, days: 1)
-        let tuesday = evaluator.place(start: Day(iso: "2025-03-04")!, venue: 0, days: 1)
+        let (scenario, monday, tuesday) = try week(Self.xy)
         var pool = ColumnPool(scenario: scenario, parts: [[0], [1]])
         pool.add(part: 0, [monday], cost: 0)
         pool.add(part: 0, [tuesday], cost: 4)
@@ -237,15 +237,7 @@ struct SharedRoomsTests {
         // Venue A has two rooms. Part 0 puts both its events on Monday (cost 0) or spreads them
         // (cost 5); part 1's one event is on Monday (0) or Tuesday (1). All three on Monday would
         // take three rooms: the cheapest fit is part 0 on Monday and part 1 on Tuesday, cost 1.
-        let json = """
-        {"format": "scenario/1", "name": "pool2", "horizon": {"start": "2025-03-03", "end": "2025-03-07"},
-         "venues": [{"id": "A", "city": "Geneva", "rooms": 2}],
-         "events": [{"id": "X", "days": 1, "venues": ["A"]}, {"id": "Y", "days": 1, "venues": ["A"]}, {"id": "Z", "days": 1, "venues": ["A"]}]}
-        """
-        let scenario = try ScenarioReader.read(Array(json.utf8))
-        let evaluator = Evaluator(scenario)
-        let monday = evaluator.place(start: Day(iso: "2025-03-03")!, venue: 0, days: 1)
-        let tuesday = evaluator.place(start: Day(iso: "2025-03-04")!, venue: 0, days: 1)
+        let (scenario, monday, tuesday) = try week(Self.xy + #", {"id": "Z", "days": 1, "venues": ["A"]}"#, rooms: 2)
         var pool = ColumnPool(scenario: scenario, parts: [[0, 1], [2]])
         pool.add(part: 0, [monday, monday], cost: 0)
         pool.add(part: 0, [monday, tuesday], cost: 5)
