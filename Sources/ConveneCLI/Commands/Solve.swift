@@ -1,3 +1,4 @@
+import Dispatch
 import Convene
 
 extension Commands {
@@ -10,7 +11,7 @@ extension Commands {
         options: [
             OptionSpec(name: "out", short: "o", value: "file", help: "Write the calendar (calendar/1) to this file, atomically."),
             OptionSpec(name: "format", value: "format", help: "table, json (calendar/1), ics, csv or html.", defaultValue: "table"),
-            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the search after this many seconds and answer with the best calendar so far.", defaultValue: "30"),
+            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Answer within this many seconds, reading the files included, with the best calendar found by then.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters (nodes, failures, time) on standard error."),
         ] + CLI.externalOptions(),
         discussion: """
@@ -29,7 +30,14 @@ extension Commands {
         return v
     }
 
+    /// What is left of `limit` seconds since `start`: reading the files counts, so that
+    /// `--time-limit` bounds the whole command, not only the search.
+    static func left(of limit: Double, since start: DispatchTime) -> Double {
+        max(0, limit - Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+    }
+
     static func runSolve(_ args: ParsedArguments) -> CommandResult {
+        let started = DispatchTime.now()
         let format: String, limit: Double
         let path = args.positionals.first ?? defaultScenario
         do throws(UsageError) {
@@ -44,7 +52,7 @@ extension Commands {
         }
         let solution: Solution
         do {
-            solution = try Solver.solve(scenario, limits: Limits(timeLimit: limit, stop: CLI.interrupt))
+            solution = try Solver.solve(scenario, limits: Limits(timeLimit: left(of: limit, since: started), stop: CLI.interrupt))
         } catch {
             return CommandResult(stderr: "convene: internal error: \(error.description)\n", status: ExitStatus.internalError)
         }

@@ -16,7 +16,7 @@ extension Commands {
             OptionSpec(name: "venue-change-weight", value: "n", help: "Cost per unpinned event that changes venue.", defaultValue: "10"),
             OptionSpec(name: "jobs", short: "j", value: "n", help: "Dates tried at once (the result is the same for any number).", defaultValue: "2"),
             OptionSpec(name: "format", value: "format", help: "table, csv or json.", defaultValue: "table"),
-            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the whole sweep after this many seconds; unfinished dates are marked.", defaultValue: "30"),
+            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the whole sweep after this many seconds, reading the files included; unfinished dates are marked.", defaultValue: "30"),
         ] + CLI.externalOptions(),
         discussion: """
         The candidates are the dates in the range that are working days of a venue the event may use.
@@ -26,6 +26,7 @@ extension Commands {
         run: runSweep)
 
     static func runSweep(_ args: ParsedArguments) -> CommandResult {
+        let begun = DispatchTime.now()
         let format: String, limit: Double, mw: Int, vw: Int, jobs: Int, from: Day, to: Day, event: String
         let path = args.positionals[0]
         do throws(UsageError) {
@@ -59,7 +60,7 @@ extension Commands {
         }
         let rows: [SweepRow]
         do {
-            rows = try sweeper.run(jobs: jobs, limits: Limits(timeLimit: limit, stop: CLI.interrupt), progress: progress)
+            rows = try sweeper.run(jobs: jobs, limits: Limits(timeLimit: left(of: limit, since: begun), stop: CLI.interrupt), progress: progress)
         } catch let e as ChangeError {
             return CLI.usageError(e.description, sweep)
         } catch {

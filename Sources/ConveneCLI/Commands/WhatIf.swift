@@ -1,3 +1,4 @@
+import Dispatch
 import Convene
 
 extension Commands {
@@ -13,7 +14,7 @@ extension Commands {
             OptionSpec(name: "venue-change-weight", value: "n", help: "Cost per unpinned event that changes venue.", defaultValue: "10"),
             OptionSpec(name: "out", short: "o", value: "file", help: "Write the new calendar (calendar/1 with a whatif field), atomically."),
             OptionSpec(name: "format", value: "format", help: "table, json (calendar/1 with a whatif field), ics, csv or html.", defaultValue: "table"),
-            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the search after this many seconds.", defaultValue: "30"),
+            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Answer within this many seconds, reading the files included.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters on standard error."),
         ] + CLI.externalOptions(),
         discussion: """
@@ -25,6 +26,7 @@ extension Commands {
         run: runWhatIf)
 
     static func runWhatIf(_ args: ParsedArguments) -> CommandResult {
+        let started = DispatchTime.now()
         let format: String, limit: Double, mw: Int, vw: Int
         var changes: [Change] = []
         let path = args.positionals[0]
@@ -51,7 +53,7 @@ extension Commands {
         let answer: WhatIfAnswer
         do {
             answer = try WhatIf(scenario: scenario, baseline: baseline, changes: changes, moveWeight: mw, venueChangeWeight: vw)
-                .solve(limits: Limits(timeLimit: limit, stop: CLI.interrupt))
+                .solve(limits: Limits(timeLimit: left(of: limit, since: started), stop: CLI.interrupt))
         } catch let e as ChangeError {
             return CLI.usageError(e.description, whatif)
         } catch {
