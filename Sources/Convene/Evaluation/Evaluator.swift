@@ -100,7 +100,7 @@ public struct Evaluator: Sendable {
         for (vi, v) in scenario.venues.enumerated() {
             guard let rooms = v.rooms else { continue }
             var count: [Day: [String]] = [:]
-            for (e, p) in schedule.enumerated() where p?.venue == vi && !(p!.isMilestone) {
+            for (e, p) in schedule.enumerated() where p?.roomVenue == vi {
                 for d in p!.occupied { count[d, default: []].append(scenario.events[e].id) }
             }
             let crowded = count.filter { $0.value.count > rooms }.sorted { $0.key < $1.key }

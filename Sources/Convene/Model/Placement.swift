@@ -16,6 +16,11 @@ public struct Placement: Hashable, Sendable {
     }
 
     public var isMilestone: Bool { days == 0 }
+
+    /// The venue whose rooms this placement takes, one on each occupied date (the spec's
+    /// `rooms`); nil for a milestone, which occupies nothing, and for an event held nowhere.
+    /// The one reading of that rule, for the evaluator and the solver alike.
+    public var roomVenue: Int? { isMilestone ? nil : venue }
 }
 
 /// One placement (or none) per event of a scenario, by event index.

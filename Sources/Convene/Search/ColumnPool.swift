@@ -108,7 +108,7 @@ struct VenueDay: Hashable, Comparable {
     static func taken(by placements: some Sequence<Placement?>, in scenario: Scenario) -> [VenueDay] {
         var out: [VenueDay] = []
         for p in placements {
-            guard let p, let v = p.venue, !p.isMilestone, scenario.venues[v].rooms != nil else { continue }
+            guard let p, let v = p.roomVenue, scenario.venues[v].rooms != nil else { continue }
             for d in p.occupied { out.append(VenueDay(day: d.ordinal, venue: v)) }
         }
         return out

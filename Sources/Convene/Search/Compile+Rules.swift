@@ -7,7 +7,7 @@ extension CompiledModel {
     func applyOccupancy() {
         roomsTaken = setup.occupancy
         for (_, p) in setup.frozen {
-            guard let v = p.venue, !p.isMilestone, scenario.venues[v].rooms != nil else { continue }
+            guard let v = p.roomVenue, scenario.venues[v].rooms != nil else { continue }
             for d in p.occupied { roomsTaken[v, default: [:]][d.ordinal, default: 0] += 1 }
         }
         for (v, venue) in scenario.venues.enumerated() {
@@ -20,7 +20,7 @@ extension CompiledModel {
             for e in options.indices where setup.frozen[e] == nil {
                 let before = options[e].count
                 options[e].removeAll { o in
-                    o.placement.venue == v && !o.placement.isMilestone && o.placement.occupied.contains { taken[$0.ordinal, default: 0] >= rooms }
+                    o.placement.roomVenue == v && o.placement.occupied.contains { taken[$0.ordinal, default: 0] >= rooms }
                 }
                 if options[e].count != before {
                     byCost[e] = options[e].indices.sorted { (options[e][$0].unary, $0) < (options[e][$1].unary, $1) }
@@ -68,7 +68,7 @@ extension CompiledModel {
         for (v, venue) in s.venues.enumerated() {
             guard let rooms = venue.rooms, !setup.relaxed.contains("rooms:\(venue.id)") else { continue }
             let events = s.events.indices.filter { e in
-                setup.frozen[e] == nil && options[e].contains { $0.placement.venue == v && !$0.placement.isMilestone }
+                setup.frozen[e] == nil && options[e].contains { $0.placement.roomVenue == v }
             }
             let taken = roomsTaken[v] ?? [:]
             if let p = RoomsPropagator(events: events, venue: v, rooms: rooms, taken: taken, options: options) { add(p) }

@@ -76,13 +76,11 @@ struct Decomposed {
         // 2. One after another, each with the rooms the earlier parts take.
         var current = Schedule(repeating: nil, count: scenario.events.count)
         var partCost = Array(repeating: 0, count: parts.count)
+        /// Rooms the other parts take in `current`: venue → day ordinal → count.
         func occupancy(except skip: Set<Int>) -> [Int: [Int: Int]] {
             var taken: [Int: [Int: Int]] = [:]
             for (k, part) in parts.enumerated() where !skip.contains(k) {
-                for e in part {
-                    guard let p = current[e], let v = p.venue, !p.isMilestone else { continue }
-                    for d in p.occupied { taken[v, default: [:]][d.ordinal, default: 0] += 1 }
-                }
+                for vd in VenueDay.taken(by: part.map { current[$0] }, in: scenario) { taken[vd.venue, default: [:]][vd.day, default: 0] += 1 }
             }
             return taken
         }
@@ -251,7 +249,7 @@ struct Decomposed {
         }
         return crowded.sorted { ($0.venue, $0.month) < ($1.venue, $1.month) }.map { key in
             current.indices.filter { e in
-                guard let p = current[e], p.venue == key.venue, !p.isMilestone else { return false }
+                guard let p = current[e], p.roomVenue == key.venue else { return false }
                 return p.occupied.contains { $0.monthIndex == key.month }
             }
         }
@@ -280,6 +278,6 @@ struct Decomposed {
 
 /// The Lagrangian price a placement pays for the rooms it takes (scaled half-units).
 func price(of p: Placement, _ prices: [VenueDay: Int]) -> Int {
-    guard let v = p.venue, !p.isMilestone, !prices.isEmpty else { return 0 }
+    guard let v = p.roomVenue, !prices.isEmpty else { return 0 }
     return p.occupied.reduce(0) { Cost.add($0, prices[VenueDay(day: $1.ordinal, venue: v)] ?? 0) }
 }

@@ -140,7 +140,7 @@ final class RoomsPropagator: Propagator {
         var lo = Int.max, hi = Int.min
         let days: [[[Day]]] = events.map { e in
             options[e].map { o in
-                guard o.placement.venue == venue, !o.placement.isMilestone else { return [] }
+                guard o.placement.roomVenue == venue else { return [] }
                 let list = o.placement.occupied
                 if let first = list.first, let last = list.last { lo = min(lo, first.ordinal); hi = max(hi, last.ordinal) }
                 return list
