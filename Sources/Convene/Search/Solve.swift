@@ -27,17 +27,26 @@ public struct InternalError: Error, CustomStringConvertible {
     public var description: String
 }
 
+/// Which search core answers: the classic depth-first branch and bound (with independent parts,
+/// Lagrangian prices and neighbourhoods), or the learning core (`LearningSolver`).
+public enum SearchCore: String, Sendable, CaseIterable {
+    case classic, learning
+}
+
 extension Solver {
     /// Solves `scenario`: the best calendar, checked by the evaluator; or, when none exists,
     /// a minimal conflict.
     /// With `decompose` false the whole scenario is searched at once, even when it falls into
     /// independent parts: slower, but a second opinion (the benchmark's check of "optimal").
-    public static func solve(_ scenario: Scenario, limits: Limits = Limits(), decompose: Bool = true) throws(InternalError) -> Solution {
+    public static func solve(_ scenario: Scenario, limits: Limits = Limits(), decompose: Bool = true,
+                             core: SearchCore = .classic) throws(InternalError) -> Solution {
         let evaluator = Evaluator(scenario)
         let started = now()
         let parts = scenario.components()
         var out: SolveOutcome, explainScenario = scenario
-        if decompose, parts.count > 1 {
+        if core == .learning {
+            out = LearningSolver(scenario, limits: limits, evaluator: evaluator).solve()
+        } else if decompose, parts.count > 1 {
             let r = Decomposed(scenario: scenario, parts: parts, limits: limits, evaluator: evaluator).solve()
             out = r.outcome
             // A part infeasible on its own is explained on its own: ids name the same elements.

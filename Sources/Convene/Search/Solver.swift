@@ -16,6 +16,10 @@ public struct SolveStats: Sendable {
     public var failures = 0
     public var propagations = 0
     public var solutions = 0
+    /// The learning core's conflicts, learnt nogoods kept at the end, and restarts.
+    public var conflicts = 0
+    public var learnt = 0
+    public var restarts = 0
     /// Seconds from the start to the first calendar found.
     public var timeToFirst: Double? = nil
     /// Seconds from the start to the end of the search.
@@ -183,18 +187,7 @@ public final class Solver {
         if best == nil || cost < bestCost { best = values; bestCost = cost }
     }
 
-    /// The exact objective of a complete calendar, in half-units, or nil when a hard rule the
-    /// propagators do not decide fully is broken. Non-unary terms come from the evaluator.
-    func leafCost(_ values: [Int]) -> Int? {
-        let schedule: Schedule = values.enumerated().map { e, o in model.options[e][o].placement }
-        for c in model.leafChecks where c.rule.evaluate(schedule, in: model.scenario).amount > 0 { return nil }
-        guard !model.setup.feasibilityOnly else { return 0 }
-        var cost = values.enumerated().reduce(0) { Cost.add($0, model.options[$1.offset][$1.element].unary) }
-        for (c, _) in model.softTerms {
-            cost = Cost.add(cost, Cost.mul(model.setup.costScale, Cost.halves(Double(c.weight) * c.rule.evaluate(schedule, in: model.scenario).amount)))
-        }
-        return cost
-    }
+    func leafCost(_ values: [Int]) -> Int? { model.leafCost(values) }
 
     /// An admissible bound on the objective of any completion, in half-units: each event's
     /// cheapest remaining option, the pair rules among fixed events, and the sums' distance.

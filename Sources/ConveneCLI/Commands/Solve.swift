@@ -13,6 +13,7 @@ extension Commands {
             OptionSpec(name: "format", value: "format", help: "table, json (calendar/1), ics, csv or html.", defaultValue: "table"),
             OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Answer within this many seconds, reading the files included, with the best calendar found by then.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters (nodes, failures, time) on standard error."),
+            OptionSpec(name: "core", value: "core", help: "The search core: classic or learning.", defaultValue: "classic"),
         ] + CLI.externalOptions(),
         discussion: """
         Status: optimal (cost proven minimal), feasible (the time limit came first), infeasible (a
@@ -36,13 +37,22 @@ extension Commands {
         max(0, limit - Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
     }
 
+    static func searchCore(_ args: ParsedArguments) throws(UsageError) -> SearchCore {
+        guard let s = args.value("core") else { return .classic }
+        guard let core = SearchCore(rawValue: s) else {
+            throw UsageError(message: "Option '--core' expects \(SearchCore.allCases.map(\.rawValue).joined(separator: " or ")), found '\(s)'.")
+        }
+        return core
+    }
+
     static func runSolve(_ args: ParsedArguments) -> CommandResult {
         let started = DispatchTime.now()
-        let format: String, limit: Double
+        let format: String, limit: Double, core: SearchCore
         let path = args.positionals.first ?? defaultScenario
         do throws(UsageError) {
             format = try CLI.format(args, ["table", "json", "ics", "csv", "html"])
             limit = try timeLimit(args)
+            core = try searchCore(args)
             try CLI.checkOutput(args.value("out"), inputs: [path])
         } catch { return CLI.usageError(error.message, solve) }
         let scenario: Scenario
@@ -52,7 +62,7 @@ extension Commands {
         }
         let solution: Solution
         do {
-            solution = try Solver.solve(scenario, limits: Limits(timeLimit: left(of: limit, since: started), stop: CLI.interrupt))
+            solution = try Solver.solve(scenario, limits: Limits(timeLimit: left(of: limit, since: started), stop: CLI.interrupt), core: core)
         } catch {
             return CommandResult(stderr: "convene: internal error: \(error.description)\n", status: ExitStatus.internalError)
         }
@@ -126,7 +136,14 @@ enum SolutionText {
         let first = s.timeToFirst.map { String(format: "%.1f ms", $0 * 1000) } ?? "-"
         let bound = s.bound.map { ", lower bound \(formatNumber(Double($0) / 2))" } ?? ""
         return "stats: nodes \(s.nodes), failures \(s.failures), propagations \(s.propagations), solutions \(s.solutions), " +
-            "first calendar \(first), total \(String(format: "%.1f ms", s.elapsed * 1000))\(bound)\n"
+            "first calendar \(first), total \(String(format: "%.1f ms", s.elapsed * 1000))\(bound)\(learning(s))\n"
+    }
+
+    /// The learning core's counters and their rates, when it ran.
+    static func learning(_ s: SolveStats) -> String {
+        guard s.conflicts > 0 || s.restarts > 0 else { return "" }
+        let rate = s.elapsed > 0 ? String(format: "%.0f", Double(s.conflicts) / s.elapsed) : "-"
+        return ", conflicts \(s.conflicts) (\(rate)/s), nogoods kept \(s.learnt), restarts \(s.restarts)"
     }
 }
 

@@ -110,9 +110,23 @@ struct SolverAgreementTests {
             """)
     }
 
+    @Test("the learning core agrees with brute force on status, optimal cost and minimal conflicts, and answers the same twice")
+    func learningAgreement() async {
+        let results = await Self.checkAll(Self.seeds, core: .learning)
+        for r in results where !r.failures.isEmpty {
+            Issue.record("""
+                learning core, seed \(r.seed)\(r.planted.map { " (planted: \($0))" } ?? ""): \(r.failures.joined(separator: "\n"))
+                scenario (RandomScenario.make(seed: \(r.seed)).json):
+                \(r.json)
+                """)
+        }
+        let checked = results.filter { $0.verdict == .feasible || $0.verdict == .infeasible }
+        if Self.seeds == Array(Self.allSeeds) { #expect(checked.count >= 200, "only \(checked.count) cases compared") }
+    }
+
     /// Checks every seed on Dispatch's threads, one core left to the rest of the test run: the
     /// work is long and synchronous, and must not hold the threads other tests wait on.
-    static func checkAll(_ seeds: [UInt64]) async -> [CaseResult] {
+    static func checkAll(_ seeds: [UInt64], core: SearchCore = .classic) async -> [CaseResult] {
         final class Collected: @unchecked Sendable {
             let lock = NSLock()
             var results: [CaseResult] = []
@@ -123,7 +137,7 @@ struct SolverAgreementTests {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
                 DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    for i in stride(from: w, to: seeds.count, by: workers) { collected.add(check(seed: seeds[i])) }
+                    for i in stride(from: w, to: seeds.count, by: workers) { collected.add(check(seed: seeds[i], core: core)) }
                 }
                 done.resume()
             }
@@ -132,7 +146,7 @@ struct SolverAgreementTests {
     }
 
     /// Generates, solves and brute-forces one seed.
-    static func check(seed: UInt64) -> CaseResult {
+    static func check(seed: UInt64, core: SearchCore = .classic) -> CaseResult {
         let generated = RandomScenario.make(seed: seed)
         var r = CaseResult(seed: seed, json: generated.json, planted: generated.planted)
         func fail(_ message: String) { r.failures.append(message) }
@@ -150,7 +164,7 @@ struct SolverAgreementTests {
         let solution: Solution
         do {
             let t = clock.now
-            solution = try Solver.solve(scenario, limits: Limits(timeLimit: 10))
+            solution = try Solver.solve(scenario, limits: Limits(timeLimit: 10), core: core)
             r.seconds.solve += seconds(clock.now - t)
         } catch {
             fail("solve threw: \(error)")
@@ -196,7 +210,7 @@ struct SolverAgreementTests {
 
         do {
             let t = clock.now
-            let again = try Solver.solve(scenario, limits: Limits(timeLimit: 10))
+            let again = try Solver.solve(scenario, limits: Limits(timeLimit: 10), core: core)
             r.seconds.solve += seconds(clock.now - t)
             if again.status != solution.status || again.schedule != solution.schedule
                 || again.conflict?.map(\.element) != solution.conflict?.map(\.element) {

@@ -1,0 +1,291 @@
+/// Branch and bound that learns from each failure (lazy clause generation: Ohrimenko, Stuckey
+/// and Codish 2009; Chuffed, CP-SAT, Pumpkin). The loop, in one reading, as MiniSat's `search()`
+/// (`core/Solver.cc`):
+///
+/// 1. propagate the rules, the learnt nogoods and the objective bound;
+/// 2. on a conflict: at level 0 the search is over (optimal, or infeasible); else analyse it to
+///    a first-UIP nogood, jump back to the level where it asserts, learn it, maybe restart;
+/// 3. at a fixpoint with every event fixed: a calendar; the objective bound drops below its
+///    cost, which is a conflict at once, and the search goes on;
+/// 4. else decide: the open event of highest conflict activity (fewest options first while
+///    nothing is learnt), its incumbent option, else its last option, else its cheapest.
+///
+/// Restarts follow the Luby sequence in conflicts. Every budget counts work, never the clock,
+/// which only stops the run; so a run that completes gives the same calendar every time.
+public final class LearningSolver {
+    let model: CompiledModel
+    let limits: Limits
+    let engine: Engine
+    private let objective: ObjectiveBound?
+    private var objectiveIndex = -1
+    private var stats = SolveStats()
+    private var best: [Int]? = nil
+    private var bestCost = Int.max
+    private var activity: [Double]
+    private var activityIncrement = 1.0
+    private var phase: [Int]
+    private var seen: [Bool] = []
+    private var started = 0.0
+    private var deadline = Double.infinity
+
+    public convenience init(_ scenario: Scenario, setup: SearchSetup = SearchSetup(), limits: Limits = Limits(), evaluator: Evaluator? = nil) {
+        var setup = setup
+        setup.stop = setup.stop ?? limits.stop
+        self.init(model: CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: limits.timeLimit.map { now() + $0 }), limits: limits)
+    }
+
+    init(model: CompiledModel, limits: Limits) {
+        self.model = model
+        self.limits = limits
+        engine = Engine(model)
+        let n = model.options.count
+        activity = Array(repeating: 0, count: n)
+        phase = Array(repeating: -1, count: n)
+        for p in model.learningPropagators(eventCount: n) { engine.add(p) }
+        if model.setup.feasibilityOnly {
+            objective = nil
+        } else {
+            let o = ObjectiveBound(model, engine)
+            objectiveIndex = engine.propagators.count
+            engine.add(o)
+            objective = o
+        }
+    }
+
+    /// Takes `schedule` as the incumbent to beat when every event has a placement among its
+    /// options and every hard rule holds; its options are also the first values tried.
+    @discardableResult
+    public func seed(with schedule: Schedule) -> Bool {
+        var values: [Int] = []
+        for (e, p) in schedule.enumerated() {
+            guard let p, let o = model.options[e].firstIndex(where: { $0.placement == p }) else { return false }
+            values.append(o)
+        }
+        guard model.evaluator.evaluate(schedule).hardOK, let cost = model.leafCost(values) else { return false }
+        improve(values, cost)
+        stats.timeToFirst = 0
+        return true
+    }
+
+    private func improve(_ values: [Int], _ cost: Int) {
+        best = values; bestCost = cost; stats.solutions += 1
+        objective?.upper = cost - 1
+        if objectiveIndex >= 0 { engine.schedule(objectiveIndex, events: Array(0..<model.options.count)) }
+    }
+
+    public func solve() -> SolveOutcome {
+        started = now()
+        if let t = limits.timeLimit { deadline = started + t }
+        if model.aborted { return finish(complete: false) }
+        if model.options.contains(where: { $0.isEmpty }) { return finish(complete: true) }
+        engine.scheduleAll()
+        var complete = false
+        var conflictsToRestart = Parameters.restartBase, restartIndex = 1
+        var pendingConflict = false
+        var iterations = 0
+        while true {
+            iterations += 1
+            if shouldStop(iterations) { break }
+            let ok = pendingConflict ? false : engine.propagate()
+            pendingConflict = false
+            if !ok {
+                if engine.expired { break }
+                stats.failures += 1; stats.conflicts += 1
+                guard let conflictOK = learn() else { complete = true; break }
+                pendingConflict = !conflictOK
+                if feasibilityDone { break }
+                conflictsToRestart -= 1
+                if conflictsToRestart <= 0 {
+                    stats.restarts += 1; restartIndex += 1
+                    conflictsToRestart = Parameters.restartBase * luby(restartIndex)
+                    if !pendingConflict { engine.backjump(to: 0) }
+                    engine.nogoods.reduceIfFull()
+                }
+                continue
+            }
+            guard let e = chooseEvent() else {
+                pendingConflict = !leaf()
+                if feasibilityDone || limits.solutionLimit.map({ stats.solutions >= $0 }) == true { break }
+                continue
+            }
+            stats.nodes += 1
+            let o = chooseValue(e)
+            phase[e] = o
+            pendingConflict = !engine.decide(Predicate(e, .eq, o))
+        }
+        return finish(complete: complete)
+    }
+
+    private var feasibilityDone: Bool { model.setup.feasibilityOnly && best != nil }
+
+    private func shouldStop(_ iterations: Int) -> Bool {
+        if let n = limits.nodeLimit, stats.nodes >= n { return true }
+        if iterations & 31 == 0, now() >= deadline || limits.stop?.isRaised == true || model.expired() { return true }
+        return false
+    }
+
+    private func finish(complete: Bool) -> SolveOutcome {
+        stats.elapsed = now() - started
+        stats.propagations = engine.propagations
+        stats.learnt = engine.nogoods.live
+        let schedule = best.map { values in values.enumerated().map { e, o in Optional(model.options[e][o].placement) } }
+        let status: SolveStatus = best == nil ? (complete ? .infeasible : .unknown) : (complete ? .optimal : .feasible)
+        return SolveOutcome(status: status, schedule: schedule, objective: best == nil ? nil : bestCost, stats: stats)
+    }
+
+    // MARK: Deciding
+
+    /// The open event of highest activity; ties to fewer options, then the lower index.
+    private func chooseEvent() -> Int? {
+        var pick = -1, bestActivity = -1.0, bestSize = Int.max
+        for e in 0..<engine.eventCount where engine.size[e] > 1 {
+            let a = activity[e], sz = engine.size[e]
+            if a > bestActivity || (a == bestActivity && sz < bestSize) { pick = e; bestActivity = a; bestSize = sz }
+        }
+        return pick < 0 ? nil : pick
+    }
+
+    /// The incumbent's option when still live (solution-guided search), else the last one
+    /// tried (phase saving), else the cheapest.
+    private func chooseValue(_ e: Int) -> Int {
+        if let best, engine.live(e, best[e]) { return best[e] }
+        if phase[e] >= 0, engine.live(e, phase[e]) { return phase[e] }
+        for o in model.byCost[e] where engine.live(e, o) { return o }
+        fatalError("an open event has a live option")
+    }
+
+    /// A complete assignment at a fixpoint: a calendar, which the objective bound then excludes.
+    /// False when it is no calendar after all (then the engine holds the conflict).
+    private func leaf() -> Bool {
+        let values = (0..<engine.eventCount).map { engine.value($0)! }
+        guard let cost = model.leafCost(values), cost < bestCost else {
+            // A hard rule or the bound that propagation missed: exclude this assignment.
+            stats.failures += 1
+            engine.beginReason()
+            for e in 0..<engine.eventCount { engine.explainFixed(e) }
+            return engine.fail()
+        }
+        if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
+        improve(values, cost)
+        return true
+    }
+
+    // MARK: Learning
+
+    /// Analyses the engine's conflict to a first-UIP nogood, backjumps and asserts it. Returns
+    /// nil when the conflict holds at level 0 (the search is complete), else whether asserting
+    /// went without a new conflict.
+    private func learn() -> Bool? {
+        let conflict = engine.conflict
+        let top = conflict.map { Int(engine.entryLevel[Int($0)]) }.max() ?? 0
+        if top == 0 { return nil }
+        if top < engine.level { engine.backjump(to: top) }
+        let level = engine.level
+        if seen.count < engine.entryCount { seen += Array(repeating: false, count: engine.entryCount - seen.count) }
+        var lower: [Int32] = []
+        var path = 0
+        func mark(_ r: Int32) {
+            let i = Int(r), l = Int(engine.entryLevel[i])
+            guard l > 0, !seen[i] else { return }
+            seen[i] = true
+            bump(Int(engine.entryPredicate[i].event))
+            if l == level { path += 1 } else { lower.append(r) }
+        }
+        for r in conflict { mark(r) }
+        var i = engine.entryCount - 1
+        var uip = -1
+        while true {
+            while !seen[i] { i -= 1 }
+            seen[i] = false
+            path -= 1
+            if path == 0 { uip = i; break }
+            for r in engine.reason(of: i) { mark(r) }
+            i -= 1
+        }
+        // Local minimisation: an entry implied by the others' reasons adds nothing.
+        let marked = lower
+        lower = lower.filter { r in
+            let i = Int(r)
+            let why = engine.reason(of: i)
+            guard !engine.isDecision(i), !why.isEmpty else { return true }
+            return !why.allSatisfy { seen[Int($0)] || engine.entryLevel[Int($0)] == 0 }
+        }
+        for r in marked { seen[Int(r)] = false }
+        decayActivities()
+
+        lower.sort { engine.entryLevel[Int($0)] > engine.entryLevel[Int($1)] }
+        let asserting = engine.entryPredicate[uip].negated
+        let target = lower.first.map { Int(engine.entryLevel[Int($0)]) } ?? 0
+        var nogood = [engine.entryPredicate[uip]]
+        nogood += lower.map { engine.entryPredicate[Int($0)] }
+        let lbd = Set(lower.map { engine.entryLevel[Int($0)] }).count + 1
+        engine.backjump(to: target)
+        if nogood.count >= 2 { engine.nogoods.add(nogood, lbd: lbd) }
+        engine.beginReason()
+        for r in lower { engine.because(entry: r) }
+        return engine.post(asserting)
+    }
+
+    private func bump(_ e: Int) {
+        activity[e] += activityIncrement
+        if activity[e] > 1e100 {
+            for x in activity.indices { activity[x] *= 1e-100 }
+            activityIncrement *= 1e-100
+        }
+    }
+
+    private func decayActivities() { activityIncrement /= Parameters.activityDecay }
+
+    /// The Luby sequence 1 1 2 1 1 2 4 1 1 2 …, 1-based.
+    private func luby(_ i: Int) -> Int {
+        var k = 1
+        while (1 << k) - 1 < i { k += 1 }
+        var i = i
+        while true {
+            if i == (1 << k) - 1 { return 1 << (k - 1) }
+            i -= (1 << (k - 1)) - 1
+            k = 1
+            while (1 << k) - 1 < i { k += 1 }
+        }
+    }
+}
+
+extension CompiledModel {
+    /// The explaining propagators of the hard rules, read off the classic ones so that the rule
+    /// types are switched on once (in `buildPropagators`): links, pairs and sums carry over; rooms
+    /// are posted per venue; a rule decided at leaves (`leafChecks`) is checked once its events are fixed.
+    func learningPropagators(eventCount: Int) -> [LearningPropagator] {
+        var out: [LearningPropagator] = []
+        for p in propagators {
+            switch p {
+            case let l as LinkPropagator: out.append(LinkRule(before: l.before, after: l.after, minDays: l.minDays, maxDays: l.maxDays))
+            case let q as PairPropagator: out.append(PairRule(events: q.watched, maxNeed: q.maxNeed, short: q.short))
+            case let s as SumPropagator: out.append(SumRule(s))
+            default: break // rooms and rotation: below
+            }
+        }
+        for (v, venue) in scenario.venues.enumerated() {
+            guard let rooms = venue.rooms, !setup.relaxed.contains("rooms:\(venue.id)") else { continue }
+            let events = scenario.events.indices.filter { e in setup.frozen[e] == nil && options[e].contains { $0.placement.roomVenue == v } }
+            if let r = RoomsRule(events: events, venue: v, rooms: rooms, taken: roomsTaken[v] ?? [:], options: options) { out.append(r) }
+        }
+        for c in leafChecks {
+            let events = c.rule.events.filter { !scenario.events[$0].isMilestone }
+            out.append(CheckRule(events: events, constraint: c, eventCount: eventCount))
+        }
+        return out
+    }
+
+    /// The exact objective of a complete calendar, in half-units, or nil when a hard rule the
+    /// propagators do not decide fully is broken. Non-unary terms come from the evaluator.
+    func leafCost(_ values: [Int]) -> Int? {
+        let schedule: Schedule = values.enumerated().map { e, o in options[e][o].placement }
+        for c in leafChecks where c.rule.evaluate(schedule, in: scenario).amount > 0 { return nil }
+        guard !setup.feasibilityOnly else { return 0 }
+        var cost = values.enumerated().reduce(0) { Cost.add($0, options[$1.offset][$1.element].unary) }
+        for (c, _) in softTerms {
+            cost = Cost.add(cost, Cost.mul(setup.costScale, Cost.halves(Double(c.weight) * c.rule.evaluate(schedule, in: scenario).amount)))
+        }
+        return cost
+    }
+}

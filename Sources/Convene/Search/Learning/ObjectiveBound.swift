@@ -1,0 +1,184 @@
+/// The objective as a propagator: `cost ≤ upper`, where `upper` is the incumbent's cost less
+/// one half-unit. Its lower bound is each event's cheapest live option, plus the soft sums'
+/// distance to their range, plus the soft pair rules' amounts among fixed events (monotone:
+/// more events only add pairs), plus the other soft rules once all their events are fixed.
+///
+/// Each part explains itself by the options whose removal raised it (`learning-core.md` §2,
+/// "Objective / cost lower bound"): an event's cheaper options, a sum's options beyond its
+/// bounds, a rule's fixed events. A bound above `upper` is a conflict; an option whose own cost
+/// would lift the bound above `upper` goes, with the other parts as its reason. Every incumbent
+/// lowers `upper`; nogoods learnt under a higher one stay valid.
+final class ObjectiveBound: LearningPropagator {
+    let watched: [Int]
+    var name: String { "objective ≤ \(upper)" }
+    /// The objective must not exceed this (half-units, scaled); `Int.max` before any calendar.
+    var upper = Int.max
+
+    private let unary: [[Int]]
+    private let byCost: [[Int]]
+    /// Trailed: position in `byCost[e]` of the cheapest and dearest live options.
+    private var minSlot: [Int] = [], maxSlot: [Int] = []
+    /// Trailed: Σ of the cheapest live costs; Σ of the rules' current amounts.
+    private var unarySumSlot = 0, termSumSlot = 0
+
+    private struct Term { let constraint: Constraint; let events: [Int]; let monotone: Bool; let scale: Int }
+    private let terms: [Term]
+    private var termSlot: [Int] = []
+    private let termsOf: [[Int]]
+    private let sums: [(weight: Int, sum: SumRule)]
+    private var schedule: Schedule
+    /// Each event's cheapest cost at level 0: what its part of a reason adds is its rise above it.
+    private var rootCheapest: [Int]
+    private var rootUnarySum = 0
+
+    init(_ model: CompiledModel, _ s: Engine) {
+        let n = model.options.count
+        watched = Array(0..<n)
+        unary = model.options.map { $0.map(\.unary) }
+        byCost = model.byCost
+        sums = model.softSums.map { ($0.weight, SumRule($0.sum)) }
+        let sumTypes: Set<String> = [TotalDays.type, MonthlyQuota.type]
+        terms = model.softTerms.compactMap { t in
+            guard !sumTypes.contains(type(of: t.constraint.rule).type) else { return nil }
+            let events = t.constraint.rule.events.filter { !model.scenario.events[$0].isMilestone || t.monotone }
+            return Term(constraint: t.constraint, events: events, monotone: t.monotone, scale: model.setup.costScale)
+        }
+        var of = Array(repeating: [Int](), count: n)
+        for (i, t) in terms.enumerated() { for e in t.events { of[e].append(i) } }
+        termsOf = of
+        schedule = Array(repeating: nil, count: n)
+        rootCheapest = (0..<n).map { e in model.byCost[e].first.map { model.options[e][$0].unary } ?? 0 }
+        minSlot = (0..<n).map { _ in s.newInt(0) }
+        maxSlot = (0..<n).map { e in s.newInt(max(0, model.byCost[e].count - 1)) }
+        unarySumSlot = s.newInt(0)
+        termSumSlot = s.newInt(0)
+        termSlot = terms.map { _ in s.newInt(0) }
+        var total = 0
+        for e in 0..<n where !byCost[e].isEmpty { total = Cost.add(total, unary[e][byCost[e][0]]) }
+        s.setInt(unarySumSlot, total)
+    }
+
+    @inline(__always) private func cheapest(_ s: Engine, _ e: Int) -> Int { unary[e][byCost[e][s.ints[minSlot[e]]]] }
+
+    private func termValue(_ s: Engine, _ t: Term) -> Int {
+        if !t.monotone, !t.events.allSatisfy({ s.isFixed($0) }) { return 0 }
+        var any = false
+        for e in t.events { if let o = s.value(e) { schedule[e] = s.model.options[e][o].placement; any = true } }
+        defer { for e in t.events { schedule[e] = nil } }
+        guard any else { return 0 }
+        let amount = t.constraint.rule.evaluate(schedule, in: s.model.scenario).amount
+        return Cost.mul(t.scale, Cost.halves(Double(t.constraint.weight) * amount))
+    }
+
+    /// The soft sums' part of the bound, and for each sum whether it is below (`low`) or above.
+    private func sumParts(_ s: Engine) -> (total: Int, parts: [(sum: Int, low: Bool, mins: [Int], maxs: [Int])]) {
+        var total = 0, parts: [(Int, Bool, [Int], [Int])] = []
+        for (k, (w, sum)) in sums.enumerated() {
+            let (mins, maxs) = sum.bounds(s)
+            let sMin = mins.reduce(0, +), sMax = maxs.reduce(0, +)
+            if let hi = sum.hi, sMin > hi { total = Cost.add(total, Cost.mul(w, sMin - hi)); parts.append((k, true, mins, maxs)) }
+            else if let lo = sum.lo, sMax < lo { total = Cost.add(total, Cost.mul(w, lo - sMax)); parts.append((k, false, mins, maxs)) }
+        }
+        return (total, parts)
+    }
+
+    /// The current lower bound of the objective.
+    func lowerBound(_ s: Engine) -> Int {
+        Cost.add(Cost.add(s.ints[unarySumSlot], s.ints[termSumSlot]), sumParts(s).total)
+    }
+
+    func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        var unarySum = s.ints[unarySumSlot], termSum = s.ints[termSumSlot]
+        var dirtyTerms: [Int] = []
+        for e in changed where s.size[e] > 0 {
+            var lo = s.ints[minSlot[e]], hi = s.ints[maxSlot[e]]
+            let order = byCost[e]
+            if !s.live(e, order[lo]) {
+                let old = unary[e][order[lo]]
+                while !s.live(e, order[lo]) { lo += 1 }
+                s.setInt(minSlot[e], lo)
+                unarySum = unarySum >= Cost.cap ? Cost.cap : Cost.add(unarySum - old, unary[e][order[lo]])
+            }
+            while !s.live(e, order[hi]) { hi -= 1 }
+            s.setInt(maxSlot[e], hi)
+            for t in termsOf[e] where !dirtyTerms.contains(t) { dirtyTerms.append(t) }
+        }
+        for t in dirtyTerms {
+            let v = termValue(s, terms[t]), old = s.ints[termSlot[t]]
+            if v != old { s.setInt(termSlot[t], v); termSum = termSum >= Cost.cap ? Cost.cap : Cost.add(termSum - old, v) }
+        }
+        s.setInt(unarySumSlot, unarySum); s.setInt(termSumSlot, termSum)
+        if s.level == 0 {
+            for e in changed where s.size[e] > 0 { rootCheapest[e] = cheapest(s, e) }
+            rootUnarySum = unarySum
+        }
+        guard upper < Int.max else { return true }
+        let (sumTotal, sumList) = sumParts(s)
+        let bound = Cost.add(Cost.add(unarySum, termSum), sumTotal)
+        guard bound > upper || bound >= upper - maxSpread else { return true }
+        let parts = reasonParts(s, sumList)
+        if bound > upper {
+            s.beginReason(); explain(s, parts, base: rootUnarySum, above: upper, except: -1)
+            return s.fail()
+        }
+        // Cost-based filtering: an option dearer than the slack allows.
+        let slack = upper - bound
+        for e in 0..<unary.count where s.size[e] > 1 {
+            let limit = cheapest(s, e) + slack
+            let dearest = unary[e][byCost[e][s.ints[maxSlot[e]]]]
+            guard dearest > limit else { continue }
+            // The cheapest option removed must lift the bound above `upper`.
+            var least = dearest
+            for o in byCost[e] where s.live(e, o) && unary[e][o] > limit { least = unary[e][o]; break }
+            s.beginReason(); explain(s, parts, base: rootUnarySum - rootCheapest[e] + least, above: upper, except: e)
+            let cost = unary[e]
+            if !s.removeEach(e, where: { cost[$0] > limit }) { return false }
+        }
+        return true
+    }
+
+    /// The widest spread of one event's costs: below `upper − maxSpread` no option can go.
+    private lazy var maxSpread: Int = unary.map { ($0.max() ?? 0) - ($0.min() ?? 0) }.max() ?? 0
+
+    /// One part of the bound above its root value, and how to explain it.
+    private enum Part { case unary(Int), term(Int), sum(Int, low: Bool, bound: [Int]) }
+
+    /// The parts above their root value, largest first (ties by kind and index, so the order
+    /// is fixed): a reason takes the fewest that still lift the bound above `upper` (lifting, as
+    /// CP-SAT's `RelaxLinearReason`).
+    private func reasonParts(_ s: Engine, _ sumList: [(sum: Int, low: Bool, mins: [Int], maxs: [Int])]) -> [(value: Int, part: Part)] {
+        var parts: [(value: Int, part: Part)] = []
+        for e in 0..<unary.count where s.size[e] > 0 {
+            let rise = cheapest(s, e) - rootCheapest[e]
+            if rise > 0 { parts.append((rise, .unary(e))) }
+        }
+        for t in terms.indices where s.ints[termSlot[t]] > 0 { parts.append((s.ints[termSlot[t]], .term(t))) }
+        for p in sumList {
+            let (w, sum) = sums[p.sum]
+            let v = p.low ? Cost.mul(w, p.mins.reduce(0, +) - sum.hi!) : Cost.mul(w, sum.lo! - p.maxs.reduce(0, +))
+            parts.append((v, .sum(p.sum, low: p.low, bound: p.low ? p.mins : p.maxs)))
+        }
+        parts.sort { $0.value > $1.value }
+        return parts
+    }
+
+    /// Adds the reason that the bound exceeds `above`: from `base`, the largest parts until the
+    /// sum passes it, leaving out event `except`'s own cheapest cost (already in `base`).
+    private func explain(_ s: Engine, _ parts: [(value: Int, part: Part)], base: Int, above: Int, except: Int) {
+        var total = base
+        for (value, part) in parts {
+            if total > above { return }
+            switch part {
+            case .unary(let e):
+                guard e != except else { continue }
+                let m = cheapest(s, e), cost = unary[e]
+                s.explain(e) { cost[$0] < m }
+            case .term(let t):
+                for e in terms[t].events where s.isFixed(e) { s.explainFixed(e) }
+            case .sum(let k, let low, let bound):
+                sums[k].sum.explain(s, low: low, bound, except: -1)
+            }
+            total = Cost.add(total, value)
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/// Every tunable of the learning core, once, with the reason for its value (MiniSat keeps its
+/// own at the top of `core/Solver.cc`). Budgets are counted in conflicts, never in seconds, so
+/// that a run that completes is the same on every machine.
+enum Parameters {
+    /// Conflicts in the first Luby restart interval (Luby, Sinclair and Zuckerman 1993; Chuffed's
+    /// `-f` uses 100 as well).
+    static let restartBase = 100
+    /// Learnt nogoods kept before the store is halved; grows by a tenth after each reduction.
+    static let nogoodLimit = 4000
+    /// Event activity decay (VSIDS): 0.95 as in Pumpkin's autonomous search.
+    static let activityDecay = 0.95
+}

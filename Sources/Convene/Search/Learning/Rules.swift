@@ -1,0 +1,226 @@
+/// The hard rules on the learning core, each a propagator that explains what it removes
+/// (`learning-core.md` §2 gives the recipe of each). Posted from the same compiled model as the
+/// classic search, so both read a rule the one way the evaluator does.
+
+/// `precedence` and each `chain` link: `start(after) ≥ end(before) + minDays` and, with
+/// `maxDays`, `start(after) ≤ end(before) + maxDays`. Each bound moves with one bound of the
+/// other event as its reason.
+final class LinkRule: LearningPropagator {
+    let before: Int, after: Int, minDays: Int32, maxDays: Int32?
+    var name: String { "link e\(before) → e\(after)" }
+    var watched: [Int] { [before, after] }
+
+    init(before: Int, after: Int, minDays: Int, maxDays: Int?) {
+        self.before = before; self.after = after; self.minDays = Int32(minDays); self.maxDays = maxDays.map(Int32.init)
+    }
+
+    func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        let b = before, a = after
+        var minEnd = Int32.max, maxEnd = Int32.min
+        s.forEach(b) { o in let x = s.end(b, o); minEnd = min(minEnd, x); maxEnd = max(maxEnd, x) }
+        guard let aFirst = s.firstLive(a), let aLast = s.lastLive(a), minEnd <= maxEnd else { return true }
+        let minStart = s.start(a, aFirst), maxStart = s.start(a, aLast)
+        if minStart < minEnd + minDays {
+            s.beginReason(); s.explain(b) { s.end(b, $0) < minEnd }
+            if !s.post(Predicate(a, .startGE, Int(minEnd + minDays))) { return false }
+        }
+        if maxEnd > maxStart - minDays {
+            s.beginReason(); s.explain(a) { s.start(a, $0) > maxStart }
+            if !s.post(Predicate(b, .endLE, Int(maxStart - minDays))) { return false }
+        }
+        if let maxDays {
+            if maxStart > maxEnd + maxDays {
+                s.beginReason(); s.explain(b) { s.end(b, $0) > maxEnd }
+                if !s.post(Predicate(a, .startLE, Int(maxEnd + maxDays))) { return false }
+            }
+            if minEnd < minStart - maxDays {
+                s.beginReason(); s.explain(a) { s.start(a, $0) < minStart }
+                if !s.post(Predicate(b, .endGE, Int(minStart - maxDays))) { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// `noOverlap` and `minSpacing`: once an event is fixed, every option of another that would
+/// fall short of the pair's gap goes, because of the fixed one (forward checking, as
+/// `PairPropagator`, with `[fixed = o]` as the reason).
+final class PairRule: LearningPropagator {
+    let watched: [Int]
+    let maxNeed: Int32
+    let short: (Int, Placement, Int, Placement) -> Bool
+    var name: String { "pairs of \(watched.count) events" }
+
+    init(events: [Int], maxNeed: Int, short: @escaping (Int, Placement, Int, Placement) -> Bool) {
+        watched = events; self.maxNeed = Int32(maxNeed); self.short = short
+    }
+
+    func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        for f in changed {
+            guard let fo = s.value(f) else { continue }
+            let pf = s.model.options[f][fo].placement
+            let fs = s.start(f, fo), fe = s.end(f, fo)
+            var reasoned = false
+            for g in watched where g != f {
+                // Only options that start near f can fall short: within the longest gap.
+                let options = s.model.options[g]
+                var hit = false
+                s.forEach(g) { o in
+                    if !hit, s.end(g, o) >= fs - maxNeed, s.start(g, o) <= fe + maxNeed, short(f, pf, g, options[o].placement) { hit = true }
+                }
+                guard hit else { continue }
+                if !reasoned { s.beginReason(); s.explainFixed(f); reasoned = true }
+                let ok = s.removeEach(g) { o in
+                    s.end(g, o) >= fs - maxNeed && s.start(g, o) <= fe + maxNeed && short(f, pf, g, options[o].placement)
+                }
+                if !ok { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// A sum over events of a per-option contribution kept inside [lo, hi]: `totalDays`, each month
+/// of `monthlyQuota`, the per-venue counts of `rotation`. Removing option i of e because
+/// Σ_{j≠e} min_j + c_e(i) > hi has the reason "every j ≠ e has lost its options below min_j"
+/// (Pumpkin's `linear_less_or_equal.rs`); atLeast is the mirror.
+final class SumRule: LearningPropagator {
+    let watched: [Int]
+    let contribution: [[Int]]
+    let lo: Int?, hi: Int?
+    var name: String { "sum of \(watched.count) events in [\(lo.map(String.init) ?? "-∞"), \(hi.map(String.init) ?? "∞")]" }
+
+    init(_ sum: SumPropagator) { watched = sum.watched; contribution = sum.contribution; lo = sum.lo; hi = sum.hi }
+
+    func bounds(_ s: Engine) -> (mins: [Int], maxs: [Int]) {
+        var mins: [Int] = [], maxs: [Int] = []
+        mins.reserveCapacity(watched.count); maxs.reserveCapacity(watched.count)
+        for (i, e) in watched.enumerated() {
+            var a = Int.max, b = Int.min
+            s.forEach(e) { o in let c = contribution[i][o]; a = min(a, c); b = max(b, c) }
+            mins.append(a); maxs.append(b)
+        }
+        return (mins, maxs)
+    }
+
+    /// Adds to the reason that every event but `except` has lost its options below its `mins`
+    /// (`low` true) or above its `maxs`.
+    func explain(_ s: Engine, low: Bool, _ bound: [Int], except: Int) {
+        for (i, e) in watched.enumerated() where i != except {
+            let c = contribution[i], m = bound[i]
+            if low { s.explain(e) { c[$0] < m } } else { s.explain(e) { c[$0] > m } }
+        }
+    }
+
+    func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        while true {
+            let (mins, maxs) = bounds(s)
+            let sMin = mins.reduce(0, +), sMax = maxs.reduce(0, +)
+            if let hi, sMin > hi { s.beginReason(); explain(s, low: true, mins, except: -1); return s.fail() }
+            if let lo, sMax < lo { s.beginReason(); explain(s, low: false, maxs, except: -1); return s.fail() }
+            var narrowed = false
+            for (i, e) in watched.enumerated() where s.size[e] > 1 {
+                let c = contribution[i]
+                if let hi, maxs[i] > hi - (sMin - mins[i]) {
+                    let limit = hi - (sMin - mins[i])
+                    s.beginReason(); explain(s, low: true, mins, except: i)
+                    if !s.removeEach(e, where: { c[$0] > limit }) { return false }
+                    narrowed = true
+                }
+                if let lo, mins[i] < lo - (sMax - maxs[i]), s.size[e] > 0 {
+                    let limit = lo - (sMax - maxs[i])
+                    s.beginReason(); explain(s, low: false, maxs, except: i)
+                    if !s.removeEach(e, where: { c[$0] < limit }) { return false }
+                    narrowed = true
+                }
+            }
+            if !narrowed { return true }
+        }
+    }
+}
+
+/// `rooms` of one venue: a date holding `rooms` fixed events is closed to every other event
+/// there, because of those fixed events (the pointwise explanation of a unit-demand cumulative,
+/// Schutt et al.; Pumpkin `time_table/explanations/pointwise.rs`); one more is a conflict.
+final class RoomsRule: LearningPropagator {
+    let watched: [Int]
+    let rooms: Int
+    private let base: Int
+    /// Per watched event, per option: the day offsets it occupies at this venue.
+    private let occupied: [[[Int32]]]
+    private let taken: [Int]
+    var name: String { "rooms (\(rooms)) over \(watched.count) events" }
+
+    init?(events: [Int], venue: Int, rooms: Int, taken: [Int: Int], options: [[Option]]) {
+        guard events.count + (taken.values.max() ?? 0) > rooms else { return nil }
+        var lo = Int.max, hi = Int.min
+        for e in events { for o in options[e] where o.placement.roomVenue == venue {
+            if let f = o.placement.occupied.first, let l = o.placement.occupied.last { lo = min(lo, f.ordinal); hi = max(hi, l.ordinal) }
+        } }
+        guard lo <= hi else { return nil }
+        base = lo
+        occupied = events.map { e in options[e].map { o in
+            o.placement.roomVenue == venue ? o.placement.occupied.map { Int32($0.ordinal - lo) } : []
+        } }
+        var t = Array(repeating: 0, count: hi - lo + 1)
+        for (d, n) in taken where d >= lo && d <= hi { t[d - lo] = n }
+        self.taken = t
+        watched = events; self.rooms = rooms
+    }
+
+    func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        guard changed.contains(where: { s.isFixed($0) }) else { return true }
+        // Fixed events by day, on the days they occupy.
+        var onDay: [Int32: [Int]] = [:]
+        var fullDays: [Int32] = []
+        for (i, e) in watched.enumerated() {
+            guard let o = s.value(e) else { continue }
+            for d in occupied[i][o] {
+                onDay[d, default: []].append(e)
+                let n = onDay[d]!.count + taken[Int(d)]
+                if n > rooms { s.beginReason(); for x in onDay[d]! { s.explainFixed(x) }; return s.fail() }
+                if n == rooms { fullDays.append(d) }
+            }
+        }
+        guard !fullDays.isEmpty else { return true }
+        fullDays.sort()
+        let full = Set(fullDays)
+        for (i, e) in watched.enumerated() where !s.isFixed(e) {
+            let days = occupied[i]
+            // Options hitting a full day, grouped by the first full day they hit.
+            var byDay: [Int32: [Int]] = [:]
+            s.forEach(e) { o in if let d = days[o].first(where: { full.contains($0) }) { byDay[d, default: []].append(o) } }
+            for d in byDay.keys.sorted() {
+                let hit = Set(byDay[d]!)
+                s.beginReason(); for x in onDay[d]! { s.explainFixed(x) }
+                if !s.removeEach(e, where: { hit.contains($0) }) { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// A hard rule decided only on complete assignments of its events (`rotation`'s order): when
+/// every one of them is fixed, the evaluator's amount must be 0, else the fixed events are
+/// the conflict.
+final class CheckRule: LearningPropagator {
+    let watched: [Int]
+    let constraint: Constraint
+    var name: String { "check \(constraint.id)" }
+    private var schedule: Schedule
+
+    init(events: [Int], constraint: Constraint, eventCount: Int) {
+        watched = events; self.constraint = constraint
+        schedule = Array(repeating: nil, count: eventCount)
+    }
+
+    func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        guard watched.allSatisfy({ s.isFixed($0) }) else { return true }
+        for e in watched { schedule[e] = s.model.options[e][s.value(e)!].placement }
+        defer { for e in watched { schedule[e] = nil } }
+        guard constraint.rule.evaluate(schedule, in: s.model.scenario).amount > 0 else { return true }
+        s.beginReason()
+        for e in watched { s.explainFixed(e) }
+        return s.fail()
+    }
+}
