@@ -37,12 +37,11 @@ struct Decomposed {
             let s = scenario.restricted(to: events)
             var setup = SearchSetup()
             setup.occupancy = occupancy
-            let solver = Solver(s, setup: setup, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop),
+            let solver = makeSearch(s, setup: setup, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: limits.core),
                                 evaluator: Evaluator(s, calendarsOf: evaluator))
             if let hint { solver.seed(with: events.map { hint[$0] }) }
             let out = solver.solve()
-            stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
-            stats.propagations += out.stats.propagations; stats.solutions += out.stats.solutions
+            stats.absorb(out.stats)
             return out
         }
         // 1. Each part alone.
@@ -89,11 +88,10 @@ struct Decomposed {
             guard let schedule = out.schedule else {
                 // No room left for this part in this order: the first calendar of the whole
                 // scenario searched at once (fail first), and the steps below go on from it.
-                var limits = Limits(timeLimit: remaining(), stop: limits.stop)
+                var limits = Limits(timeLimit: remaining(), stop: limits.stop, core: limits.core)
                 limits.solutionLimit = 1
-                var whole = Solver(scenario, limits: limits, evaluator: evaluator).solve()
-                stats.nodes += whole.stats.nodes; stats.failures += whole.stats.failures
-                stats.propagations += whole.stats.propagations; stats.solutions += whole.stats.solutions
+                var whole = makeSearch(scenario, limits: limits, evaluator: evaluator).solve()
+                stats.absorb(whole.stats)
                 guard let first = whole.schedule else {
                     // Proven infeasible, or the limit came first.
                     whole.stats = stats
@@ -133,12 +131,11 @@ struct Decomposed {
                 pricedBase[k] = base
             }
             guard !base.aborted else { return SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: SolveStats()) }
-            let solver = Solver(model: CompiledModel(repricing: base) { _, p in price(of: p, prices) },
-                                limits: Limits(timeLimit: remaining(), stop: limits.stop))
+            let solver = makeSearch(model: CompiledModel(repricing: base) { _, p in price(of: p, prices) },
+                                limits: Limits(timeLimit: remaining(), stop: limits.stop, core: limits.core))
             solver.seed(with: parts[k].map { hint[$0] })
             let out = solver.solve()
-            stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
-            stats.propagations += out.stats.propagations; stats.solutions += out.stats.solutions
+            stats.absorb(out.stats)
             return out
         }
         let pricingBudget = (remaining() ?? 40) / 4
@@ -207,10 +204,10 @@ struct Decomposed {
                 var setup = SearchSetup()
                 let freeSet = Set(free)
                 for e in scenario.events.indices where !freeSet.contains(e) { setup.frozen[e] = current[e] }
-                let solver = Solver(scenario, setup: setup, limits: Limits(timeLimit: remaining(), nodeLimit: 20_000, stop: limits.stop), evaluator: evaluator)
+                let solver = makeSearch(scenario, setup: setup, limits: Limits(timeLimit: remaining(), nodeLimit: 20_000, stop: limits.stop, core: limits.core), evaluator: evaluator)
                 guard solver.seed(with: current) else { continue }
                 let out = solver.solve()
-                stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
+                stats.absorb(out.stats)
                 guard let schedule = out.schedule, let objective = out.objective, objective < total else { continue }
                 current = schedule
                 total = objective
@@ -222,11 +219,10 @@ struct Decomposed {
         // 6. No proof and time left: the complete search over the whole scenario, from this
         // calendar. It proves small scenarios at once and can only improve large ones.
         if !proven, (remaining() ?? 1) > 0, !(limits.stop?.isRaised ?? false) {
-            let solver = Solver(scenario, limits: Limits(timeLimit: remaining(), stop: limits.stop), evaluator: evaluator)
+            let solver = makeSearch(scenario, limits: Limits(timeLimit: remaining(), stop: limits.stop, core: limits.core), evaluator: evaluator)
             if solver.seed(with: current) {
                 let out = solver.solve()
-                stats.nodes += out.stats.nodes; stats.failures += out.stats.failures
-                stats.propagations += out.stats.propagations; stats.solutions += out.stats.solutions
+                stats.absorb(out.stats)
                 if let schedule = out.schedule, let objective = out.objective, objective < total { current = schedule; total = objective }
                 proven = out.status == .optimal
             }

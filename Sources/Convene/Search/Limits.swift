@@ -18,9 +18,11 @@ public struct Limits: Sendable {
     /// Stop once this many calendars have been found (1: the first calendar only).
     public var solutionLimit: Int? = nil
     public var stop: StopFlag?
+    /// Which search core answers, for the whole scenario and for every part and step of it.
+    public var core: SearchCore = .classic
 
-    public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil) {
-        self.timeLimit = timeLimit; self.nodeLimit = nodeLimit; self.stop = stop
+    public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil, core: SearchCore = .classic) {
+        self.timeLimit = timeLimit; self.nodeLimit = nodeLimit; self.stop = stop; self.core = core
     }
 }
 

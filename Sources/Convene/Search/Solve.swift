@@ -33,26 +33,50 @@ public enum SearchCore: String, Sendable, CaseIterable {
     case classic, learning
 }
 
+/// One search of either core: an incumbent to start from, then the search.
+protocol SearchRun: AnyObject {
+    @discardableResult func seed(with schedule: Schedule) -> Bool
+    func solve() -> SolveOutcome
+}
+extension Solver: SearchRun {}
+extension LearningSolver: SearchRun {}
+
+/// A search of `scenario` by the core `limits` names.
+func makeSearch(_ scenario: Scenario, setup: SearchSetup = SearchSetup(), limits: Limits, evaluator: Evaluator? = nil) -> SearchRun {
+    switch limits.core {
+    case .classic: Solver(scenario, setup: setup, limits: limits, evaluator: evaluator)
+    case .learning: LearningSolver(scenario, setup: setup, limits: limits, evaluator: evaluator)
+    }
+}
+
+/// A search of a compiled model by the core `limits` names.
+func makeSearch(model: CompiledModel, limits: Limits) -> SearchRun {
+    switch limits.core {
+    case .classic: Solver(model: model, limits: limits)
+    case .learning: LearningSolver(model: model, limits: limits)
+    }
+}
+
 extension Solver {
     /// Solves `scenario`: the best calendar, checked by the evaluator; or, when none exists,
     /// a minimal conflict.
     /// With `decompose` false the whole scenario is searched at once, even when it falls into
     /// independent parts: slower, but a second opinion (the benchmark's check of "optimal").
     public static func solve(_ scenario: Scenario, limits: Limits = Limits(), decompose: Bool = true,
-                             core: SearchCore = .classic) throws(InternalError) -> Solution {
+                             core: SearchCore? = nil) throws(InternalError) -> Solution {
+        var limits = limits
+        if let core { limits.core = core }
         let evaluator = Evaluator(scenario)
         let started = now()
         let parts = scenario.components()
         var out: SolveOutcome, explainScenario = scenario
-        if core == .learning {
-            out = LearningSolver(scenario, limits: limits, evaluator: evaluator).solve()
-        } else if decompose, parts.count > 1 {
+        if decompose, parts.count > 1 {
             let r = Decomposed(scenario: scenario, parts: parts, limits: limits, evaluator: evaluator).solve()
             out = r.outcome
             // A part infeasible on its own is explained on its own: ids name the same elements.
             if let part = r.infeasiblePart { explainScenario = scenario.restricted(to: part) }
         } else {
-            out = Solver(scenario, limits: limits, evaluator: evaluator).solve()
+            out = makeSearch(scenario, limits: limits, evaluator: evaluator).solve()
         }
         var solution = Solution(status: out.status, schedule: out.schedule, report: nil, conflict: nil, stats: out.stats)
         if let schedule = out.schedule {

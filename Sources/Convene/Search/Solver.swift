@@ -27,6 +27,12 @@ public struct SolveStats: Sendable {
     /// A proven lower bound of the objective (half-units), when one is known apart from the
     /// calendar's own cost (the sum of the parts' optima).
     public var bound: Int? = nil
+
+    /// Adds the counters of a search run as one step of this one (times and bound aside).
+    mutating func absorb(_ o: SolveStats) {
+        nodes += o.nodes; failures += o.failures; propagations += o.propagations; solutions += o.solutions
+        conflicts += o.conflicts; restarts += o.restarts; learnt += o.learnt
+    }
 }
 
 /// What `Solver.solve` returns: the best calendar found and how far the proof went.
