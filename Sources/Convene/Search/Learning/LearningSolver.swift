@@ -94,12 +94,12 @@ public final class LearningSolver {
                 guard let conflictOK = learn() else { complete = true; break }
                 pendingConflict = !conflictOK
                 if feasibilityDone { break }
+                engine.nogoods.reduceIfFull()
                 conflictsToRestart -= 1
                 if conflictsToRestart <= 0 {
                     stats.restarts += 1; restartIndex += 1
                     conflictsToRestart = Parameters.restartBase * luby(restartIndex)
                     if !pendingConflict { engine.backjump(to: 0) }
-                    engine.nogoods.reduceIfFull()
                 }
                 continue
             }

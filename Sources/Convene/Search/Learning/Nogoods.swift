@@ -3,7 +3,7 @@
 /// `propagate`): a nogood wakes only when one of its two watched predicates becomes true; if
 /// every other one is true as well, the last is made false.
 ///
-/// The store is reduced by LBD (Audemard and Simon's glue): nogoods of LBD ≤ 3 are kept for
+/// The store is reduced by LBD (Audemard and Simon's glue): nogoods of LBD ≤ 2 are kept for
 /// good, the rest, newest first within equal LBD, are halved when they pass `limit`.
 /// Reasons are copied into the engine's pool, so a deleted nogood leaves no reason dangling.
 final class NogoodStore {
@@ -12,10 +12,13 @@ final class NogoodStore {
     private var deleted: [Bool] = []
     private var watches: [[Int32]]
     private(set) var live = 0
-    var limit = Parameters.nogoodLimit
+    var limit: Int
     private(set) var reductions = 0
 
-    init(events: Int) { watches = Array(repeating: [], count: events) }
+    init(events: Int) {
+        watches = Array(repeating: [], count: events)
+        limit = min(Parameters.nogoodLimit, max(Parameters.nogoodLimitPerEvent * events, 200))
+    }
 
     /// Adds a nogood of two or more predicates, watching its first two: the caller puts the one
     /// it is about to make false first and the latest true one second (MiniSat's order).
@@ -62,11 +65,11 @@ final class NogoodStore {
         return true
     }
 
-    /// Halves the store when it holds more than `limit` nogoods: keeps LBD ≤ 3, then the lower
+    /// Halves the store when it holds more than `limit` nogoods: keeps LBD ≤ 2, then the lower
     /// LBD, then the newer. Ties by age, so the result does not depend on anything but the run.
     func reduceIfFull() {
         guard live > limit else { return }
-        var candidates = lits.indices.filter { !deleted[$0] && lbd[$0] > 3 }
+        var candidates = lits.indices.filter { !deleted[$0] && lbd[$0] > 2 }
         candidates.sort { (lbd[$0], -$0) < (lbd[$1], -$1) }
         for id in candidates.dropFirst(candidates.count / 2) { deleted[id] = true; live -= 1 }
         limit = limit + limit / 10

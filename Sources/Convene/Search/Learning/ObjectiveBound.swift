@@ -21,7 +21,9 @@ final class ObjectiveBound: LearningPropagator {
     /// Trailed: Σ of the cheapest live costs; Σ of the rules' current amounts.
     private var unarySumSlot = 0, termSumSlot = 0
 
-    private struct Term { let constraint: Constraint; let events: [Int]; let monotone: Bool; let scale: Int }
+    /// A soft rule's amount among fixed events (`monotone`), or once all are fixed, less what
+    /// its `countSums` (in `sums`) already bound.
+    private struct Term { let constraint: Constraint; let events: [Int]; let monotone: Bool; let scale: Int; let countSums: [Int] }
     private let terms: [Term]
     private var termSlot: [Int] = []
     private let termsOf: [[Int]]
@@ -38,10 +40,11 @@ final class ObjectiveBound: LearningPropagator {
         byCost = model.byCost
         sums = model.softSums.map { ($0.weight, SumRule($0.sum)) }
         let sumTypes: Set<String> = [TotalDays.type, MonthlyQuota.type]
-        terms = model.softTerms.compactMap { t in
+        terms = model.softTerms.enumerated().compactMap { k, t in
             guard !sumTypes.contains(type(of: t.constraint.rule).type) else { return nil }
             let events = t.constraint.rule.events.filter { !model.scenario.events[$0].isMilestone || t.monotone }
-            return Term(constraint: t.constraint, events: events, monotone: t.monotone, scale: model.setup.costScale)
+            return Term(constraint: t.constraint, events: events, monotone: t.monotone, scale: model.setup.costScale,
+                        countSums: model.countSumsOf[k] ?? [])
         }
         var of = Array(repeating: [Int](), count: n)
         for (i, t) in terms.enumerated() { for e in t.events { of[e].append(i) } }
@@ -67,7 +70,14 @@ final class ObjectiveBound: LearningPropagator {
         defer { for e in t.events { schedule[e] = nil } }
         guard any else { return 0 }
         let amount = t.constraint.rule.evaluate(schedule, in: s.model.scenario).amount
-        return Cost.mul(t.scale, Cost.halves(Double(t.constraint.weight) * amount))
+        var value = Cost.mul(t.scale, Cost.halves(Double(t.constraint.weight) * amount))
+        // All fixed: the counts' sums are exact, and already in the bound.
+        for k in t.countSums {
+            let (w, sum) = sums[k], (mins, _) = sum.bounds(s), v = mins.reduce(0, +)
+            if let hi = sum.hi, v > hi { value -= Cost.mul(w, v - hi) }
+            if let lo = sum.lo, v < lo { value -= Cost.mul(w, lo - v) }
+        }
+        return max(0, value)
     }
 
     /// The soft sums' part of the bound, and for each sum whether it is below (`low`) or above.

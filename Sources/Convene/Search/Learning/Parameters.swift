@@ -7,6 +7,9 @@ enum Parameters {
     static let restartBase = 100
     /// Learnt nogoods kept before the store is halved; grows by a tenth after each reduction.
     static let nogoodLimit = 4000
+    /// …but no more than this many per event to start with: on a handful of events every nogood
+    /// watches the same few, and a large store costs more to visit than it saves.
+    static let nogoodLimitPerEvent = 40
     /// Event activity decay (VSIDS): 0.95 as in Pumpkin's autonomous search.
     static let activityDecay = 0.95
 }

@@ -168,35 +168,50 @@ final class RoomsRule: LearningPropagator {
         watched = events; self.rooms = rooms
     }
 
+    /// Scratch between calls: rooms used per day offset (equal to `taken` outside a call).
+    private lazy var count: [Int] = taken
+    private lazy var full: [Bool] = Array(repeating: false, count: taken.count)
+
     func propagate(_ s: Engine, changed: [Int]) -> Bool {
         guard changed.contains(where: { s.isFixed($0) }) else { return true }
-        // Fixed events by day, on the days they occupy.
-        var onDay: [Int32: [Int]] = [:]
-        var fullDays: [Int32] = []
+        var hot: [Int32] = [], fullDays: [Int32] = []
+        var fixed: [(i: Int, o: Int)] = []
+        defer { for d in hot { count[Int(d)] = taken[Int(d)]; full[Int(d)] = false } }
         for (i, e) in watched.enumerated() {
-            guard let o = s.value(e) else { continue }
+            guard let o = s.value(e), !occupied[i][o].isEmpty else { continue }
+            fixed.append((i, o))
             for d in occupied[i][o] {
-                onDay[d, default: []].append(e)
-                let n = onDay[d]!.count + taken[Int(d)]
-                if n > rooms { s.beginReason(); for x in onDay[d]! { s.explainFixed(x) }; return s.fail() }
-                if n == rooms { fullDays.append(d) }
+                let k = Int(d)
+                if count[k] == taken[k] { hot.append(d) }
+                count[k] += 1
+                if count[k] > rooms { explainDay(s, d, fixed); return s.fail() }
+                if count[k] == rooms, !full[k] { full[k] = true; fullDays.append(d) }
             }
         }
         guard !fullDays.isEmpty else { return true }
-        fullDays.sort()
-        let full = Set(fullDays)
+        var hits: [(day: Int32, option: Int)] = []
         for (i, e) in watched.enumerated() where !s.isFixed(e) {
             let days = occupied[i]
-            // Options hitting a full day, grouped by the first full day they hit.
-            var byDay: [Int32: [Int]] = [:]
-            s.forEach(e) { o in if let d = days[o].first(where: { full.contains($0) }) { byDay[d, default: []].append(o) } }
-            for d in byDay.keys.sorted() {
-                let hit = Set(byDay[d]!)
-                s.beginReason(); for x in onDay[d]! { s.explainFixed(x) }
-                if !s.removeEach(e, where: { hit.contains($0) }) { return false }
+            hits.removeAll(keepingCapacity: true)
+            s.forEach(e) { o in if let d = days[o].first(where: { full[Int($0)] }) { hits.append((d, o)) } }
+            guard !hits.isEmpty else { continue }
+            hits.sort { ($0.day, $0.option) < ($1.day, $1.option) }
+            var k = 0
+            while k < hits.count {
+                let d = hits[k].day
+                var group: [Int] = []
+                while k < hits.count, hits[k].day == d { group.append(hits[k].option); k += 1 }
+                explainDay(s, d, fixed)
+                if !s.removeEach(e, where: { group.contains($0) }) { return false }
             }
         }
         return true
+    }
+
+    /// Starts a reason: the fixed events occupying day offset `d`.
+    private func explainDay(_ s: Engine, _ d: Int32, _ fixed: [(i: Int, o: Int)]) {
+        s.beginReason()
+        for (i, o) in fixed where occupied[i][o].contains(d) { s.explainFixed(watched[i]) }
     }
 }
 
