@@ -19,9 +19,9 @@ public struct Limits: Sendable {
     public var solutionLimit: Int? = nil
     public var stop: StopFlag?
     /// Which search core answers, for the whole scenario and for every part and step of it.
-    public var core: SearchCore = .classic
+    public var core: SearchCore = .learning
 
-    public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil, core: SearchCore = .classic) {
+    public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil, core: SearchCore = .learning) {
         self.timeLimit = timeLimit; self.nodeLimit = nodeLimit; self.stop = stop; self.core = core
     }
 }

@@ -13,7 +13,7 @@ extension Commands {
             OptionSpec(name: "format", value: "format", help: "table, json (calendar/1), ics, csv or html.", defaultValue: "table"),
             OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Answer within this many seconds, reading the files included, with the best calendar found by then.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters (nodes, failures, time) on standard error."),
-            OptionSpec(name: "core", value: "core", help: "The search core: classic or learning.", defaultValue: "classic"),
+            OptionSpec(name: "core", value: "core", help: "The search core: learning (lazy clause generation) or classic (branch and bound without learning).", defaultValue: "learning"),
         ] + CLI.externalOptions(),
         discussion: """
         Status: optimal (cost proven minimal), feasible (the time limit came first), infeasible (a
@@ -38,7 +38,7 @@ extension Commands {
     }
 
     static func searchCore(_ args: ParsedArguments) throws(UsageError) -> SearchCore {
-        guard let s = args.value("core") else { return .classic }
+        guard let s = args.value("core") else { return .learning }
         guard let core = SearchCore(rawValue: s) else {
             throw UsageError(message: "Option '--core' expects \(SearchCore.allCases.map(\.rawValue).joined(separator: " or ")), found '\(s)'.")
         }
