@@ -10,14 +10,26 @@ exit(2)
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? { args.firstIndex(of: "--\(name)").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } }
 
+/// `generate --family gcm|hard|oneoff (--processes K | --meetings N) [--seed S] --out FILE [--witness FILE]`:
+/// one member as a scenario/1 file; with `--witness`, the calendar that proves a hard or one-off
+/// member feasible (for `convene check`).
+func generate() throws {
+    let family = option("family") ?? "gcm", seed = option("seed").flatMap(UInt64.init) ?? 1
+    guard let out = option("out") else {
+        throw BenchError("usage: convene-bench generate [--family gcm|hard|oneoff] (--processes K | --meetings N) [--seed S] --out FILE [--witness FILE]")
+    }
+    let member = try Instances.member(family: family, size: option(family == "oneoff" ? "meetings" : "processes").flatMap(Int.init), seed: seed)
+    try FileIO.writeAtomically(JSONWriter.write(member.scenario), to: out)
+    if let w = option("witness") {
+        guard let witness = member.witness else { throw BenchError("generate: the gcm family has no witness calendar") }
+        try FileIO.writeAtomically(JSONWriter.write(witness), to: w)
+    }
+}
+
 do {
     switch args.first {
     case "generate":
-        guard let k = option("processes").flatMap(Int.init), let out = option("out") else {
-            throw BenchError("usage: convene-bench generate --processes K [--seed S] --out FILE")
-        }
-        let seed = option("seed").flatMap(UInt64.init) ?? 1
-        try FileIO.writeAtomically(JSONWriter.write(Family.document(processes: k, seed: seed)), to: out)
+        try generate()
     case "one":
         // Internal: one instance in this (child) process; prints its Measurement as JSON.
         let runs = option("runs").flatMap(Int.init) ?? 3, limit = option("time-limit").flatMap(Double.init) ?? 30
