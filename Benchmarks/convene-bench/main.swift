@@ -26,7 +26,31 @@ func generate() throws {
     }
 }
 
+/// `--peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes 1,2,5,10 | --meetings 2000] [--seeds 1,2,3]
+/// [--time-limit 60] [--baseline-limit 30] [--dir DIR] [--format json]`: the race against CP-SAT.
+func peer() throws {
+    guard option("peer") == "cpsat" else { throw BenchError("--peer: the only peer is cpsat") }
+    func list(_ name: String) -> [Int]? { option(name).map { $0.split(separator: ",").compactMap { Int($0) } } }
+    var o = Peer.Options()
+    o.family = option("family") ?? "hard"
+    let whatif = args.contains("--whatif")
+    if whatif && o.family != "hard" { throw BenchError("--whatif runs on the hard family only") }
+    o.sizes = (o.family == "oneoff" ? list("meetings") ?? [2000] : list("processes")) ?? (whatif ? [10] : [1, 2, 5, 10])
+    o.seeds = option("seeds").map { $0.split(separator: ",").compactMap { UInt64($0) } } ?? (whatif ? [1] : [1, 2, 3])
+    o.timeLimit = option("time-limit").flatMap(Double.init) ?? (whatif ? 10 : 60)
+    o.dir = option("dir")
+    let json = option("format") == "json"
+    if whatif {
+        let rows = try WhatIfPeer.rows(o, baselineLimit: option("baseline-limit").flatMap(Double.init) ?? 30)
+        print(json ? try Peer.json(rows) : WhatIfPeer.markdown(rows, timeLimit: o.timeLimit), terminator: "")
+    } else {
+        let rows = try Peer.race(o)
+        print(json ? try Peer.json(rows) : Peer.markdown(rows, timeLimit: o.timeLimit), terminator: "")
+    }
+}
+
 do {
+    if args.contains("--peer") { try peer(); exit(0) }
     switch args.first {
     case "generate":
         try generate()
