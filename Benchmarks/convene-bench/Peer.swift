@@ -135,7 +135,6 @@ enum Peer {
         var seeds: [UInt64] = [1, 2, 3]
         var timeLimit = 60.0
         var dir: String? = nil
-        var json = false
     }
 
     /// Writes each member of `o` to disk and races the two programs on it, Convene first.

@@ -37,7 +37,7 @@ func peer() throws {
     if whatif && o.family != "hard" { throw BenchError("--whatif runs on the hard family only") }
     o.sizes = (o.family == "oneoff" ? list("meetings") ?? [2000] : list("processes")) ?? (whatif ? [10] : [1, 2, 5, 10])
     o.seeds = option("seeds").map { $0.split(separator: ",").compactMap { UInt64($0) } } ?? (whatif ? [1] : [1, 2, 3])
-    o.timeLimit = option("time-limit").flatMap(Double.init) ?? (whatif ? 10 : 60)
+    o.timeLimit = option("time-limit").flatMap(Double.init) ?? (whatif ? 30 : 60)
     o.dir = option("dir")
     let json = option("format") == "json"
     if whatif {
