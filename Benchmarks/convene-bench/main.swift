@@ -10,14 +10,50 @@ exit(2)
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? { args.firstIndex(of: "--\(name)").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } }
 
+/// `generate --family gcm|hard|oneoff (--processes K | --meetings N) [--seed S] --out FILE [--witness FILE]`:
+/// one member as a scenario/1 file; with `--witness`, the calendar that proves a hard or one-off
+/// member feasible (for `convene check`).
+func generate() throws {
+    let family = option("family") ?? "gcm", seed = option("seed").flatMap(UInt64.init) ?? 1
+    guard let out = option("out") else {
+        throw BenchError("usage: convene-bench generate [--family gcm|hard|oneoff] (--processes K | --meetings N) [--seed S] --out FILE [--witness FILE]")
+    }
+    let member = try Instances.member(family: family, size: option(family == "oneoff" ? "meetings" : "processes").flatMap(Int.init), seed: seed)
+    try FileIO.writeAtomically(JSONWriter.write(member.scenario), to: out)
+    if let w = option("witness") {
+        guard let witness = member.witness else { throw BenchError("generate: the gcm family has no witness calendar") }
+        try FileIO.writeAtomically(JSONWriter.write(witness), to: w)
+    }
+}
+
+/// `--peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes 1,2,5,10 | --meetings 2000] [--seeds 1,2,3]
+/// [--time-limit 60] [--baseline-limit 30] [--dir DIR] [--format json]`: the race against CP-SAT.
+func peer() throws {
+    guard option("peer") == "cpsat" else { throw BenchError("--peer: the only peer is cpsat") }
+    func list(_ name: String) -> [Int]? { option(name).map { $0.split(separator: ",").compactMap { Int($0) } } }
+    var o = Peer.Options()
+    o.family = option("family") ?? "hard"
+    let whatif = args.contains("--whatif")
+    if whatif && o.family != "hard" { throw BenchError("--whatif runs on the hard family only") }
+    o.sizes = (o.family == "oneoff" ? list("meetings") ?? [2000] : list("processes")) ?? (whatif ? [10] : [1, 2, 5, 10])
+    o.seeds = option("seeds").map { $0.split(separator: ",").compactMap { UInt64($0) } } ?? (whatif ? [1] : [1, 2, 3])
+    o.timeLimit = option("time-limit").flatMap(Double.init) ?? (whatif ? 30 : 60)
+    o.dir = option("dir")
+    let json = option("format") == "json"
+    if whatif {
+        let rows = try WhatIfPeer.rows(o, baselineLimit: option("baseline-limit").flatMap(Double.init) ?? 30)
+        print(json ? try Peer.json(rows) : WhatIfPeer.markdown(rows, timeLimit: o.timeLimit), terminator: "")
+    } else {
+        let rows = try Peer.race(o)
+        print(json ? try Peer.json(rows) : Peer.markdown(rows, timeLimit: o.timeLimit), terminator: "")
+    }
+}
+
 do {
+    if args.contains("--peer") { try peer(); exit(0) }
     switch args.first {
     case "generate":
-        guard let k = option("processes").flatMap(Int.init), let out = option("out") else {
-            throw BenchError("usage: convene-bench generate --processes K [--seed S] --out FILE")
-        }
-        let seed = option("seed").flatMap(UInt64.init) ?? 1
-        try FileIO.writeAtomically(JSONWriter.write(Family.document(processes: k, seed: seed)), to: out)
+        try generate()
     case "one":
         // Internal: one instance in this (child) process; prints its Measurement as JSON.
         let runs = option("runs").flatMap(Int.init) ?? 3, limit = option("time-limit").flatMap(Double.init) ?? 30
