@@ -102,6 +102,7 @@ enum WhatIfText {
         if let r = a.solution.report, let d = a.disturbance {
             out += "Cost: \(formatNumber(r.cost + d)) = scenario cost \(formatNumber(r.cost)) + disturbance \(formatNumber(d)); the baseline's cost was \(formatNumber(a.baselineReport.cost))\n"
         }
+        if let bound = a.lowerBound { out += "No re-plan costs less than \(formatNumber(bound)) (a proven lower bound)\n" }
         func dates(_ r: DateRange?) -> String { r.map { $0.start == $0.end ? $0.start.iso : "\($0.start.iso)..\($0.end.iso)" } ?? "-" }
         if a.solution.schedule != nil {
             out += "\nMOVED (\(a.moved.count))\n"
