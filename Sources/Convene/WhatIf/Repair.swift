@@ -1,3 +1,5 @@
+import Foundation
+
 /// The what-if's search, as a minimal-perturbation problem (search guide, "A what-if is a
 /// minimal-perturbation problem"; UniTime/cpsolver's MPP, Timefold's non-disruptive replanning):
 ///
@@ -73,17 +75,58 @@ final class WhatIfSearch {
 
     /// Searches the events of `free` (ascending) at the what-if cost, every other event held at
     /// its placement in `around`, from `around` when it is a calendar.
-    func solve(free: [Int], around: Schedule, nodeLimit: Int?) -> SolveOutcome {
+    ///
+    /// With `near`, each freed event that is not pinned keeps to starts within `near` days of
+    /// its own in `around` (and with 0, to its venue too: only its length may change): the
+    /// scenario searched is the same with those windows and venues narrowed, so its options
+    /// cost only what those few dates cost to compile, and every calendar it finds is one of
+    /// the whole what-if.
+    func solve(free: [Int], around: Schedule, nodeLimit: Int?, near: Int? = nil) -> SolveOutcome {
         var s = setup
         var isFree = Array(repeating: false, count: scenario.events.count)
         for e in free { isFree[e] = true }
         for e in scenario.events.indices where !isFree[e] { s.frozen[e] = around[e]! }
-        let solver = Solver(scenario, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop), evaluator: evaluator)
+        var searched = scenario, judge = evaluator
+        if let near {
+            // The starts allowed: within `near` days of each freed event's own (an admission
+            // test), and the window narrowed to those starts and the longest placement from the
+            // last of them, so that only those dates are compiled.
+            var centre = [Placement?](repeating: nil, count: scenario.events.count)
+            for e in free where pins[e] == nil {
+                guard let p = around[e] else { continue }
+                var ev = searched.events[e]
+                if near == 0, let v = p.venue, ev.venues.contains(v) { ev.venues = [v] }
+                let lastStart = p.start + near
+                var hi = lastStart
+                for v in (ev.venues.isEmpty ? [nil] : ev.venues.map { Optional($0) }) {
+                    if let q = evaluator.place(start: lastStart, venue: v, days: max(1, ev.length.longest)) { hi = max(hi, q.end) }
+                }
+                let lo = max(ev.window.start, p.start - near)
+                hi = min(ev.window.end, max(hi, lastStart + 14))
+                guard lo <= p.start, p.start <= hi else { continue }
+                ev.window = DateRange(lo, hi)
+                searched.events[e] = ev
+                centre[e] = p
+            }
+            let base = s.admits, held = centre
+            s.admits = { e, q in
+                if let c = held[e], abs(q.start - c.start) > near || (near == 0 && q.venue != c.venue) { return false }
+                return base?(e, q) ?? true
+            }
+            judge = Evaluator(searched, calendarsOf: evaluator)
+        }
+        let solver = Solver(searched, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop), evaluator: judge)
         if !around.contains(where: { $0 == nil }) { solver.seed(with: around) }
         let out = solver.solve()
         count(out.stats)
+        if WhatIfSearch.trace {
+            print("whatif: \(String(format: "%.3f", now() - started)) s: \(free.count) free\(near.map { " (±\($0) days)" } ?? ""), \(out.status), objective \(out.objective.map { String(Double($0) / 2) } ?? "-"), \(out.stats.nodes) nodes, \(String(format: "%.1f", out.stats.elapsed * 1000)) ms search", to: &StandardError.shared)
+        }
         return out
     }
+
+    /// `CONVENE_WHATIF_TRACE=1`: one line per search on standard error (for the benchmark).
+    static let trace = ProcessInfo.processInfo.environment["CONVENE_WHATIF_TRACE"] != nil
 
     // MARK: 1. Repair
 
@@ -221,28 +264,46 @@ final class WhatIfSearch {
     }
 
     /// The neighbourhoods to try around `s`, in order; duplicates dropped.
-    func neighbourhoods(_ s: Schedule, repaired: [Int], rng: inout SplitMix64) -> [[Int]] {
+    struct Hood: Hashable { var events: [Int]; var near: Int? = nil }
+
+    func neighbourhoods(_ s: Schedule, repaired: [Int], rng: inout SplitMix64) -> [Hood] {
         let m = moved(s)
-        var out: [[Int]] = []
-        var seen = Set<[Int]>()
-        func add(_ hood: [Int]) {
-            guard !hood.isEmpty, hood.count < scenario.events.count, seen.insert(hood).inserted else { return }
-            out.append(hood)
+        var out: [Hood] = []
+        var seen = Set<Hood>()
+        func add(_ hood: [Int], near: Int? = nil) {
+            let h = Hood(events: hood, near: near)
+            guard !hood.isEmpty, near != nil || hood.count < scenario.events.count, seen.insert(h).inserted else { return }
+            out.append(h)
         }
+        func withPins(_ es: [Int]) -> [Int] { Array(Set(es).union(pinned)).sorted() }
+        // The moved events together, and with what the repair freed.
         add(m)
-        add(Array(Set(m).union(repaired)).sorted())
+        add(withPins(m + repaired))
+        // The dearest soft rules, each with its events alone: a baseline that is not optimal is
+        // improved where it pays most (a monthly quota or a total met by other lengths at the
+        // same dates costs no disturbance).
+        let dear = costlyRules(s)
+        for (c, _) in dear.prefix(effort.ruleHoods) { add(withPins(scenario.constraints[c].rule.events)) }
         // Each moved event that is not pinned, dearest disturbance first, with its near neighbours.
         let unpinned = m.filter { pins[$0] == nil && base[$0] != nil }
-        let dear = unpinned.sorted { (disturbance($0, s), -$0) > (disturbance($1, s), -$1) }
-        for e in dear.prefix(effort.perEventHoods) { add(grow(Array(Set([e]).union(pinned)).sorted(), level: 1, around: s)) }
+        let dearMoves = unpinned.sorted { (disturbance($0, s), -$0) > (disturbance($1, s), -$1) }
+        for e in dearMoves.prefix(effort.perEventHoods) { add(grow(withPins([e]), level: 1, around: s)) }
+        // Lengths alone (dates and venues kept: no disturbance), then small shifts, part by part,
+        // dearest first; lengths of every event at once.
+        let partOrder = partsByCost(s)
+        for k in partOrder { add(withPins(parts[k]), near: 0) }
+        add(Array(scenario.events.indices), near: 0)
+        for (c, _) in dear.prefix(effort.ruleHoods) { add(withPins(scenario.constraints[c].rule.events), near: 7) }
+        for k in partOrder { add(withPins(parts[k]), near: 3) }
+        // Wider: the moved events' neighbours, the pinned events' surroundings, whole parts.
         add(grow(m, level: 1, around: s))
         add(grow(m, level: 2, around: s))
         for e in pinned { add(grow([e], level: 2, around: s, radius: 42)) }
-        // Whole parts holding moved events, alone.
         var ks: [Int] = []
         for e in m where !ks.contains(partOf[e]) { ks.append(partOf[e]) }
-        for k in ks.sorted() { add(parts[k]) }
+        for k in ks.sorted() { add(withPins(parts[k])) }
         add(grow(m, level: 3, around: s))
+        for (c, _) in dear.prefix(effort.ruleHoods) { add(grow(withPins(scenario.constraints[c].rule.events), level: 1, around: s)) }
         // Seeded random neighbourhoods: a moved event and a random sample of what is near it.
         if !m.isEmpty {
             for _ in 0..<effort.randomHoods {
@@ -256,13 +317,37 @@ final class WhatIfSearch {
         return out
     }
 
+    /// The soft rules (not `avoidExternal`, which is unary) of at most 60 events that cost
+    /// something in `s`, dearest first (ties by index): (constraint index, weighted amount).
+    func costlyRules(_ s: Schedule) -> [(Int, Double)] {
+        var out: [(Int, Double)] = []
+        for (c, con) in scenario.constraints.enumerated() where !con.hard && !(con.rule is AvoidExternal) && con.rule.events.count <= 60 {
+            let a = con.rule.evaluate(s, in: scenario).amount * Double(con.weight)
+            if a > 0 { out.append((c, a)) }
+        }
+        return out.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
+    }
+
+    /// The parts by their share of the calendar's cost in `s` (rules within them and their
+    /// events' unary terms), dearest first; ties by index.
+    func partsByCost(_ s: Schedule) -> [Int] {
+        var cost = Array(repeating: 0.0, count: parts.count)
+        for con in scenario.constraints where !con.hard {
+            guard let first = con.rule.events.first else { continue }
+            cost[partOf[first]] += con.rule.evaluate(s, in: scenario).amount * Double(con.weight)
+        }
+        for (e, p) in s.enumerated() { if let p { cost[partOf[e]] += evaluator.preferredStartCost(of: e, p) } }
+        return parts.indices.sorted { (cost[$0], -$0) > (cost[$1], -$1) }
+    }
+
     private func disturbance(_ e: Int, _ s: Schedule) -> Int {
         guard let p = s[e], let b = base[e] else { return 0 }
         return abs(p.start - b.start) + (p.venue != b.venue ? 10 : 0)
     }
 
-    /// Large-neighbourhood search from `s`: first improvement, then the neighbourhoods again
-    /// around the new calendar, until a round improves nothing, the rounds run out, or the limit.
+    /// Large-neighbourhood search from `s`: each neighbourhood of the round in turn, around the
+    /// calendar as the round has improved it so far; then a new round around the new calendar,
+    /// until a round improves nothing, the rounds run out, or the limit.
     func improve(_ s: inout Schedule, _ objective: inout Int, repaired: [Int], rng: inout SplitMix64) {
         var rounds = 0
         while rounds < effort.rounds, !outOfTime() {
@@ -270,10 +355,9 @@ final class WhatIfSearch {
             var improved = false
             for hood in neighbourhoods(s, repaired: repaired, rng: &rng) {
                 if outOfTime() { break }
-                let out = solve(free: hood, around: s, nodeLimit: effort.hoodNodes)
+                let out = solve(free: hood.events, around: s, nodeLimit: effort.hoodNodes, near: hood.near)
                 if let schedule = out.schedule, let obj = out.objective, obj < objective {
                     s = schedule; objective = obj; improved = true
-                    break
                 }
             }
             if !improved { break }
@@ -375,7 +459,7 @@ public struct WhatIfEffort: Sendable {
     /// Each repair step.
     public var repairNodes = 20_000
     /// Each improving neighbourhood.
-    public var hoodNodes = 5_000
+    public var hoodNodes = 2_000
     /// Each part alone, for the bound.
     public var partNodes = 20_000
     /// The complete search of the whole what-if; nil for no limit but the time limit.
@@ -383,6 +467,8 @@ public struct WhatIfEffort: Sendable {
     /// Rounds of improvement (each after a strict improvement).
     public var rounds = 200
     public var perEventHoods = 12
+    /// Neighbourhoods around the dearest soft rules.
+    public var ruleHoods = 12
     public var randomHoods = 8
 
     public init() {}
@@ -391,4 +477,10 @@ public struct WhatIfEffort: Sendable {
     public static let standalone = WhatIfEffort()
     /// One date of a sweep: every step under a node limit.
     public static var sweep: WhatIfEffort { var e = WhatIfEffort(); e.wholeNodes = 200_000; return e }
+}
+
+/// Standard error as a text stream, for the trace.
+struct StandardError: TextOutputStream {
+    nonisolated(unsafe) static var shared = StandardError()
+    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }
