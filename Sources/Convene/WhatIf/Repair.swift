@@ -350,11 +350,13 @@ final class WhatIfSearch {
     /// until a round improves nothing, the rounds run out, or the limit.
     func improve(_ s: inout Schedule, _ objective: inout Int, repaired: [Int], rng: inout SplitMix64) {
         var rounds = 0
-        while rounds < effort.rounds, !outOfTime() {
+        let first = stats.nodes
+        func spent() -> Bool { effort.lnsNodes.map { stats.nodes - first >= $0 } ?? false }
+        while rounds < effort.rounds, !outOfTime(), !spent() {
             rounds += 1
             var improved = false
             for hood in neighbourhoods(s, repaired: repaired, rng: &rng) {
-                if outOfTime() { break }
+                if outOfTime() || spent() { break }
                 let out = solve(free: hood.events, around: s, nodeLimit: effort.hoodNodes, near: hood.near)
                 if let schedule = out.schedule, let obj = out.objective, obj < objective {
                     s = schedule; objective = obj; improved = true
@@ -443,7 +445,7 @@ final class WhatIfSearch {
             bound = b.bound
         }
         if let bound, objective <= bound { return finish(.optimal, s, objective, bound) }
-        if !outOfTime() {
+        if !outOfTime(), scenario.events.count <= effort.wholeMaxEvents {
             let out = solve(free: Array(scenario.events.indices), around: s, nodeLimit: effort.wholeNodes)
             if let schedule = out.schedule, let obj = out.objective, obj < objective { s = schedule; objective = obj }
             if out.status == .optimal { return finish(.optimal, s, objective, objective) }
@@ -464,6 +466,10 @@ public struct WhatIfEffort: Sendable {
     public var partNodes = 20_000
     /// The complete search of the whole what-if; nil for no limit but the time limit.
     public var wholeNodes: Int? = nil
+    /// The complete search of the whole what-if is tried only up to this many events.
+    public var wholeMaxEvents = Int.max
+    /// Nodes of all the improving neighbourhoods together; nil for no limit but the time limit.
+    public var lnsNodes: Int? = nil
     /// Rounds of improvement (each after a strict improvement).
     public var rounds = 200
     public var perEventHoods = 12
@@ -476,7 +482,11 @@ public struct WhatIfEffort: Sendable {
     /// A what-if command: the time limit is the only end of the last complete search.
     public static let standalone = WhatIfEffort()
     /// One date of a sweep: every step under a node limit.
-    public static var sweep: WhatIfEffort { var e = WhatIfEffort(); e.wholeNodes = 200_000; return e }
+    public static var sweep: WhatIfEffort {
+        var e = WhatIfEffort()
+        e.lnsNodes = 8_000; e.partNodes = 5_000; e.wholeNodes = 50_000; e.wholeMaxEvents = 100
+        return e
+    }
 }
 
 /// Standard error as a text stream, for the trace.
