@@ -22,6 +22,10 @@ extension Commands {
         --move-weight per day and --venue-change-weight per change of venue from the baseline, added
         to the scenario's own cost. The report lists each event that moved, each rule or clash whose
         amount changed, and the new cost; when the change is impossible, a minimal conflict.
+        The re-plan starts from the baseline: the pinned events and what they break are freed
+        first (more only when needed), the rest held; then it is improved neighbourhood by
+        neighbourhood. 'optimal' is claimed only from a proof over the whole what-if; a
+        'feasible' answer prints the best proven lower bound when one is known.
         """,
         run: runWhatIf)
 
