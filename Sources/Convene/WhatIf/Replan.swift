@@ -43,6 +43,8 @@ public struct WhatIfAnswer: Sendable {
     /// Events the baseline leaves out and the re-plan places.
     public var added: [Move]
     public var changes: [AmountChange]
+    /// With `feasible`: a proven lower bound of the what-if cost ("no re-plan costs less").
+    public var lowerBound: Double? = nil
 
     /// What the re-plan minimises: the scenario's cost plus the disturbance.
     public var whatIfCost: Double? { solution.report.map { $0.cost + (disturbance ?? 0) } }
@@ -75,12 +77,44 @@ extension WhatIf {
 
     /// Re-plans: every event not pinned may move at the disturbance cost the spec defines.
     /// With `explain` false, an infeasible what-if is not explained (a sweep's many dates).
-    public func solve(limits: Limits = Limits(), explain: Bool = true) throws -> WhatIfAnswer {
+    /// `seeds` are calendars of neighbouring what-ifs (a sweep's dates done before) that the
+    /// repair also starts from; `effort` bounds each step by nodes (`WhatIfSearch`).
+    public func solve(limits: Limits = Limits(), explain: Bool = true, seeds: [Schedule] = [],
+                      effort: WhatIfEffort = .standalone) throws -> WhatIfAnswer {
         let evaluator = Evaluator(scenario)
         let started = now()
         let (base, _) = evaluator.schedule(from: baseline)
         let baselineReport = evaluator.check(baseline)
         let pins = try pins(baseline: base)
+        let setup = searchSetup(pins: pins, base: base, evaluator: evaluator)
+        let search = WhatIfSearch(scenario: scenario, evaluator: evaluator, base: base, pins: pins, setup: setup,
+                                  limits: limits, effort: effort)
+        let out = search.run(seeds: seeds)
+        var solution = Solution(status: out.status, schedule: out.schedule, report: nil, conflict: nil, stats: out.stats)
+        var disturbance: Double? = nil
+        if let schedule = out.schedule {
+            let report = evaluator.evaluate(schedule)
+            let d = disturbanceOf(schedule, base: base, pins: pins)
+            let admitted = pins.allSatisfy { e, _ in schedule[e].map { setup.admits!(e, $0) } ?? false }
+            guard report.hardOK, report.complete, admitted, Cost.matches(report.cost + d, out.objective) else {
+                throw InternalError(description: "the evaluator rejected the what-if calendar (hard OK: \(report.hardOK), pins kept: \(admitted), cost \(formatNumber(report.cost)) + disturbance \(formatNumber(d)) vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2)))")
+            }
+            solution.report = report
+            disturbance = d
+        }
+        if out.status == .infeasible && explain {
+            let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
+            solution.conflict = ConflictExplainer(scenario, evaluator: evaluator, limits: Limits(timeLimit: remaining, stop: limits.stop), base: setup).explain()
+        }
+        let (moved, added) = moves(solution.schedule, base: base, pins: pins)
+        let diff = solution.report.map { amountChanges(baselineReport, $0) } ?? []
+        var answer = WhatIfAnswer(solution: solution, baselineReport: baselineReport, disturbance: disturbance, moved: moved, added: added, changes: diff)
+        answer.lowerBound = out.status == .feasible ? out.bound.map { Double($0) / 2 } : nil
+        return answer
+    }
+
+    /// The search's view of the what-if: pins as admission tests, the disturbance as extra cost.
+    func searchSetup(pins: [Int: (start: Day?, venue: Int?)], base: Schedule, evaluator: Evaluator) -> SearchSetup {
         let ids = scenario.events.map(\.id)
         let (mw, vw) = (moveWeight, venueChangeWeight)
         var setup = SearchSetup()
@@ -94,27 +128,7 @@ extension WhatIf {
             guard pins[e] == nil, let b = base[e] else { return 0 }
             return 2 * (mw * abs(p.start - b.start) + (p.venue != b.venue ? vw : 0))
         }
-        let solver = Solver(scenario, setup: setup, limits: limits, evaluator: evaluator)
-        solver.seed(with: warmStart(base, pins, evaluator))
-        let out = solver.solve()
-        var solution = Solution(status: out.status, schedule: out.schedule, report: nil, conflict: nil, stats: out.stats)
-        var disturbance: Double? = nil
-        if let schedule = out.schedule {
-            let report = evaluator.evaluate(schedule)
-            let d = disturbanceOf(schedule, base: base, pins: pins)
-            guard report.hardOK, report.complete, Cost.matches(report.cost + d, out.objective) else {
-                throw InternalError(description: "the evaluator rejected the what-if calendar (hard OK: \(report.hardOK), cost \(formatNumber(report.cost)) + disturbance \(formatNumber(d)) vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2)))")
-            }
-            solution.report = report
-            disturbance = d
-        }
-        if out.status == .infeasible && explain {
-            let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
-            solution.conflict = ConflictExplainer(scenario, evaluator: evaluator, limits: Limits(timeLimit: remaining, stop: limits.stop), base: setup).explain()
-        }
-        let (moved, added) = moves(solution.schedule, base: base, pins: pins)
-        let diff = solution.report.map { amountChanges(baselineReport, $0) } ?? []
-        return WhatIfAnswer(solution: solution, baselineReport: baselineReport, disturbance: disturbance, moved: moved, added: added, changes: diff)
+        return setup
     }
 
     /// "the what-if pins STOCK to start on 2017-11-20 (a mon: not a working day at MEX)".
@@ -142,17 +156,6 @@ extension WhatIf {
             d += moveWeight * abs(p.start - b.start) + (p.venue != b.venue ? venueChangeWeight : 0)
         }
         return Double(d)
-    }
-
-    /// The baseline with each pinned event placed as its pin asks (same venue and length where
-    /// the pin leaves them free): the first incumbent, when it meets every hard rule.
-    func warmStart(_ base: Schedule, _ pins: [Int: (start: Day?, venue: Int?)], _ evaluator: Evaluator) -> Schedule {
-        var s = base
-        for (e, pin) in pins {
-            guard let b = base[e] else { return base.map { _ in nil } }
-            s[e] = evaluator.place(start: pin.start ?? b.start, venue: pin.venue ?? b.venue, days: b.days)
-        }
-        return s
     }
 
     func moves(_ schedule: Schedule?, base: Schedule, pins: [Int: (start: Day?, venue: Int?)]) -> ([Move], [Move]) {

@@ -16,6 +16,39 @@ public struct SweepRow: Sendable {
     public var newClashes: [String] = []
     /// Among the cheapest feasible dates.
     public var best = false
+    /// What moves, the swept event first: `ID FROM→TO VENUE→VENUE` (dates of the start); then how
+    /// many events the baseline leaves out are placed.
+    public var moves: [String] = []
+    /// With `feasible`: a proven lower bound of the what-if cost.
+    public var lowerBound: Double? = nil
+
+    public init(date: Day) { self.date = date }
+}
+
+/// How far a sweep has come, for a progress line.
+public struct SweepProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    /// The cheapest date answered so far and its what-if cost.
+    public var best: (date: Day, cost: Double)?
+}
+
+/// The I-th of N interleaved slices of a sweep's dates (1 ≤ I ≤ N): dates 0-based k with
+/// k mod N = I − 1.
+public struct Shard: Equatable, Sendable, CustomStringConvertible {
+    public var index: Int
+    public var count: Int
+    public init(index: Int, count: Int) { self.index = index; self.count = count }
+    public static let whole = Shard(index: 1, count: 1)
+    public func holds(_ k: Int) -> Bool { k % count == index - 1 }
+    public var description: String { "\(index)/\(count)" }
+
+    /// `I/N` with 1 ≤ I ≤ N ≤ 10,000.
+    public static func parse(_ text: String) -> Shard? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 10_000, i >= 1, i <= n else { return nil }
+        return Shard(index: i, count: n)
+    }
 }
 
 /// The what-if for every candidate start date of one event: feasible or not, the cost, how many
@@ -47,78 +80,146 @@ public struct Sweep: Sendable {
         return (0...(to - from)).map { from + $0 }.filter { d in venues.contains { evaluator.calendar($0).isWorkingDay(d) } }
     }
 
-    /// Runs the what-if of each candidate on `jobs` threads. The rows are the same whatever the
-    /// number of jobs: each what-if is deterministic and they share nothing. `progress` is
-    /// called with (done, total) as dates finish. When `limits` stops the sweep, the dates not
-    /// finished have no status.
-    public func run(jobs: Int, limits: Limits, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [SweepRow] {
+    /// Dates per block: the middle date of each block is an *anchor*, answered from the
+    /// baseline alone; every other date of the block starts from the baseline and from its
+    /// anchor's best calendar.
+    static let block = 4
+
+    /// The anchor of date k's block, when it is not k itself.
+    static func anchor(of k: Int, count: Int) -> Int? {
+        let first = k / block * block
+        let a = min(first + block / 2, count - 1)
+        return a == k ? nil : a
+    }
+
+    /// Runs the what-if of each candidate of `shard` on `jobs` threads, and returns their rows.
+    ///
+    /// The rows are the same whatever the number of jobs and however the dates are sharded:
+    /// each date's answer depends only on the baseline and its anchor's answer (`anchor(of:)`),
+    /// anchors are answered first, and each what-if searches under node limits
+    /// (`WhatIfEffort.sweep`) in a fixed order. A shard answers the anchors its dates need,
+    /// whether or not they are its own. `progress` is called as dates finish. When `limits`
+    /// stops the sweep, the dates not finished have no status. A what-if the evaluator rejects
+    /// is an internal error, thrown.
+    public func run(jobs: Int, limits: Limits, shard: Shard = .whole, effort: WhatIfEffort = .sweep,
+                    progress: (@Sendable (SweepProgress) -> Void)? = nil) throws -> [SweepRow] {
         let dates = try candidates()
-        let results = Results(count: dates.count)
+        let mine = dates.indices.filter(shard.holds)
+        var anchors: [Int] = []
+        for k in mine {
+            let a = Sweep.anchor(of: k, count: dates.count) ?? k
+            if Sweep.anchor(of: a, count: dates.count) == nil, !anchors.contains(a) { anchors.append(a) }
+        }
+        anchors.sort()
+        let rest = mine.filter { Sweep.anchor(of: $0, count: dates.count) != nil }
+        let results = Results(count: dates.count, shown: Set(mine))
         let deadline = limits.timeLimit.map { now() + $0 }
         let stop = limits.stop ?? StopFlag()
-        let work: @Sendable () -> Void = {
-            while let i = results.next(), !stop.isRaised {
-                let remaining = deadline.map { $0 - now() }
-                if let r = remaining, r <= 0 { stop.raise(); break }
-                var w = base
-                w.changes = base.changes + [Change(event: event, kind: .pin(start: dates[i], venue: venue))]
-                let row = try? w.solve(limits: Limits(timeLimit: remaining, stop: stop), explain: false)
-                results.store(i, row)
-                progress?(results.done, dates.count)
+        for phase in [anchors, rest] {
+            results.queue(phase)
+            let work: @Sendable () -> Void = {
+                while let k = results.next(), !stop.isRaised {
+                    let remaining = deadline.map { $0 - now() }
+                    if let r = remaining, r <= 0 { stop.raise(); break }
+                    var w = base
+                    w.changes = base.changes + [Change(event: event, kind: .pin(start: dates[k], venue: venue))]
+                    let seeds = Sweep.anchor(of: k, count: dates.count).flatMap { results.answer($0)?.solution.schedule }.map { [$0] } ?? []
+                    do {
+                        let a = try w.solve(limits: Limits(timeLimit: remaining, stop: stop), explain: false, seeds: seeds, effort: effort)
+                        results.store(k, a, date: dates[k])
+                    } catch {
+                        results.fail(k, error)
+                        stop.raise()
+                        break
+                    }
+                    if let progress { progress(results.progress()) }
+                }
             }
+            // Plain threads: each takes the next date of the phase until none is left.
+            let workers = max(1, min(jobs, phase.count))
+            let group = DispatchGroup()
+            for _ in 0..<workers {
+                group.enter()
+                let t = Thread { work(); group.leave() }
+                t.stackSize = 8 << 20
+                t.start()
+            }
+            group.wait()
+            if let error = results.firstError { throw error }
         }
-        // Plain threads: each takes the next date until none is left.
-        let workers = max(1, min(jobs, dates.count))
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            group.enter()
-            let t = Thread { work(); group.leave() }
-            t.stackSize = 8 << 20
-            t.start()
-        }
-        group.wait()
-        var rows = dates.indices.map { i -> SweepRow in
-            var row = SweepRow(date: dates[i])
-            guard let a = results.answers[i] else { return row }
+        var rows = mine.map { k -> SweepRow in
+            var row = SweepRow(date: dates[k])
+            guard let a = results.answer(k) else { return row }
             // A what-if cut short by the stop is not a finished date.
             if a.solution.status == .unknown && stop.isRaised { return row }
             row.status = a.solution.status
             row.whatIfCost = a.whatIfCost
             row.cost = a.solution.report?.cost
             row.disturbance = a.disturbance
+            row.lowerBound = a.lowerBound
             row.moved = a.moved.filter { $0.event != event }.count
             row.newClashes = a.changes.filter { $0.direction == .new && $0.subject.contains(" × ") }
                 .map { String($0.subject.split(separator: ":", maxSplits: 1)[1].dropFirst()) }
+            let moves = a.moved.filter { $0.event == event } + a.moved.filter { $0.event != event }
+            row.moves = moves.map { m in
+                let venues = m.fromVenue == m.toVenue ? (m.toVenue ?? "-") : "\(m.fromVenue ?? "-")→\(m.toVenue ?? "-")"
+                return "\(m.event) \(m.from?.start.iso ?? "new")→\(m.to.start.iso) \(venues)"
+            }
+            if !a.added.isEmpty { row.moves.append("+\(a.added.count) newly scheduled (no date in the baseline)") }
             return row
         }
+        Sweep.markBest(&rows)
+        return rows
+    }
+
+    /// Marks the cheapest feasible rows best.
+    public static func markBest(_ rows: inout [SweepRow]) {
+        for i in rows.indices { rows[i].best = false }
         if let min = rows.compactMap(\.whatIfCost).min() {
             for i in rows.indices where rows[i].whatIfCost == min { rows[i].best = true }
         }
-        return rows
     }
 }
 
 /// The sweep's shared work list and results.
 private final class Results: @unchecked Sendable {
     private let lock = NSLock()
+    private var list: [Int] = []
     private var cursor = 0
-    private(set) var answers: [WhatIfAnswer?]
+    private var answers: [WhatIfAnswer?]
+    private var errors: [(Int, Error)] = []
+    private let shown: Set<Int>
     private var finished = 0
+    private var best: (date: Day, cost: Double)? = nil
 
-    init(count: Int) { answers = Array(repeating: nil, count: count) }
+    init(count: Int, shown: Set<Int>) { answers = Array(repeating: nil, count: count); self.shown = shown }
+
+    func queue(_ dates: [Int]) { lock.lock(); defer { lock.unlock() }; list = dates; cursor = 0 }
 
     func next() -> Int? {
         lock.lock(); defer { lock.unlock() }
-        guard cursor < answers.count else { return nil }
+        guard cursor < list.count else { return nil }
         cursor += 1
-        return cursor - 1
+        return list[cursor - 1]
     }
 
-    func store(_ i: Int, _ a: WhatIfAnswer?) {
+    func answer(_ k: Int) -> WhatIfAnswer? { lock.lock(); defer { lock.unlock() }; return answers[k] }
+
+    func store(_ k: Int, _ a: WhatIfAnswer, date: Day) {
         lock.lock(); defer { lock.unlock() }
-        answers[i] = a
+        answers[k] = a
+        guard shown.contains(k) else { return }
         finished += 1
+        if let c = a.whatIfCost, best.map({ c < $0.cost || c == $0.cost && date < $0.date }) ?? true { best = (date, c) }
     }
 
-    var done: Int { lock.lock(); defer { lock.unlock() }; return finished }
+    func fail(_ k: Int, _ error: Error) { lock.lock(); defer { lock.unlock() }; errors.append((k, error)) }
+
+    /// The error of the earliest date that failed.
+    var firstError: Error? { lock.lock(); defer { lock.unlock() }; return errors.min { $0.0 < $1.0 }?.1 }
+
+    func progress() -> SweepProgress {
+        lock.lock(); defer { lock.unlock() }
+        return SweepProgress(done: finished, total: shown.count, best: best)
+    }
 }

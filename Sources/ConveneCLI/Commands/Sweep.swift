@@ -5,7 +5,7 @@ extension Commands {
     static let sweep = CommandSpec(
         name: "sweep",
         overview: "Try every start date of one event in a range: feasible or not, the cost, what moves, the clashes it brings.",
-        arguments: [("scenario", "A scenario/1 file.", false)],
+        arguments: [("scenario", "A scenario/1 file (not with --merge).", true)],
         options: [
             OptionSpec(name: "baseline", short: "b", value: "calendar", help: "The calendar/1 file to start from (required)."),
             OptionSpec(name: "event", short: "e", value: "id", help: "The event to move (required), e.g. STOCK."),
@@ -15,26 +15,38 @@ extension Commands {
             OptionSpec(name: "move-weight", value: "n", help: "Cost per calendar day an unpinned event moves.", defaultValue: "1"),
             OptionSpec(name: "venue-change-weight", value: "n", help: "Cost per unpinned event that changes venue.", defaultValue: "10"),
             OptionSpec(name: "jobs", short: "j", value: "n", help: "Dates tried at once (the result is the same for any number).", defaultValue: "2"),
-            OptionSpec(name: "format", value: "format", help: "table, csv or json.", defaultValue: "table"),
+            OptionSpec(name: "shard", value: "I/N", help: "Answer only the I-th of N interleaved slices of the dates (1 ≤ I ≤ N); JSON for --merge."),
+            OptionSpec(name: "merge", value: "file", help: "Join shards' JSON outputs into the single run's table (once per file; no scenario).", repeatable: true),
+            OptionSpec(name: "format", value: "format", help: "table, csv, json or html.", defaultValue: "table"),
             OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the whole sweep after this many seconds, reading the files included; unfinished dates are marked.", defaultValue: "30"),
         ] + CLI.externalOptions(),
         discussion: """
         The candidates are the dates in the range that are working days of a venue the event may use.
         Each is a what-if pinning the event's start there (see 'convene help whatif'); the cheapest
-        feasible dates are marked best. Ctrl-C stops the sweep and reports the dates it finished.
+        feasible dates are marked best. Each date starts from the baseline and from the calendar of a
+        neighbouring date answered before it, in a fixed order, so the rows are the same for any
+        --jobs and any sharding. With --shard I/N only every N-th date from the I-th is answered;
+        --merge joins the N outputs (--format json) into the bytes of the single run. On a terminal,
+        progress goes to standard error. Ctrl-C stops the sweep and reports the dates it finished.
         """,
         run: runSweep)
 
     static func runSweep(_ args: ParsedArguments) -> CommandResult {
+        if args.values["merge"] != nil { return runMerge(args) }
         let begun = DispatchTime.now()
         let format: String, limit: Double, mw: Int, vw: Int, jobs: Int, from: Day, to: Day, event: String
-        let path = args.positionals[0]
+        var shard: Shard? = nil
         do throws(UsageError) {
-            format = try CLI.format(args, ["table", "csv", "json"])
+            guard args.positionals.count == 1 else { throw UsageError(message: "Missing expected argument '<scenario>'.") }
+            format = try CLI.format(args, ["table", "csv", "json", "html"])
             limit = try timeLimit(args)
             mw = try CLI.int(args, "move-weight", default: 1, in: 0...1_000_000)
             vw = try CLI.int(args, "venue-change-weight", default: 10, in: 0...1_000_000)
             jobs = try CLI.int(args, "jobs", default: 2, in: 1...64)
+            if let text = args.value("shard") {
+                guard let s = Shard.parse(text) else { throw UsageError(message: "Option '--shard' expects I/N with 1 ≤ I ≤ N, found '\(text)'.") }
+                shard = s
+            }
             guard args.value("baseline") != nil else { throw UsageError(message: "Missing '--baseline <calendar>'.") }
             guard let e = args.value("event") else { throw UsageError(message: "Missing '--event <id>'.") }
             event = e
@@ -46,6 +58,7 @@ extension Commands {
             from = try date("from")
             to = try date("to")
         } catch { return CLI.usageError(error.message, sweep) }
+        let path = args.positionals[0]
         let scenario: Scenario, baseline: CalendarFile
         switch CLI.load(scenario: path, calendar: args.value("baseline")!, args) {
         case .failure(let r): return r.result
@@ -53,31 +66,62 @@ extension Commands {
         }
         let sweeper = Sweep(base: WhatIf(scenario: scenario, baseline: baseline, changes: [], moveWeight: mw, venueChangeWeight: vw),
                             event: event, from: from, to: to, venue: args.value("venue"))
-        let started = Date()
-        let progress: @Sendable (Int, Int) -> Void = { done, total in
-            guard Date().timeIntervalSince(started) > 1 else { return }
-            FileHandle.standardError.write(Data("\rsweep: \(done)/\(total) dates".utf8))
+        let terminal = isatty(2) == 1
+        let progress: @Sendable (SweepProgress) -> Void = { p in
+            guard terminal else { return }
+            let best = p.best.map { ", best so far \($0.date.iso) (what-if cost \(formatNumber($0.cost)))" } ?? ""
+            FileHandle.standardError.write(Data("\rsweep: \(p.done)/\(p.total) dates\(best)\u{1B}[K".utf8))
         }
-        let rows: [SweepRow]
+        let rows: [SweepRow], candidates: Int
         do {
-            rows = try sweeper.run(jobs: jobs, limits: Limits(timeLimit: left(of: limit, since: begun), stop: CLI.interrupt), progress: progress)
+            candidates = try sweeper.candidates().count
+            rows = try sweeper.run(jobs: jobs, limits: Limits(timeLimit: left(of: limit, since: begun), stop: CLI.interrupt),
+                                   shard: shard ?? .whole, progress: progress)
         } catch let e as ChangeError {
             return CLI.usageError(e.description, sweep)
         } catch {
-            return CommandResult(stderr: "convene: internal error: \(error)\n", status: ExitStatus.internalError)
+            return CommandResult(stderr: (terminal ? "\n" : "") + "convene: internal error: \(error)\n", status: ExitStatus.internalError)
         }
         var result = CommandResult()
-        if Date().timeIntervalSince(started) > 1 { result.stderr = "\n" }
-        switch format {
-        case "csv": result.stdout = SweepText.csv(rows)
-        case "json": result.stdout = SweepText.json(rows, scenario: scenario, event: event)
-        default: result.stdout = SweepText.table(rows, scenario: scenario, event: event)
-        }
+        if terminal { result.stderr = "\n" }
+        let file = SweepFile(scenario: scenario.name, event: event, rows: rows, shard: shard.map { ($0, candidates) })
+        result.stdout = SweepText.render(file, format: format, venue: args.value("venue"))
         let unfinished = rows.filter { $0.status == nil }.count
         if unfinished > 0 { result.stderr += "sweep: stopped before \(unfinished) of \(rows.count) dates were tried\n" }
-        result.status = rows.contains { $0.status == .optimal || $0.status == .feasible } ? ExitStatus.ok
-            : unfinished > 0 || rows.contains { $0.status == .unknown } ? ExitStatus.unknown : ExitStatus.no
+        result.status = SweepText.status(rows)
         return result
+    }
+
+    /// `--merge FILE…`: the shards' JSON outputs joined, rendered as the single run would be.
+    static func runMerge(_ args: ParsedArguments) -> CommandResult {
+        let format: String
+        do throws(UsageError) {
+            format = try CLI.format(args, ["table", "csv", "json", "html"])
+            if !args.positionals.isEmpty { throw UsageError(message: "--merge reads only shard outputs: give each file with its own --merge, and no scenario.") }
+            for o in ["baseline", "event", "from", "to", "shard"] where args.value(o) != nil {
+                throw UsageError(message: "--merge takes no '--\(o)': the shard outputs say what was swept.")
+            }
+        } catch { return CLI.usageError(error.message, sweep) }
+        var files: [SweepFile] = []
+        for path in args.values["merge"] ?? [] {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                return CommandResult(stderr: "convene: cannot read '\(path)'\n", status: ExitStatus.refused)
+            }
+            switch SweepFile.read(text) {
+            case .success(let f): files.append(f)
+            case .failure(let e): return CommandResult(stderr: "convene: \(path): \(e)\n", status: ExitStatus.refused)
+            }
+        }
+        switch SweepFile.merge(files) {
+        case .failure(let e): return CommandResult(stderr: "convene: --merge: \(e)\n", status: ExitStatus.refused)
+        case .success(let merged):
+            var result = CommandResult()
+            result.stdout = SweepText.render(merged, format: format, venue: args.value("venue"))
+            let unfinished = merged.rows.filter { $0.status == nil }.count
+            if unfinished > 0 { result.stderr += "sweep: stopped before \(unfinished) of \(merged.rows.count) dates were tried\n" }
+            result.status = SweepText.status(merged.rows)
+            return result
+        }
     }
 }
 
@@ -90,9 +134,9 @@ enum SweepText {
 
     static let headers = ["DATE", "DAY", "STATUS", "WHATIF COST", "COST", "DISTURBANCE", "MOVED", "NEW CLASHES", "BEST"]
 
-    static func table(_ rows: [SweepRow], scenario: Scenario, event: String) -> String {
+    static func table(_ rows: [SweepRow], scenario: String, event: String) -> String {
         let feasible = rows.filter { $0.whatIfCost != nil }.count
-        var out = "Sweep of \(event) on \(scenario.name): \(rows.count) candidate dates, \(feasible) feasible\n"
+        var out = "Sweep of \(event) on \(scenario): \(rows.count) candidate dates, \(feasible) feasible\n"
         if let best = rows.first(where: \.best) { out += "Best: \(rows.filter(\.best).map(\.date.iso).joined(separator: ", ")) (what-if cost \(formatNumber(best.whatIfCost!)))\n" }
         return out + "\n" + TextTable(headers, rows.map(cells)).render(indent: "  ")
     }
@@ -106,15 +150,18 @@ enum SweepText {
         return ([header] + rows.map(cells)).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func json(_ rows: [SweepRow], scenario: Scenario, event: String) -> String {
-        JSONWriter.write(.object([
-            ("format", .string("sweep/1")), ("scenario", .string(scenario.name)), ("event", .string(event)),
-            ("rows", .array(rows.map { r in .object([
-                ("date", .string(r.date.iso)), ("status", r.status.map { .string($0.rawValue) } ?? .null),
-                ("whatifCost", r.whatIfCost.map(JSONValue.number) ?? .null), ("cost", r.cost.map(JSONValue.number) ?? .null),
-                ("disturbance", r.disturbance.map(JSONValue.number) ?? .null), ("moved", .number(Double(r.moved))),
-                ("newClashes", .array(r.newClashes.map(JSONValue.string))), ("best", .bool(r.best)),
-            ]) })),
-        ]))
+    static func render(_ file: SweepFile, format: String, venue: String?) -> String {
+        switch format {
+        case "csv": return csv(file.rows)
+        case "json": return file.json()
+        case "html": return SweepHTML.write(file, venue: venue)
+        default: return table(file.rows, scenario: file.scenario, event: file.event)
+        }
+    }
+
+    static func status(_ rows: [SweepRow]) -> Int32 {
+        let unfinished = rows.filter { $0.status == nil }.count
+        return rows.contains { $0.status == .optimal || $0.status == .feasible } ? ExitStatus.ok
+            : unfinished > 0 || rows.contains { $0.status == .unknown } ? ExitStatus.unknown : ExitStatus.no
     }
 }

@@ -22,6 +22,10 @@ extension Commands {
         --move-weight per day and --venue-change-weight per change of venue from the baseline, added
         to the scenario's own cost. The report lists each event that moved, each rule or clash whose
         amount changed, and the new cost; when the change is impossible, a minimal conflict.
+        The re-plan starts from the baseline: the pinned events and what they break are freed
+        first (more only when needed), the rest held; then it is improved neighbourhood by
+        neighbourhood. 'optimal' is claimed only from a proof over the whole what-if; a
+        'feasible' answer prints the best proven lower bound when one is known.
         """,
         run: runWhatIf)
 
@@ -102,6 +106,7 @@ enum WhatIfText {
         if let r = a.solution.report, let d = a.disturbance {
             out += "Cost: \(formatNumber(r.cost + d)) = scenario cost \(formatNumber(r.cost)) + disturbance \(formatNumber(d)); the baseline's cost was \(formatNumber(a.baselineReport.cost))\n"
         }
+        if let bound = a.lowerBound { out += "No re-plan costs less than \(formatNumber(bound)) (a proven lower bound)\n" }
         func dates(_ r: DateRange?) -> String { r.map { $0.start == $0.end ? $0.start.iso : "\($0.start.iso)..\($0.end.iso)" } ?? "-" }
         if a.solution.schedule != nil {
             out += "\nMOVED (\(a.moved.count))\n"

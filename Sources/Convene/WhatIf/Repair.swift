@@ -1,0 +1,496 @@
+import Foundation
+
+/// The what-if's search, as a minimal-perturbation problem (search guide, "A what-if is a
+/// minimal-perturbation problem"; UniTime/cpsolver's MPP, Timefold's non-disruptive replanning):
+///
+/// 1. **Repair.** Start from the baseline with the changes applied. Free the pinned events, the
+///    events the baseline leaves out, and the events of what the pins break (each hard rule the
+///    evaluator finds broken, narrowed to the events whose removal lowers its amount; each
+///    over-full venue-day's events); hold every other event where the baseline has it
+///    (`SearchSetup.frozen`) and search the freed ones at the what-if cost. No calendar within
+///    the node limit: grow the freed set (their neighbours near in time in a hard rule or at a
+///    venue, then every event of those rules, then whole parts, then everything) and again.
+/// 2. **Improve** by large-neighbourhood search on the what-if cost: the moved events together,
+///    each moved event with its near neighbours, then wider and then whole parts, then seeded
+///    random neighbourhoods (SplitMix64), each under a node limit, each strict improvement kept.
+/// 3. **Prove.** Each part alone (the rooms counting its own events: a relaxation) is solved to
+///    its optimum; their sum bounds every re-plan, and a part alone without a calendar proves the
+///    what-if infeasible. Short of the bound, the complete search over the whole what-if, seeded
+///    with the best calendar, is the only other proof of `optimal`.
+///
+/// Every choice is made in a fixed order (events by index, sorted lists, a seeded generator), so
+/// a run that ends before its time limit gives the same answer every time.
+final class WhatIfSearch {
+    let scenario: Scenario
+    let evaluator: Evaluator
+    let base: Schedule
+    let pins: [Int: (start: Day?, venue: Int?)]
+    let pinned: [Int]
+    let setup: SearchSetup
+    let limits: Limits
+    let effort: WhatIfEffort
+    private let started: Double
+    private var stats = SolveStats()
+    /// Per event, the hard rules (not `avoidExternal`) that select it, by constraint index.
+    private let rulesOf: [[Int]]
+    private let parts: [[Int]]
+    private let partOf: [Int]
+
+    init(scenario: Scenario, evaluator: Evaluator, base: Schedule, pins: [Int: (start: Day?, venue: Int?)], setup: SearchSetup,
+         limits: Limits, effort: WhatIfEffort) {
+        self.scenario = scenario; self.evaluator = evaluator; self.base = base; self.pins = pins
+        self.setup = setup; self.limits = limits; self.effort = effort
+        pinned = pins.keys.sorted()
+        started = now()
+        var rules = Array(repeating: [Int](), count: scenario.events.count)
+        for (c, con) in scenario.constraints.enumerated() where con.hard && !(con.rule is AvoidExternal) {
+            for e in con.rule.events { rules[e].append(c) }
+        }
+        rulesOf = rules
+        parts = scenario.components()
+        var of = Array(repeating: 0, count: scenario.events.count)
+        for (k, p) in parts.enumerated() { for e in p { of[e] = k } }
+        partOf = of
+    }
+
+    /// The best calendar, its objective (half-units), the status, and a proven lower bound.
+    struct Result {
+        var status: SolveStatus
+        var schedule: Schedule?
+        var objective: Int?
+        var bound: Int?
+        var stats: SolveStats
+    }
+
+    // MARK: Time and effort
+
+    private func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
+    private func outOfTime() -> Bool { (remaining().map { $0 <= 0 } ?? false) || limits.stop?.isRaised == true }
+
+    private func count(_ s: SolveStats) {
+        stats.nodes += s.nodes; stats.failures += s.failures; stats.propagations += s.propagations; stats.solutions += s.solutions
+    }
+
+    // MARK: One search with most of the calendar held
+
+    /// Searches the events of `free` (ascending) at the what-if cost, every other event held at
+    /// its placement in `around`, from `around` when it is a calendar.
+    ///
+    /// With `near`, each freed event that is not pinned keeps to starts within `near` days of
+    /// its own in `around` (and with 0, to its venue too: only its length may change): the
+    /// scenario searched is the same with those windows and venues narrowed, so its options
+    /// cost only what those few dates cost to compile, and every calendar it finds is one of
+    /// the whole what-if.
+    func solve(free: [Int], around: Schedule, nodeLimit: Int?, near: Int? = nil) -> SolveOutcome {
+        var s = setup
+        var isFree = Array(repeating: false, count: scenario.events.count)
+        for e in free { isFree[e] = true }
+        for e in scenario.events.indices where !isFree[e] { s.frozen[e] = around[e]! }
+        var searched = scenario, judge = evaluator
+        if let near {
+            // The starts allowed: within `near` days of each freed event's own (an admission
+            // test), and the window narrowed to those starts and the longest placement from the
+            // last of them, so that only those dates are compiled.
+            var centre = [Placement?](repeating: nil, count: scenario.events.count)
+            for e in free where pins[e] == nil {
+                guard let p = around[e] else { continue }
+                var ev = searched.events[e]
+                if near == 0, let v = p.venue, ev.venues.contains(v) { ev.venues = [v] }
+                let lastStart = p.start + near
+                var hi = lastStart
+                for v in (ev.venues.isEmpty ? [nil] : ev.venues.map { Optional($0) }) {
+                    if let q = evaluator.place(start: lastStart, venue: v, days: max(1, ev.length.longest)) { hi = max(hi, q.end) }
+                }
+                let lo = max(ev.window.start, p.start - near)
+                hi = min(ev.window.end, max(hi, lastStart + 14))
+                guard lo <= p.start, p.start <= hi else { continue }
+                ev.window = DateRange(lo, hi)
+                searched.events[e] = ev
+                centre[e] = p
+            }
+            let base = s.admits, held = centre
+            s.admits = { e, q in
+                if let c = held[e], abs(q.start - c.start) > near || (near == 0 && q.venue != c.venue) { return false }
+                return base?(e, q) ?? true
+            }
+            judge = Evaluator(searched, calendarsOf: evaluator)
+        }
+        let solver = Solver(searched, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop), evaluator: judge)
+        if !around.contains(where: { $0 == nil }) { solver.seed(with: around) }
+        let out = solver.solve()
+        count(out.stats)
+        if WhatIfSearch.trace {
+            print("whatif: \(String(format: "%.3f", now() - started)) s: \(free.count) free\(near.map { " (±\($0) days)" } ?? ""), \(out.status), objective \(out.objective.map { String(Double($0) / 2) } ?? "-"), \(out.stats.nodes) nodes, \(String(format: "%.1f", out.stats.elapsed * 1000)) ms search", to: &StandardError.shared)
+        }
+        return out
+    }
+
+    /// `CONVENE_WHATIF_TRACE=1`: one line per search on standard error (for the benchmark).
+    static let trace = ProcessInfo.processInfo.environment["CONVENE_WHATIF_TRACE"] != nil
+
+    // MARK: 1. Repair
+
+    /// `from` with each pinned event placed as its pin asks (the rest of its placement as
+    /// `from`, or the baseline, has it); nil where that is no placement.
+    func applyPins(_ from: Schedule) -> Schedule {
+        var s = from
+        for e in pinned {
+            let pin = pins[e]!
+            guard let b = from[e] ?? base[e] else { s[e] = nil; continue }
+            s[e] = evaluator.place(start: pin.start ?? b.start, venue: pin.venue ?? b.venue, days: b.days)
+            if let p = s[e], let admits = setup.admits, !admits(e, p) { s[e] = nil }
+        }
+        return s
+    }
+
+    /// The events that must be free for `s` to become a calendar: the pinned ones, the unplaced
+    /// ones, and those of each broken hard rule and over-full venue-day. Ascending.
+    func broken(_ s: Schedule) -> [Int] {
+        var out = Set(pinned)
+        for e in s.indices where s[e] == nil { out.insert(e) }
+        for (e, p) in s.enumerated() { if let p, !evaluator.structureReasons(of: e, p).isEmpty { out.insert(e) } }
+        for con in scenario.constraints where con.hard {
+            let amount = con.rule.evaluate(s, in: scenario).amount
+            guard amount > 0 else { continue }
+            // The events whose removal lowers the amount; all of them when none does alone.
+            var culprits: [Int] = []
+            var t = s
+            let events = con.rule.events.filter { s[$0] != nil }
+            if events.count <= 200 {
+                for e in events {
+                    let keep = t[e]; t[e] = nil
+                    if con.rule.evaluate(t, in: scenario).amount < amount { culprits.append(e) }
+                    t[e] = keep
+                }
+            }
+            out.formUnion(culprits.isEmpty ? events : culprits)
+        }
+        for (v, venue) in scenario.venues.enumerated() {
+            guard let rooms = venue.rooms else { continue }
+            var byDay: [Int: [Int]] = [:]
+            for (e, p) in s.enumerated() {
+                guard let p, p.roomVenue == v else { continue }
+                for d in p.occupied { byDay[d.ordinal, default: []].append(e) }
+            }
+            for (_, es) in byDay where es.count > rooms { out.formUnion(es) }
+        }
+        return out.sorted()
+    }
+
+    /// The events of `events` whose placement in `s` comes within `days` calendar days of one
+    /// of `near`'s placements (or the dates its pin names).
+    private func span(_ e: Int, _ s: Schedule) -> (lo: Int, hi: Int)? {
+        if let p = s[e] { return (p.start.ordinal, p.end.ordinal) }
+        if let d = pins[e]?.start { return (d.ordinal, d.ordinal + 7) }
+        if let b = base[e] { return (b.start.ordinal, b.end.ordinal) }
+        return nil
+    }
+
+    /// One step of growth of a freed set, in `level`s:
+    /// 1: events within `radius` days of a freed one that share a hard rule with it or may use a
+    ///    venue it may use; 2: as 1 with twice the radius, and every event of the small hard
+    ///    rules (at most 8 events) of the freed ones; 3: every event of the freed ones' hard
+    ///    rules and parts; 4 and above: every event.
+    func grow(_ free: [Int], level: Int, around s: Schedule, radius: Int = 14) -> [Int] {
+        let n = scenario.events.count
+        if level >= 4 { return Array(0..<n) }
+        var inSet = Array(repeating: false, count: n)
+        for e in free { inSet[e] = true }
+        var add = inSet
+        if level >= 3 {
+            for e in free {
+                for c in rulesOf[e] { for x in scenario.constraints[c].rule.events { add[x] = true } }
+                for x in parts[partOf[e]] { add[x] = true }
+            }
+        }
+        let r = level == 1 ? radius : 2 * radius
+        var linked = Array(repeating: false, count: n)
+        for e in free {
+            for c in rulesOf[e] {
+                let es = scenario.constraints[c].rule.events
+                if level >= 2 && es.count <= 8 { for x in es { add[x] = true } }
+                for x in es { linked[x] = true }
+            }
+        }
+        // Venues each freed event may use, and the windows around them.
+        var windows: [(venues: [Int], lo: Int, hi: Int, e: Int)] = []
+        for e in free {
+            guard let sp = span(e, s) else { continue }
+            let vs = scenario.events[e].venues
+            windows.append((vs, sp.lo - r, sp.hi + r, e))
+        }
+        for x in 0..<n where !add[x] {
+            guard let p = s[x] ?? base[x] else { continue }
+            let lo = p.start.ordinal, hi = p.end.ordinal
+            for w in windows where lo <= w.hi && hi >= w.lo {
+                if linked[x] || (p.roomVenue.map { v in w.venues.contains(v) && scenario.venues[v].rooms != nil } ?? false) {
+                    add[x] = true; break
+                }
+            }
+        }
+        return (0..<n).filter { add[$0] }
+    }
+
+    /// A calendar from `from` that keeps as much of it as can be kept: nil when none was found
+    /// (then `infeasible` says whether that is proven, by a search with nothing held).
+    func repair(from: Schedule) -> (schedule: Schedule, objective: Int, free: [Int])? {
+        let s0 = applyPins(from)
+        var free = broken(s0)
+        var level = 0
+        while !outOfTime() {
+            // Every unplaced event must be free to be held anywhere: fill those the search frees.
+            var around = s0
+            for e in free { if around[e] == nil { around[e] = base[e] } }
+            let all = free.count == scenario.events.count
+            let out = solve(free: free, around: around.map { $0 }, nodeLimit: all ? effort.wholeNodes : effort.repairNodes)
+            if let schedule = out.schedule, let objective = out.objective { return (schedule, objective, free) }
+            if all {
+                if out.status == .infeasible { provenInfeasible = true }
+                return nil
+            }
+            level += 1
+            free = grow(free, level: level, around: s0)
+        }
+        return nil
+    }
+
+    private(set) var provenInfeasible = false
+
+    // MARK: 2. Improve
+
+    /// Events placed differently from the baseline (pinned ones included), and those it leaves out.
+    func moved(_ s: Schedule) -> [Int] {
+        s.indices.filter { e in pins[e] != nil || base[e] == nil || s[e] != base[e] }
+    }
+
+    /// The neighbourhoods to try around `s`, in order; duplicates dropped.
+    struct Hood: Hashable { var events: [Int]; var near: Int? = nil }
+
+    func neighbourhoods(_ s: Schedule, repaired: [Int], rng: inout SplitMix64) -> [Hood] {
+        let m = moved(s)
+        var out: [Hood] = []
+        var seen = Set<Hood>()
+        func add(_ hood: [Int], near: Int? = nil) {
+            let h = Hood(events: hood, near: near)
+            guard !hood.isEmpty, near != nil || hood.count < scenario.events.count, seen.insert(h).inserted else { return }
+            out.append(h)
+        }
+        func withPins(_ es: [Int]) -> [Int] { Array(Set(es).union(pinned)).sorted() }
+        // The moved events together, and with what the repair freed.
+        add(m)
+        add(withPins(m + repaired))
+        // The dearest soft rules, each with its events alone: a baseline that is not optimal is
+        // improved where it pays most (a monthly quota or a total met by other lengths at the
+        // same dates costs no disturbance).
+        let dear = costlyRules(s)
+        for (c, _) in dear.prefix(effort.ruleHoods) { add(withPins(scenario.constraints[c].rule.events)) }
+        // Each moved event that is not pinned, dearest disturbance first, with its near neighbours.
+        let unpinned = m.filter { pins[$0] == nil && base[$0] != nil }
+        let dearMoves = unpinned.sorted { (disturbance($0, s), -$0) > (disturbance($1, s), -$1) }
+        for e in dearMoves.prefix(effort.perEventHoods) { add(grow(withPins([e]), level: 1, around: s)) }
+        // Lengths alone (dates and venues kept: no disturbance), then small shifts, part by part,
+        // dearest first; lengths of every event at once.
+        let partOrder = partsByCost(s)
+        for k in partOrder { add(withPins(parts[k]), near: 0) }
+        add(Array(scenario.events.indices), near: 0)
+        for (c, _) in dear.prefix(effort.ruleHoods) { add(withPins(scenario.constraints[c].rule.events), near: 7) }
+        for k in partOrder { add(withPins(parts[k]), near: 3) }
+        // Wider: the moved events' neighbours, the pinned events' surroundings, whole parts.
+        add(grow(m, level: 1, around: s))
+        add(grow(m, level: 2, around: s))
+        for e in pinned { add(grow([e], level: 2, around: s, radius: 42)) }
+        var ks: [Int] = []
+        for e in m where !ks.contains(partOf[e]) { ks.append(partOf[e]) }
+        for k in ks.sorted() { add(withPins(parts[k])) }
+        add(grow(m, level: 3, around: s))
+        for (c, _) in dear.prefix(effort.ruleHoods) { add(grow(withPins(scenario.constraints[c].rule.events), level: 1, around: s)) }
+        // Seeded random neighbourhoods: a moved event and a random sample of what is near it.
+        if !m.isEmpty {
+            for _ in 0..<effort.randomHoods {
+                let e = m[rng.int(0...(m.count - 1))]
+                let near = grow([e], level: 2, around: s, radius: 28)
+                var pick = Set([e]).union(pinned)
+                for x in near where rng.int(0...1) == 0 { pick.insert(x) }
+                add(pick.sorted())
+            }
+        }
+        return out
+    }
+
+    /// The soft rules (not `avoidExternal`, which is unary) of at most 60 events that cost
+    /// something in `s`, dearest first (ties by index): (constraint index, weighted amount).
+    func costlyRules(_ s: Schedule) -> [(Int, Double)] {
+        var out: [(Int, Double)] = []
+        for (c, con) in scenario.constraints.enumerated() where !con.hard && !(con.rule is AvoidExternal) && con.rule.events.count <= 60 {
+            let a = con.rule.evaluate(s, in: scenario).amount * Double(con.weight)
+            if a > 0 { out.append((c, a)) }
+        }
+        return out.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
+    }
+
+    /// The parts by their share of the calendar's cost in `s` (rules within them and their
+    /// events' unary terms), dearest first; ties by index.
+    func partsByCost(_ s: Schedule) -> [Int] {
+        var cost = Array(repeating: 0.0, count: parts.count)
+        for con in scenario.constraints where !con.hard {
+            guard let first = con.rule.events.first else { continue }
+            cost[partOf[first]] += con.rule.evaluate(s, in: scenario).amount * Double(con.weight)
+        }
+        for (e, p) in s.enumerated() { if let p { cost[partOf[e]] += evaluator.preferredStartCost(of: e, p) } }
+        return parts.indices.sorted { (cost[$0], -$0) > (cost[$1], -$1) }
+    }
+
+    private func disturbance(_ e: Int, _ s: Schedule) -> Int {
+        guard let p = s[e], let b = base[e] else { return 0 }
+        return abs(p.start - b.start) + (p.venue != b.venue ? 10 : 0)
+    }
+
+    /// Large-neighbourhood search from `s`: each neighbourhood of the round in turn, around the
+    /// calendar as the round has improved it so far; then a new round around the new calendar,
+    /// until a round improves nothing, the rounds run out, or the limit.
+    func improve(_ s: inout Schedule, _ objective: inout Int, repaired: [Int], rng: inout SplitMix64) {
+        var rounds = 0
+        let first = stats.nodes
+        func spent() -> Bool { effort.lnsNodes.map { stats.nodes - first >= $0 } ?? false }
+        while rounds < effort.rounds, !outOfTime(), !spent() {
+            rounds += 1
+            var improved = false
+            for hood in neighbourhoods(s, repaired: repaired, rng: &rng) {
+                if outOfTime() || spent() { break }
+                let out = solve(free: hood.events, around: s, nodeLimit: effort.hoodNodes, near: hood.near)
+                if let schedule = out.schedule, let obj = out.objective, obj < objective {
+                    s = schedule; objective = obj; improved = true
+                }
+            }
+            if !improved { break }
+        }
+    }
+
+    // MARK: 3. Prove
+
+    /// The sum of the parts' what-if optima, each part alone with the rooms counting its own
+    /// events (a relaxation of the whole); nil when some part is not proven within its node
+    /// limit. `infeasible` when a part alone has no calendar: then neither has the whole.
+    func partsBound(seed: Schedule?) -> (bound: Int?, infeasible: Bool) {
+        var total = 0, proven = true
+        for part in parts {
+            if outOfTime() { return (nil, false) }
+            let out = solvePartAlone(part, seed: seed, feasibilityOnly: false, nodeLimit: effort.partNodes)
+            switch out.status {
+            case .infeasible: return (nil, true)
+            case .optimal: total = Cost.add(total, out.objective!)
+            default: proven = false
+            }
+        }
+        return (proven ? total : nil, false)
+    }
+
+    /// Whether the parts holding a pin have a calendar each, alone (rooms counting their own
+    /// events): false proves the what-if infeasible.
+    func pinnedPartsFeasible() -> Bool {
+        var ks: [Int] = []
+        for e in pinned where !ks.contains(partOf[e]) { ks.append(partOf[e]) }
+        for k in ks.sorted() where !outOfTime() {
+            if solvePartAlone(parts[k], seed: nil, feasibilityOnly: true, nodeLimit: effort.partNodes).status == .infeasible { return false }
+        }
+        return true
+    }
+
+    private func solvePartAlone(_ part: [Int], seed: Schedule?, feasibilityOnly: Bool, nodeLimit: Int) -> SolveOutcome {
+        let sub = scenario.restricted(to: part)
+        var s = SearchSetup()
+        s.feasibilityOnly = feasibilityOnly
+        s.stop = limits.stop
+        if let admits = setup.admits { s.admits = { i, p in admits(part[i], p) } }
+        if let extra = setup.extraCost { s.extraCost = { i, p in extra(part[i], p) } }
+        let solver = Solver(sub, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop),
+                            evaluator: Evaluator(sub, calendarsOf: evaluator))
+        if let seed { solver.seed(with: part.map { seed[$0] }) }
+        let out = solver.solve()
+        count(out.stats)
+        return out
+    }
+
+    // MARK: The whole
+
+    /// Repairs from the baseline and from each of `seeds` (calendars of neighbouring what-ifs),
+    /// keeps the cheapest, improves it, and proves what it can.
+    func run(seeds: [Schedule]) -> Result {
+        func finish(_ status: SolveStatus, _ s: Schedule?, _ obj: Int?, _ bound: Int?) -> Result {
+            stats.elapsed = now() - started
+            stats.bound = bound
+            return Result(status: status, schedule: s, objective: obj, bound: bound, stats: stats)
+        }
+        if !pinnedPartsFeasible() { return finish(.infeasible, nil, nil, nil) }
+        var best: (schedule: Schedule, objective: Int, free: [Int])? = nil
+        for start in [base] + seeds {
+            if outOfTime() { break }
+            guard let r = repair(from: start) else {
+                if provenInfeasible { return finish(.infeasible, nil, nil, nil) }
+                continue
+            }
+            if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
+            if best == nil || r.objective < best!.objective { best = r }
+        }
+        guard let found = best else { return finish(.unknown, nil, nil, nil) }
+        var (s, objective) = (found.schedule, found.objective)
+        let repaired = found.free
+        var rng = SplitMix64(seed: 0x5EED_0F_C0FFEE)
+        improve(&s, &objective, repaired: repaired, rng: &rng)
+        // Proof: the parts' bound, then the complete search of the whole what-if.
+        var bound: Int? = nil
+        if !outOfTime() {
+            let b = partsBound(seed: s)
+            if b.infeasible { return finish(.infeasible, nil, nil, nil) } // cannot happen with a calendar in hand
+            bound = b.bound
+        }
+        if let bound, objective <= bound { return finish(.optimal, s, objective, bound) }
+        if !outOfTime(), scenario.events.count <= effort.wholeMaxEvents {
+            let out = solve(free: Array(scenario.events.indices), around: s, nodeLimit: effort.wholeNodes)
+            if let schedule = out.schedule, let obj = out.objective, obj < objective { s = schedule; objective = obj }
+            if out.status == .optimal { return finish(.optimal, s, objective, objective) }
+        }
+        return finish(.feasible, s, objective, bound)
+    }
+}
+
+/// How hard each step of a what-if searches: node limits, so that the answer does not depend on
+/// the machine's speed (a sweep's rows are then the same whatever the number of jobs); the time
+/// limit stops it all the same.
+public struct WhatIfEffort: Sendable {
+    /// Each repair step.
+    public var repairNodes = 20_000
+    /// Each improving neighbourhood.
+    public var hoodNodes = 2_000
+    /// Each part alone, for the bound.
+    public var partNodes = 20_000
+    /// The complete search of the whole what-if; nil for no limit but the time limit.
+    public var wholeNodes: Int? = nil
+    /// The complete search of the whole what-if is tried only up to this many events.
+    public var wholeMaxEvents = Int.max
+    /// Nodes of all the improving neighbourhoods together; nil for no limit but the time limit.
+    public var lnsNodes: Int? = nil
+    /// Rounds of improvement (each after a strict improvement).
+    public var rounds = 200
+    public var perEventHoods = 12
+    /// Neighbourhoods around the dearest soft rules.
+    public var ruleHoods = 12
+    public var randomHoods = 8
+
+    public init() {}
+
+    /// A what-if command: the time limit is the only end of the last complete search.
+    public static let standalone = WhatIfEffort()
+    /// One date of a sweep: every step under a node limit.
+    public static var sweep: WhatIfEffort {
+        var e = WhatIfEffort()
+        e.lnsNodes = 8_000; e.partNodes = 5_000; e.wholeNodes = 50_000; e.wholeMaxEvents = 100
+        return e
+    }
+}
+
+/// Standard error as a text stream, for the trace.
+struct StandardError: TextOutputStream {
+    nonisolated(unsafe) static var shared = StandardError()
+    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+}
