@@ -117,9 +117,9 @@ extension CompiledModel {
             case let r as MonthlyQuota:
                 softTerms.append((c, false)); for p in quotaSums(r) { softSums.append((Cost.mul(setup.costScale, c.weight), p)) }
             case let r as Rotation:
-                // The counts are sums of 1 per event at the venue: 2 half-units of cost per event.
+                // Its per-venue counts bound the count part of its amount before its events are
+                // fixed: sums of 1 per event at the venue, 2 half-units of cost each.
                 let counts = venueCountSums(r, r.events.filter { !scenario.events[$0].isMilestone })
-                countSumsOf[softTerms.count] = Array(softSums.count..<softSums.count + counts.count)
                 softTerms.append((c, false))
                 for p in counts { softSums.append((Cost.mul(setup.costScale, Cost.mul(2, c.weight)), p)) }
             default:

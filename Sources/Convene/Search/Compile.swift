@@ -58,9 +58,6 @@ final class CompiledModel {
     var softTerms: [(constraint: Constraint, monotone: Bool)] = []
     /// Sum propagators built for soft sums, used only for their bound.
     var softSums: [(weight: Int, sum: SumPropagator)] = []
-    /// For a soft `rotation` (by its index in `softTerms`), the indices in `softSums` of its
-    /// per-venue counts: a bound on the count part of its amount before its events are all fixed.
-    var countSumsOf: [Int: [Int]] = [:]
 
     /// Rooms taken by events outside the search and by held events: venue → day ordinal → count.
     var roomsTaken: [Int: [Int: Int]] = [:]
@@ -109,7 +106,7 @@ final class CompiledModel {
         }
         byCost = options.map { list in list.indices.sorted { (list[$0].unary, $0) < (list[$1].unary, $1) } }
         propagators = base.propagators; watchers = base.watchers; leafChecks = base.leafChecks
-        softTerms = base.softTerms; softSums = base.softSums; countSumsOf = base.countSumsOf; roomsTaken = base.roomsTaken
+        softTerms = base.softTerms; softSums = base.softSums; roomsTaken = base.roomsTaken
     }
 
     func isActive(_ c: Constraint) -> Bool { !setup.relaxed.contains(c.id) }

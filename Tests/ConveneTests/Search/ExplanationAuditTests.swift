@@ -11,17 +11,23 @@ import Testing
 
 @Suite("the learning core's explanations re-derive what they explain")
 struct ExplanationAuditTests {
-    /// A fresh engine of `model` with the rules' propagators, propagated at the root.
-    static func fresh(_ model: CompiledModel) -> (engine: Engine, rootOK: Bool) {
+    /// A fresh engine of `model` with the rules' propagators and, given `upper`, the objective
+    /// bound `cost ≤ upper`, propagated at the root.
+    static func fresh(_ model: CompiledModel, upper: Int? = nil) -> (engine: Engine, rootOK: Bool) {
         let e = Engine(model)
         for p in model.learningPropagators(eventCount: model.options.count) { e.add(p) }
+        if let upper {
+            let o = ObjectiveBound(model, e)
+            o.upper = upper
+            e.add(o)
+        }
         e.scheduleAll()
         return (e, e.propagate())
     }
 
     /// Whether `predicates` made true at the root of a fresh engine entail `goal` (nil: a conflict).
-    static func entails(_ model: CompiledModel, _ predicates: [Predicate], _ goal: Predicate?) -> Bool {
-        let (e, rootOK) = fresh(model)
+    static func entails(_ model: CompiledModel, _ predicates: [Predicate], _ goal: Predicate?, upper: Int?) -> Bool {
+        let (e, rootOK) = fresh(model, upper: upper)
         guard rootOK else { return true }
         for p in predicates {
             e.beginReason()
@@ -38,9 +44,13 @@ struct ExplanationAuditTests {
             guard let scenario = try? ScenarioReader.read(Array(RandomScenario.make(seed: seed).json.utf8)) else { continue }
             let model = CompiledModel(scenario)
             guard !model.options.contains(where: \.isEmpty) else { continue }
-            let (engine, rootOK) = Self.fresh(model)
-            guard rootOK else { continue } // infeasible at the root: nothing to explain
             var rng = SplitMix64(seed: seed)
+            // Every other dive runs under an objective bound a little above the root's cheapest
+            // options, so that the objective's reasons (lifted) are audited as well.
+            let cheapest = model.options.reduce(0) { sum, list in sum + (list.map(\.unary).min() ?? 0) }
+            let upper: Int? = seed % 2 == 0 ? cheapest + rng.int(0...12) : nil
+            let (engine, rootOK) = Self.fresh(model, upper: upper)
+            guard rootOK else { continue } // infeasible at the root: nothing to explain
             var checkedUpTo = 0
             while true {
                 let ok = engine.propagate()
@@ -48,7 +58,7 @@ struct ExplanationAuditTests {
                 for i in checkedUpTo..<engine.entryCount where !engine.isDecision(i) && engine.entryLevel[i] > 0 {
                     let reason = engine.reason(of: i).map { engine.entryPredicate[Int($0)] }
                     audited += 1
-                    if !Self.entails(model, reason, engine.entryPredicate[i]) {
+                    if !Self.entails(model, reason, engine.entryPredicate[i], upper: upper) {
                         failures.append("seed \(seed): \(reason) does not give \(engine.entryPredicate[i])")
                     }
                 }
@@ -57,7 +67,7 @@ struct ExplanationAuditTests {
                     guard engine.level > 0 else { break } // infeasible at the root: nothing to explain
                     conflicts += 1
                     let reason = engine.conflict.map { engine.entryPredicate[Int($0)] }
-                    if !Self.entails(model, reason, nil) { failures.append("seed \(seed): conflict \(reason) holds together") }
+                    if !Self.entails(model, reason, nil, upper: upper) { failures.append("seed \(seed): conflict \(reason) holds together") }
                     break
                 }
                 let open = (0..<engine.eventCount).filter { engine.size[$0] > 1 }
@@ -70,7 +80,7 @@ struct ExplanationAuditTests {
                     // what removed the rest; audited like any other.
                     conflicts += 1
                     let reason = engine.conflict.map { engine.entryPredicate[Int($0)] }
-                    if !Self.entails(model, reason, nil) { failures.append("seed \(seed): conflict \(reason) holds together") }
+                    if !Self.entails(model, reason, nil, upper: upper) { failures.append("seed \(seed): conflict \(reason) holds together") }
                     break
                 }
             }

@@ -176,6 +176,12 @@ final class Engine {
         if stampValue == 0 { for i in stamp.indices { stamp[i] = 0 }; stampValue = 1 }
     }
 
+    /// Keeps a copy of the reason built so far, for `restoreReason` (one reason for several changes).
+    func keepReason() { kept = scratch }
+    /// Makes the kept reason the one being built again.
+    func restoreReason() { scratch = kept }
+    private var kept: [Int32] = []
+
     /// Adds entry `r` to the reason being built (level-0 facts are left out: always true).
     @inline(__always) func because(entry r: Int32) {
         guard entryLevel[Int(r)] > 0, stamp[Int(r)] != stampValue else { return }

@@ -21,9 +21,13 @@ final class ObjectiveBound: LearningPropagator {
     /// Trailed: Σ of the cheapest live costs; Σ of the rules' current amounts.
     private var unarySumSlot = 0, termSumSlot = 0
 
-    /// A soft rule's amount among fixed events (`monotone`), or once all are fixed, less what
-    /// its `countSums` (in `sums`) already bound.
-    private struct Term { let constraint: Constraint; let events: [Int]; let monotone: Bool; let scale: Int; let countSums: [Int] }
+    /// A soft rule's amount among fixed events (`monotone`), or once all are fixed.
+    private struct Term {
+        let constraint: Constraint; let events: [Int]; let monotone: Bool; let scale: Int
+        /// A soft `rotation`: its same-venue neighbours are counted as they become certain (see
+        /// `adjacencies`), its per-venue counts by the soft sums; the evaluator is not asked.
+        var isRotation: Bool { constraint.rule is Rotation }
+    }
     private let terms: [Term]
     private var termSlot: [Int] = []
     private let termsOf: [[Int]]
@@ -40,11 +44,10 @@ final class ObjectiveBound: LearningPropagator {
         byCost = model.byCost
         sums = model.softSums.map { ($0.weight, SumRule($0.sum)) }
         let sumTypes: Set<String> = [TotalDays.type, MonthlyQuota.type]
-        terms = model.softTerms.enumerated().compactMap { k, t in
+        terms = model.softTerms.compactMap { t in
             guard !sumTypes.contains(type(of: t.constraint.rule).type) else { return nil }
             let events = t.constraint.rule.events.filter { !model.scenario.events[$0].isMilestone || t.monotone }
-            return Term(constraint: t.constraint, events: events, monotone: t.monotone, scale: model.setup.costScale,
-                        countSums: model.countSumsOf[k] ?? [])
+            return Term(constraint: t.constraint, events: events, monotone: t.monotone, scale: model.setup.costScale)
         }
         var of = Array(repeating: [Int](), count: n)
         for (i, t) in terms.enumerated() { for e in t.events { of[e].append(i) } }
@@ -63,21 +66,56 @@ final class ObjectiveBound: LearningPropagator {
 
     @inline(__always) private func cheapest(_ s: Engine, _ e: Int) -> Int { unary[e][byCost[e][s.ints[minSlot[e]]]] }
 
+    /// The consecutive same-venue pairs of a rotation that no completion can undo: two fixed
+    /// events, consecutive among the fixed ones in the spec's order, at one venue, with no live
+    /// option of any other event of the rule between them. Monotone: they only grow as domains
+    /// shrink, and once all are fixed they are the rule's same-venue pairs.
+    private func adjacencies(_ s: Engine, _ t: Term) -> [(Int, Int)] {
+        let ids = s.model.scenario.events.map(\.id)
+        var fixed: [(e: Int, start: Int, end: Int, venue: Int?)] = []
+        for e in t.events { if let o = s.value(e) { let p = s.model.options[e][o]; fixed.append((e, p.start, p.end, p.placement.venue)) } }
+        fixed.sort { precedesInSpecOrder(start: $0.start, end: $0.end, id: ids[$0.e], start: $1.start, end: $1.end, id: ids[$1.e]) }
+        var out: [(Int, Int)] = []
+        for (a, b) in zip(fixed, fixed.dropFirst()) where a.venue != nil && a.venue == b.venue {
+            let between = t.events.contains { g in
+                guard g != a.e, g != b.e, !s.isFixed(g) else { return false }
+                var any = false
+                s.forEach(g) { o in if !any, isBetween(s, g, o, a, b, ids) { any = true } }
+                return any
+            }
+            if !between { out.append((a.e, b.e)) }
+        }
+        return out
+    }
+
+    private func isBetween(_ s: Engine, _ g: Int, _ o: Int, _ a: (e: Int, start: Int, end: Int, venue: Int?),
+                           _ b: (e: Int, start: Int, end: Int, venue: Int?), _ ids: [String]) -> Bool {
+        let p = s.model.options[g][o]
+        return precedesInSpecOrder(start: a.start, end: a.end, id: ids[a.e], start: p.start, end: p.end, id: ids[g])
+            && precedesInSpecOrder(start: p.start, end: p.end, id: ids[g], start: b.start, end: b.end, id: ids[b.e])
+    }
+
+    /// Adds the reason of a rotation's certain pairs: the pair fixed, and every other event of
+    /// the rule without its options between them.
+    private func explainAdjacencies(_ s: Engine, _ t: Term) {
+        let ids = s.model.scenario.events.map(\.id)
+        for (x, y) in adjacencies(s, t) {
+            s.explainFixed(x); s.explainFixed(y)
+            let ox = s.model.options[x][s.value(x)!], oy = s.model.options[y][s.value(y)!]
+            let a = (e: x, start: ox.start, end: ox.end, venue: ox.placement.venue), b = (e: y, start: oy.start, end: oy.end, venue: oy.placement.venue)
+            for g in t.events where g != x && g != y { s.explain(g) { isBetween(s, g, $0, a, b, ids) } }
+        }
+    }
+
     private func termValue(_ s: Engine, _ t: Term) -> Int {
+        if t.isRotation { return Cost.mul(Cost.mul(t.scale, Cost.mul(2, t.constraint.weight)), adjacencies(s, t).count) }
         if !t.monotone, !t.events.allSatisfy({ s.isFixed($0) }) { return 0 }
         var any = false
         for e in t.events { if let o = s.value(e) { schedule[e] = s.model.options[e][o].placement; any = true } }
         defer { for e in t.events { schedule[e] = nil } }
         guard any else { return 0 }
         let amount = t.constraint.rule.evaluate(schedule, in: s.model.scenario).amount
-        var value = Cost.mul(t.scale, Cost.halves(Double(t.constraint.weight) * amount))
-        // All fixed: the counts' sums are exact, and already in the bound.
-        for k in t.countSums {
-            let (w, sum) = sums[k], (mins, _) = sum.bounds(s), v = mins.reduce(0, +)
-            if let hi = sum.hi, v > hi { value -= Cost.mul(w, v - hi) }
-            if let lo = sum.lo, v < lo { value -= Cost.mul(w, lo - v) }
-        }
-        return max(0, value)
+        return Cost.mul(t.scale, Cost.halves(Double(t.constraint.weight) * amount))
     }
 
     /// The soft sums' part of the bound, and for each sum whether it is below (`low`) or above.
@@ -183,6 +221,8 @@ final class ObjectiveBound: LearningPropagator {
                 guard e != except else { continue }
                 let m = cheapest(s, e), cost = unary[e]
                 s.explain(e) { cost[$0] < m }
+            case .term(let t) where terms[t].isRotation:
+                explainAdjacencies(s, terms[t])
             case .term(let t):
                 for e in terms[t].events where s.isFixed(e) { s.explainFixed(e) }
             case .sum(let k, let low, let bound):

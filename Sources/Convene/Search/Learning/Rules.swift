@@ -142,13 +142,22 @@ final class SumRule: LearningPropagator {
 /// `rooms` of one venue: a date holding `rooms` fixed events is closed to every other event
 /// there, because of those fixed events (the pointwise explanation of a unit-demand cumulative,
 /// Schutt et al.; Pumpkin `time_table/explanations/pointwise.rs`); one more is a conflict.
+///
+/// Incremental: the rooms used per day are trailed integers, counted when an event becomes fixed,
+/// and a day that fills closes at once through its list of the options that occupy it; a wake
+/// costs what the newly fixed events occupy, not the whole venue.
 final class RoomsRule: LearningPropagator {
     let watched: [Int]
     let rooms: Int
-    private let base: Int
     /// Per watched event, per option: the day offsets it occupies at this venue.
     private let occupied: [[[Int32]]]
+    /// Per day offset: (watched position, option) of every option that occupies it, by position.
+    private let coverers: [[(i: Int32, o: Int32)]]
     private let taken: [Int]
+    /// Position of each event in `watched`, or -1.
+    private let position: [Int]
+    /// Trailed: rooms used per day offset; whether each watched event is counted.
+    private var usedSlot: [Int] = [], countedSlot: [Int] = []
     var name: String { "rooms (\(rooms)) over \(watched.count) events" }
 
     init?(events: [Int], venue: Int, rooms: Int, taken: [Int: Int], options: [[Option]]) {
@@ -158,60 +167,66 @@ final class RoomsRule: LearningPropagator {
             if let f = o.placement.occupied.first, let l = o.placement.occupied.last { lo = min(lo, f.ordinal); hi = max(hi, l.ordinal) }
         } }
         guard lo <= hi else { return nil }
-        base = lo
         occupied = events.map { e in options[e].map { o in
             o.placement.roomVenue == venue ? o.placement.occupied.map { Int32($0.ordinal - lo) } : []
         } }
+        var cover = Array(repeating: [(i: Int32, o: Int32)](), count: hi - lo + 1)
+        for (i, list) in occupied.enumerated() { for (o, days) in list.enumerated() { for d in days { cover[Int(d)].append((Int32(i), Int32(o))) } } }
+        coverers = cover
         var t = Array(repeating: 0, count: hi - lo + 1)
         for (d, n) in taken where d >= lo && d <= hi { t[d - lo] = n }
         self.taken = t
+        var pos = Array(repeating: -1, count: options.count)
+        for (i, e) in events.enumerated() { pos[e] = i }
+        position = pos
         watched = events; self.rooms = rooms
     }
 
-    /// Scratch between calls: rooms used per day offset (equal to `taken` outside a call).
-    private lazy var count: [Int] = taken
-    private lazy var full: [Bool] = Array(repeating: false, count: taken.count)
-
     func propagate(_ s: Engine, changed: [Int]) -> Bool {
-        guard changed.contains(where: { s.isFixed($0) }) else { return true }
-        var hot: [Int32] = [], fullDays: [Int32] = []
-        var fixed: [(i: Int, o: Int)] = []
-        defer { for d in hot { count[Int(d)] = taken[Int(d)]; full[Int(d)] = false } }
-        for (i, e) in watched.enumerated() {
-            guard let o = s.value(e), !occupied[i][o].isEmpty else { continue }
-            fixed.append((i, o))
-            for d in occupied[i][o] {
-                let k = Int(d)
-                if count[k] == taken[k] { hot.append(d) }
-                count[k] += 1
-                if count[k] > rooms { explainDay(s, d, fixed); return s.fail() }
-                if count[k] == rooms, !full[k] { full[k] = true; fullDays.append(d) }
-            }
+        if usedSlot.isEmpty {
+            usedSlot = taken.map { s.newInt($0) }
+            countedSlot = watched.map { _ in s.newInt(0) }
         }
-        guard !fullDays.isEmpty else { return true }
-        var hits: [(day: Int32, option: Int)] = []
-        for (i, e) in watched.enumerated() where !s.isFixed(e) {
-            let days = occupied[i]
-            hits.removeAll(keepingCapacity: true)
-            s.forEach(e) { o in if let d = days[o].first(where: { full[Int($0)] }) { hits.append((d, o)) } }
-            guard !hits.isEmpty else { continue }
-            hits.sort { ($0.day, $0.option) < ($1.day, $1.option) }
-            var k = 0
-            while k < hits.count {
-                let d = hits[k].day
-                var group: [Int] = []
-                while k < hits.count, hits[k].day == d { group.append(hits[k].option); k += 1 }
-                explainDay(s, d, fixed)
-                if !s.removeEach(e, where: { group.contains($0) }) { return false }
+        for e in changed {
+            let i = position[e]
+            guard i >= 0, let o = s.value(e), s.ints[countedSlot[i]] == 0 else { continue }
+            s.setInt(countedSlot[i], 1)
+            for d in occupied[i][o] {
+                let used = s.ints[usedSlot[Int(d)]] + 1
+                s.setInt(usedSlot[Int(d)], used)
+                if used > rooms { explainDay(s, d); return s.fail() }
+                if used == rooms, !close(s, d) { return false }
             }
         }
         return true
     }
 
+    /// Removes every open option occupying full day `d`, event by event, with the fixed events
+    /// there as the reason; false on a conflict.
+    private func close(_ s: Engine, _ d: Int32) -> Bool {
+        let list = coverers[Int(d)]
+        var k = 0
+        var reasoned = false
+        while k < list.count {
+            let i = Int(list[k].i), e = watched[i]
+            var hit: [Int] = []
+            while k < list.count, Int(list[k].i) == i {
+                let o = Int(list[k].o)
+                if !s.isFixed(e), s.live(e, o) { hit.append(o) }
+                k += 1
+            }
+            guard !hit.isEmpty else { continue }
+            if !reasoned { explainDay(s, d); reasoned = true } else { s.restoreReason() }
+            if !s.removeEach(e, where: { hit.contains($0) }) { return false }
+        }
+        return true
+    }
+
     /// Starts a reason: the fixed events occupying day offset `d`.
-    private func explainDay(_ s: Engine, _ d: Int32, _ fixed: [(i: Int, o: Int)]) {
+    private func explainDay(_ s: Engine, _ d: Int32) {
         s.beginReason()
-        for (i, o) in fixed where occupied[i][o].contains(d) { s.explainFixed(watched[i]) }
+        for (i, o) in coverers[Int(d)] where s.value(watched[Int(i)]) == Int(o) { s.explainFixed(watched[Int(i)]) }
+        s.keepReason()
     }
 }
 
