@@ -64,7 +64,9 @@ final class WhatIfSearch {
 
     // MARK: Time and effort
 
-    private func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
+    /// What is left of the time limit, less a margin (5 %, at most 0.1 s) for checking and
+    /// writing the answer, so that the command as a whole ends within its limit.
+    private func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - min(0.1, $0 * 0.05) - (now() - started)) } }
     private func outOfTime() -> Bool { (remaining().map { $0 <= 0 } ?? false) || limits.stop?.isRaised == true }
 
     private func count(_ s: SolveStats) {
@@ -128,6 +130,21 @@ final class WhatIfSearch {
     /// `CONVENE_WHATIF_TRACE=1`: one line per search on standard error (for the benchmark).
     static let trace = ProcessInfo.processInfo.environment["CONVENE_WHATIF_TRACE"] != nil
 
+    /// The what-if objective of `schedule` in half-units, by the evaluator itself (scenario cost
+    /// plus disturbance), or nil when it is no calendar of the what-if (a hard rule broken, an
+    /// event unplaced, a pin not kept). Every calendar a step returns is judged so before it is
+    /// kept: a step cut short while compiling can report its seed at a cost without the soft
+    /// rules it had no time to build.
+    func judged(_ schedule: Schedule) -> Int? {
+        let report = evaluator.evaluate(schedule)
+        guard report.hardOK, report.complete else { return nil }
+        for e in pinned { guard let p = schedule[e], setup.admits?(e, p) ?? true else { return nil } }
+        var d = 0
+        let extra = setup.extraCost
+        for (e, p) in schedule.enumerated() { if let p, let extra { d = Cost.add(d, extra(e, p)) } }
+        return Cost.add(Cost.halves(report.cost), d)
+    }
+
     // MARK: 1. Repair
 
     /// `from` with each pinned event placed as its pin asks (the rest of its placement as
@@ -177,8 +194,8 @@ final class WhatIfSearch {
         return out.sorted()
     }
 
-    /// The events of `events` whose placement in `s` comes within `days` calendar days of one
-    /// of `near`'s placements (or the dates its pin names).
+    /// The dates event `e` spans in `s`, or those its pin names (a week from the pinned start),
+    /// or the baseline's: what its neighbours are near to.
     private func span(_ e: Int, _ s: Schedule) -> (lo: Int, hi: Int)? {
         if let p = s[e] { return (p.start.ordinal, p.end.ordinal) }
         if let d = pins[e]?.start { return (d.ordinal, d.ordinal + 7) }
@@ -243,7 +260,7 @@ final class WhatIfSearch {
             for e in free { if around[e] == nil { around[e] = base[e] } }
             let all = free.count == scenario.events.count
             let out = solve(free: free, around: around.map { $0 }, nodeLimit: all ? effort.wholeNodes : effort.repairNodes)
-            if let schedule = out.schedule, let objective = out.objective { return (schedule, objective, free) }
+            if let schedule = out.schedule, let objective = judged(schedule) { return (schedule, objective, free) }
             if all {
                 if out.status == .infeasible { provenInfeasible = true }
                 return nil
@@ -358,7 +375,7 @@ final class WhatIfSearch {
             for hood in neighbourhoods(s, repaired: repaired, rng: &rng) {
                 if outOfTime() || spent() { break }
                 let out = solve(free: hood.events, around: s, nodeLimit: effort.hoodNodes, near: hood.near)
-                if let schedule = out.schedule, let obj = out.objective, obj < objective {
+                if let schedule = out.schedule, let claimed = out.objective, claimed < objective, let obj = judged(schedule), obj < objective {
                     s = schedule; objective = obj; improved = true
                 }
             }
@@ -447,7 +464,9 @@ final class WhatIfSearch {
         if let bound, objective <= bound { return finish(.optimal, s, objective, bound) }
         if !outOfTime(), scenario.events.count <= effort.wholeMaxEvents {
             let out = solve(free: Array(scenario.events.indices), around: s, nodeLimit: effort.wholeNodes)
-            if let schedule = out.schedule, let obj = out.objective, obj < objective { s = schedule; objective = obj }
+            if let schedule = out.schedule, let claimed = out.objective, claimed < objective, let obj = judged(schedule), obj < objective {
+                s = schedule; objective = obj
+            }
             if out.status == .optimal { return finish(.optimal, s, objective, objective) }
         }
         return finish(.feasible, s, objective, bound)

@@ -16,7 +16,8 @@ public struct SweepRow: Sendable {
     public var newClashes: [String] = []
     /// Among the cheapest feasible dates.
     public var best = false
-    /// What moves, the swept event first: `ID FROM→TO VENUE→VENUE` (dates of the start); then how
+    /// What moves, the swept event first: `ID FROM→TO VENUE→VENUE` (dates of the start; for a new
+    /// length at the same start, `ID START (ends OLD→NEW) VENUE`); then how
     /// many events the baseline leaves out are placed.
     public var moves: [String] = []
     /// With `feasible`: a proven lower bound of the what-if cost.
@@ -163,6 +164,10 @@ public struct Sweep: Sendable {
             let moves = a.moved.filter { $0.event == event } + a.moved.filter { $0.event != event }
             row.moves = moves.map { m in
                 let venues = m.fromVenue == m.toVenue ? (m.toVenue ?? "-") : "\(m.fromVenue ?? "-")→\(m.toVenue ?? "-")"
+                // Same start, another length: the ends say what changed.
+                if let f = m.from, f.start == m.to.start, f.end != m.to.end {
+                    return "\(m.event) \(f.start.iso) (ends \(f.end.iso)→\(m.to.end.iso)) \(venues)"
+                }
                 return "\(m.event) \(m.from?.start.iso ?? "new")→\(m.to.start.iso) \(venues)"
             }
             if !a.added.isEmpty { row.moves.append("+\(a.added.count) newly scheduled (no date in the baseline)") }
