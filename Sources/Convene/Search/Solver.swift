@@ -80,6 +80,8 @@ public final class Solver {
     /// Returns whether it was taken.
     @discardableResult
     public func seed(with schedule: Schedule) -> Bool {
+        // A model whose compiling stopped lacks the soft rules: its cost of the seed would be wrong.
+        guard !model.aborted else { return false }
         var values: [Int] = []
         for (e, p) in schedule.enumerated() {
             guard let p, let o = model.options[e].firstIndex(where: { $0.placement == p }) else { return false }

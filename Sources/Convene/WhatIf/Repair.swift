@@ -117,7 +117,7 @@ final class WhatIfSearch {
             }
             judge = Evaluator(searched, calendarsOf: evaluator)
         }
-        let solver = Solver(searched, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop), evaluator: judge)
+        let solver = makeSearch(searched, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: limits.core), evaluator: judge)
         if !around.contains(where: { $0 == nil }) { solver.seed(with: around) }
         let out = solver.solve()
         count(out.stats)
@@ -420,7 +420,7 @@ final class WhatIfSearch {
         s.stop = limits.stop
         if let admits = setup.admits { s.admits = { i, p in admits(part[i], p) } }
         if let extra = setup.extraCost { s.extraCost = { i, p in extra(part[i], p) } }
-        let solver = Solver(sub, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop),
+        let solver = makeSearch(sub, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: limits.core),
                             evaluator: Evaluator(sub, calendarsOf: evaluator))
         if let seed { solver.seed(with: part.map { seed[$0] }) }
         let out = solver.solve()

@@ -126,7 +126,7 @@ public struct Sweep: Sendable {
                     w.changes = base.changes + [Change(event: event, kind: .pin(start: dates[k], venue: venue))]
                     let seeds = Sweep.anchor(of: k, count: dates.count).flatMap { results.answer($0)?.solution.schedule }.map { [$0] } ?? []
                     do {
-                        let a = try w.solve(limits: Limits(timeLimit: remaining, stop: stop), explain: false, seeds: seeds, effort: effort)
+                        let a = try w.solve(limits: Limits(timeLimit: remaining, stop: stop, core: limits.core), explain: false, seeds: seeds, effort: effort)
                         results.store(k, a, date: dates[k])
                     } catch {
                         results.fail(k, error)

@@ -56,6 +56,8 @@ public final class LearningSolver {
     /// options and every hard rule holds; its options are also the first values tried.
     @discardableResult
     public func seed(with schedule: Schedule) -> Bool {
+        // A model whose compiling stopped lacks the soft rules: its cost of the seed would be wrong.
+        guard !model.aborted else { return false }
         var values: [Int] = []
         for (e, p) in schedule.enumerated() {
             guard let p, let o = model.options[e].firstIndex(where: { $0.placement == p }) else { return false }
