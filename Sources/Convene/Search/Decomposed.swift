@@ -106,6 +106,16 @@ struct Decomposed {
             partCost[k] = out.objective!
         }
         stats.timeToFirst = now() - started
+        var reported: (cost: Int?, bound: Int?) = (nil, nil)
+        /// Tells `limits.progress` when the calendar's cost or the bound has improved.
+        func report(_ total: Int) {
+            guard let progress = limits.progress else { return }
+            let b: Int? = bound > 0 ? bound : nil
+            guard reported.cost.map({ total < $0 }) ?? true || (b ?? 0) > (reported.bound ?? 0) else { return }
+            reported = (total, b)
+            progress(SearchProgress(seconds: now() - started, cost: total, bound: b))
+        }
+        report(partCost.reduce(0, Cost.add))
         // 3. A stronger bound: the Lagrangian relaxation of the rooms, priced towards the best
         // calendar known; resumed after each pass of the large-neighbourhood search. At most 60
         // rounds and a quarter of the time limit in all. Every calendar a part proposes at some
@@ -169,6 +179,7 @@ struct Decomposed {
         }
         tighten()
         _ = combine()
+        report(partCost.reduce(0, Cost.add))
         // 4. Large-neighbourhood search: re-solve one part, then two parts together, with the
         // rest held where they are, from where they are, under a node limit (the best found
         // counts even when not proven); keeping each strict improvement; then price and combine
@@ -192,6 +203,7 @@ struct Decomposed {
             }
             tighten()
             if combine() { improved = true }
+            report(partCost.reduce(0, Cost.add))
         }
         // 5. Events rather than parts: free every event at a crowded venue in a month, hold the
         // rest of the calendar, and search for a cheaper arrangement under a node limit.
@@ -212,6 +224,7 @@ struct Decomposed {
                 current = schedule
                 total = objective
                 improved = true
+                report(total)
             }
         }
         // `bound` is proven: the parts' optima (when all were) or a Lagrangian bound.
@@ -223,10 +236,11 @@ struct Decomposed {
             if solver.seed(with: current) {
                 let out = solver.solve()
                 stats.absorb(out.stats)
-                if let schedule = out.schedule, let objective = out.objective, objective < total { current = schedule; total = objective }
+                if let schedule = out.schedule, let objective = out.objective, objective < total { current = schedule; total = objective; report(total) }
                 proven = out.status == .optimal
             }
         }
+        if proven, bound < total { bound = total; report(total) }
         stats.elapsed = now() - started
         stats.bound = bound
         return Result(outcome: SolveOutcome(status: proven ? .optimal : .feasible, schedule: current, objective: total, stats: stats),

@@ -20,10 +20,21 @@ public struct Limits: Sendable {
     public var stop: StopFlag?
     /// Which search core answers, for the whole scenario and for every part and step of it.
     public var core: SearchCore = .learning
+    /// Told each time the whole scenario's best calendar or its proven lower bound improves (never
+    /// by the searches of its parts or steps, which get limits of their own).
+    public var progress: (@Sendable (SearchProgress) -> Void)? = nil
 
     public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil, core: SearchCore = .learning) {
         self.timeLimit = timeLimit; self.nodeLimit = nodeLimit; self.stop = stop; self.core = core
     }
+}
+
+/// An improvement during a search: the seconds since it began, and the best calendar's cost and
+/// the proven lower bound as far as they are known, in half-units.
+public struct SearchProgress: Sendable, Equatable {
+    public var seconds: Double
+    public var cost: Int?
+    public var bound: Int?
 }
 
 /// A monotonic clock in seconds.

@@ -192,7 +192,10 @@ public final class Solver {
         guard let cost = leafCost(values) else { stats.failures += 1; return }
         stats.solutions += 1
         if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
-        if best == nil || cost < bestCost { best = values; bestCost = cost }
+        if best == nil || cost < bestCost {
+            best = values; bestCost = cost
+            limits.progress?(SearchProgress(seconds: now() - started, cost: cost, bound: nil))
+        }
     }
 
     func leafCost(_ values: [Int]) -> Int? { model.leafCost(values) }

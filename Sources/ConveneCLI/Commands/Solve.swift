@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Convene
 
 extension Commands {
@@ -13,6 +14,7 @@ extension Commands {
             OptionSpec(name: "format", value: "format", help: "table, json (calendar/1), ics, csv or html.", defaultValue: "table"),
             OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Answer within this many seconds, reading the files included, with the best calendar found by then.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters (nodes, failures, time) on standard error."),
+            OptionSpec(name: "progress", help: "Print a line on standard error each time the best calendar or the lower bound improves (on by default when standard error is a terminal)."),
             OptionSpec(name: "core", value: "core", help: "The search core: learning (lazy clause generation) or classic (branch and bound without learning).", defaultValue: "learning"),
         ] + CLI.externalOptions(),
         discussion: """
@@ -62,7 +64,9 @@ extension Commands {
         }
         let solution: Solution
         do {
-            solution = try Solver.solve(scenario, limits: Limits(timeLimit: left(of: limit, since: started), stop: CLI.interrupt), core: core)
+            var limits = Limits(timeLimit: left(of: limit, since: started), stop: CLI.interrupt)
+            if args.has("progress") || isatty(2) == 1 { limits.progress = SolutionText.printProgress }
+            solution = try Solver.solve(scenario, limits: limits, core: core)
         } catch {
             return CommandResult(stderr: "convene: internal error: \(error.description)\n", status: ExitStatus.internalError)
         }
@@ -137,6 +141,16 @@ enum SolutionText {
         let bound = s.bound.map { ", lower bound \(formatNumber(Double($0) / 2))" } ?? ""
         return "stats: nodes \(s.nodes), failures \(s.failures), propagations \(s.propagations), solutions \(s.solutions), " +
             "first calendar \(first), total \(String(format: "%.1f ms", s.elapsed * 1000))\(bound)\(learning(s))\n"
+    }
+
+    /// One line of `--progress`, written at once (not with the command's output): seconds, the
+    /// best calendar's cost, the proven bound and the gap between them, when known.
+    @Sendable static func printProgress(_ p: SearchProgress) {
+        var line = String(format: "%8.2f s", p.seconds)
+        if let c = p.cost { line += "  best \(formatNumber(Double(c) / 2))" }
+        if let b = p.bound { line += "  bound \(formatNumber(Double(b) / 2))" }
+        if let c = p.cost, let b = p.bound, c > 0 { line += String(format: "  gap %.1f%%", 100 * Double(c - b) / Double(c)) }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// The learning core's counters and their rates, when it ran.

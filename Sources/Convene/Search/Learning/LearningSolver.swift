@@ -71,6 +71,7 @@ public final class LearningSolver {
 
     private func improve(_ values: [Int], _ cost: Int) {
         best = values; bestCost = cost; stats.solutions += 1
+        limits.progress?(SearchProgress(seconds: now() - started, cost: cost, bound: nil))
         objective?.upper = cost - 1
         if objectiveIndex >= 0 { engine.schedule(objectiveIndex, events: Array(0..<model.options.count)) }
     }

@@ -222,10 +222,14 @@ final class RoomsRule: LearningPropagator {
         return true
     }
 
-    /// Starts a reason: the fixed events occupying day offset `d`.
+    /// Starts a reason: the fixed events occupying day offset `d`, each by "every option of it
+    /// that would leave `d` free is gone" (its compulsory part there), weaker than its being fixed.
     private func explainDay(_ s: Engine, _ d: Int32) {
         s.beginReason()
-        for (i, o) in coverers[Int(d)] where s.value(watched[Int(i)]) == Int(o) { s.explainFixed(watched[Int(i)]) }
+        for (i, o) in coverers[Int(d)] where s.value(watched[Int(i)]) == Int(o) {
+            let days = occupied[Int(i)]
+            s.explain(watched[Int(i)]) { !days[$0].contains(d) }
+        }
         s.keepReason()
     }
 }
