@@ -44,6 +44,16 @@ public struct SolveOutcome: Sendable {
     public var stats: SolveStats
 }
 
+extension SolveOutcome {
+    /// The outcome of a search of `model` that ended with the option values `best` (of cost
+    /// `cost`), `complete` when it covered every calendar: optimal, feasible, infeasible or unknown.
+    init(_ model: CompiledModel, best: [Int]?, cost: Int, complete: Bool, stats: SolveStats) {
+        let schedule = best.map { values in values.enumerated().map { e, o in Optional(model.options[e][o].placement) } }
+        let status: SolveStatus = best == nil ? (complete ? .infeasible : .unknown) : (complete ? .optimal : .feasible)
+        self.init(status: status, schedule: schedule, objective: best == nil ? nil : cost, stats: stats)
+    }
+}
+
 /// Depth-first branch and bound over each event's options, with propagation at every node.
 ///
 /// The loop, as in MiniSat's `search()`: propagate; on failure undo and count; else bound,
@@ -63,9 +73,7 @@ public final class Solver {
     private var failureWeight: [Int]
 
     public convenience init(_ scenario: Scenario, setup: SearchSetup = SearchSetup(), limits: Limits = Limits(), evaluator: Evaluator? = nil) {
-        var setup = setup
-        setup.stop = setup.stop ?? limits.stop
-        self.init(model: CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: limits.timeLimit.map { now() + $0 }), limits: limits)
+        self.init(model: CompiledModel(scenario, setup: setup, limits: limits, evaluator: evaluator), limits: limits)
     }
 
     init(model: CompiledModel, limits: Limits) {
@@ -80,14 +88,7 @@ public final class Solver {
     /// Returns whether it was taken.
     @discardableResult
     public func seed(with schedule: Schedule) -> Bool {
-        // A model whose compiling stopped lacks the soft rules: its cost of the seed would be wrong.
-        guard !model.aborted else { return false }
-        var values: [Int] = []
-        for (e, p) in schedule.enumerated() {
-            guard let p, let o = model.options[e].firstIndex(where: { $0.placement == p }) else { return false }
-            values.append(o)
-        }
-        guard model.evaluator.evaluate(schedule).hardOK, let cost = leafCost(values) else { return false }
+        guard let (values, cost) = model.incumbent(schedule) else { return false }
         best = values; bestCost = cost; stats.solutions += 1; stats.timeToFirst = 0
         return true
     }
@@ -106,9 +107,7 @@ public final class Solver {
     private func finish(complete: Bool) -> SolveOutcome {
         stats.elapsed = now() - started
         stats.propagations = state.propagations
-        let schedule = best.map { values in values.enumerated().map { e, o in Optional(model.options[e][o].placement) } }
-        let status: SolveStatus = best == nil ? (complete ? .infeasible : .unknown) : (complete ? .optimal : .feasible)
-        return SolveOutcome(status: status, schedule: schedule, objective: best == nil ? nil : bestCost, stats: stats)
+        return SolveOutcome(model, best: best, cost: bestCost, complete: complete, stats: stats)
     }
 
     private func shouldStop() -> Bool {

@@ -29,9 +29,7 @@ public final class LearningSolver {
     private var deadline = Double.infinity
 
     public convenience init(_ scenario: Scenario, setup: SearchSetup = SearchSetup(), limits: Limits = Limits(), evaluator: Evaluator? = nil) {
-        var setup = setup
-        setup.stop = setup.stop ?? limits.stop
-        self.init(model: CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: limits.timeLimit.map { now() + $0 }), limits: limits)
+        self.init(model: CompiledModel(scenario, setup: setup, limits: limits, evaluator: evaluator), limits: limits)
     }
 
     init(model: CompiledModel, limits: Limits) {
@@ -56,14 +54,7 @@ public final class LearningSolver {
     /// options and every hard rule holds; its options are also the first values tried.
     @discardableResult
     public func seed(with schedule: Schedule) -> Bool {
-        // A model whose compiling stopped lacks the soft rules: its cost of the seed would be wrong.
-        guard !model.aborted else { return false }
-        var values: [Int] = []
-        for (e, p) in schedule.enumerated() {
-            guard let p, let o = model.options[e].firstIndex(where: { $0.placement == p }) else { return false }
-            values.append(o)
-        }
-        guard model.evaluator.evaluate(schedule).hardOK, let cost = model.leafCost(values) else { return false }
+        guard let (values, cost) = model.incumbent(schedule) else { return false }
         improve(values, cost)
         stats.timeToFirst = 0
         return true
@@ -131,9 +122,7 @@ public final class LearningSolver {
         stats.elapsed = now() - started
         stats.propagations = engine.propagations
         stats.learnt = engine.nogoods.live
-        let schedule = best.map { values in values.enumerated().map { e, o in Optional(model.options[e][o].placement) } }
-        let status: SolveStatus = best == nil ? (complete ? .infeasible : .unknown) : (complete ? .optimal : .feasible)
-        return SolveOutcome(status: status, schedule: schedule, objective: best == nil ? nil : bestCost, stats: stats)
+        return SolveOutcome(model, best: best, cost: bestCost, complete: complete, stats: stats)
     }
 
     // MARK: Deciding
@@ -277,6 +266,28 @@ extension CompiledModel {
             out.append(CheckRule(events: events, constraint: c, eventCount: eventCount))
         }
         return out
+    }
+
+    /// The model of `scenario` for a search under `limits` (its time limit bounds compiling too).
+    convenience init(_ scenario: Scenario, setup: SearchSetup, limits: Limits, evaluator: Evaluator?) {
+        var setup = setup
+        setup.stop = setup.stop ?? limits.stop
+        self.init(scenario, evaluator: evaluator, setup: setup, deadline: limits.timeLimit.map { now() + $0 })
+    }
+
+    /// `schedule` as option values and their objective, when it can be a search's first
+    /// incumbent: every event placed on one of its options, every hard rule held, and the model
+    /// compiled in full (a model whose compiling stopped lacks the soft rules, so its cost of the
+    /// calendar would be wrong).
+    func incumbent(_ schedule: Schedule) -> (values: [Int], cost: Int)? {
+        guard !aborted else { return nil }
+        var values: [Int] = []
+        for (e, p) in schedule.enumerated() {
+            guard let p, let o = options[e].firstIndex(where: { $0.placement == p }) else { return nil }
+            values.append(o)
+        }
+        guard evaluator.evaluate(schedule).hardOK, let cost = leafCost(values) else { return nil }
+        return (values, cost)
     }
 
     /// The exact objective of a complete calendar, in half-units, or nil when a hard rule the

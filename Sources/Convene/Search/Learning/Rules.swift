@@ -222,14 +222,12 @@ final class RoomsRule: LearningPropagator {
         return true
     }
 
-    /// Starts a reason: the fixed events occupying day offset `d`, each by "every option of it
-    /// that would leave `d` free is gone" (its compulsory part there), weaker than its being fixed.
+    /// Starts a reason: the fixed events occupying day offset `d`. (Each one's compulsory part
+    /// there, "its options leaving `d` free are gone", would be weaker, but this propagator
+    /// counts fixed events only, so such a reason could not be re-derived by it: kept equal.)
     private func explainDay(_ s: Engine, _ d: Int32) {
         s.beginReason()
-        for (i, o) in coverers[Int(d)] where s.value(watched[Int(i)]) == Int(o) {
-            let days = occupied[Int(i)]
-            s.explain(watched[Int(i)]) { !days[$0].contains(d) }
-        }
+        for (i, o) in coverers[Int(d)] where s.value(watched[Int(i)]) == Int(o) { s.explainFixed(watched[Int(i)]) }
         s.keepReason()
     }
 }
