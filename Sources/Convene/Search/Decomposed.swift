@@ -88,9 +88,13 @@ struct Decomposed {
             guard let schedule = out.schedule else {
                 // No room left for this part in this order: the first calendar of the whole
                 // scenario searched at once (fail first), and the steps below go on from it.
+                // On the learning core that search starts from the parts' own calendars (their
+                // options as first values), so it keeps most of them and moves what rooms force.
                 var limits = Limits(timeLimit: remaining(), stop: limits.stop, core: limits.core)
                 limits.solutionLimit = 1
-                var whole = makeSearch(scenario, limits: limits, evaluator: evaluator).solve()
+                let search = makeSearch(scenario, limits: limits, evaluator: evaluator)
+                search.hint(merged)
+                var whole = search.solve()
                 stats.absorb(whole.stats)
                 guard let first = whole.schedule else {
                     // Proven infeasible, or the limit came first.

@@ -36,9 +36,14 @@ public enum SearchCore: String, Sendable, CaseIterable {
 /// One search of either core: an incumbent to start from, then the search.
 protocol SearchRun: AnyObject {
     @discardableResult func seed(with schedule: Schedule) -> Bool
+    /// The placements to try first, where the core keeps phases (the learning core does).
+    func hint(_ schedule: Schedule)
     func solve() -> SolveOutcome
 }
-extension Solver: SearchRun {}
+extension Solver: SearchRun {
+    /// The classic core tries options cheapest first and keeps no phases.
+    func hint(_ schedule: Schedule) {}
+}
 extension LearningSolver: SearchRun {}
 
 /// A search of `scenario` by the core `limits` names.

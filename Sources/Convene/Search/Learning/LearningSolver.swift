@@ -60,6 +60,14 @@ public final class LearningSolver {
         return true
     }
 
+    /// Takes `schedule`'s placements as the first values to try (phases), for events it places on
+    /// one of their options: a search then starts near it without being bound to it.
+    public func hint(_ schedule: Schedule) {
+        for (e, p) in schedule.enumerated() {
+            if let p, let o = model.options[e].firstIndex(where: { $0.placement == p }) { phase[e] = o }
+        }
+    }
+
     private func improve(_ values: [Int], _ cost: Int) {
         best = values; bestCost = cost; stats.solutions += 1
         limits.progress?(SearchProgress(seconds: now() - started, cost: cost, bound: nil))
