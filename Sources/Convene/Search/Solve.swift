@@ -67,10 +67,8 @@ extension Solver {
     /// a minimal conflict.
     /// With `decompose` false the whole scenario is searched at once, even when it falls into
     /// independent parts: slower, but a second opinion (the benchmark's check of "optimal").
-    public static func solve(_ scenario: Scenario, limits: Limits = Limits(), decompose: Bool = true,
-                             core: SearchCore? = nil) throws(InternalError) -> Solution {
-        var limits = limits
-        if let core { limits.core = core }
+    /// `limits.core` names the core that searches.
+    public static func solve(_ scenario: Scenario, limits: Limits = Limits(), decompose: Bool = true) throws(InternalError) -> Solution {
         let evaluator = Evaluator(scenario)
         let started = now()
         let parts = scenario.components()

@@ -64,9 +64,9 @@ extension Commands {
         }
         let solution: Solution
         do {
-            var limits = Limits(timeLimit: left(of: limit, since: started), stop: CLI.interrupt)
+            var limits = Limits(timeLimit: left(of: limit, since: started), stop: CLI.interrupt, core: core)
             if args.has("progress") || isatty(2) == 1 { limits.progress = SolutionText.printProgress }
-            solution = try Solver.solve(scenario, limits: limits, core: core)
+            solution = try Solver.solve(scenario, limits: limits)
         } catch {
             return CommandResult(stderr: "convene: internal error: \(error.description)\n", status: ExitStatus.internalError)
         }

@@ -164,7 +164,7 @@ struct SolverAgreementTests {
         let solution: Solution
         do {
             let t = clock.now
-            solution = try Solver.solve(scenario, limits: Limits(timeLimit: 10), core: core)
+            solution = try Solver.solve(scenario, limits: Limits(timeLimit: 10, core: core))
             r.seconds.solve += seconds(clock.now - t)
         } catch {
             fail("solve threw: \(error)")
@@ -210,7 +210,7 @@ struct SolverAgreementTests {
 
         do {
             let t = clock.now
-            let again = try Solver.solve(scenario, limits: Limits(timeLimit: 10), core: core)
+            let again = try Solver.solve(scenario, limits: Limits(timeLimit: 10, core: core))
             r.seconds.solve += seconds(clock.now - t)
             if again.status != solution.status || again.schedule != solution.schedule
                 || again.conflict?.map(\.element) != solution.conflict?.map(\.element) {
