@@ -158,7 +158,7 @@ struct BruteForce {
     /// first), skipping partial calendars that break a grow-only rule of `hard` or the `rooms`
     /// of a venue in `rooms`. `leaf` sees each complete calendar and returns true to stop.
     /// Returns false when `limit` nodes came first.
-    private func search(_ domains: [[Placement]], hard: [Constraint], rooms: Set<Int>, nodes: inout Int,
+    func search(_ domains: [[Placement]], hard: [Constraint], rooms: Set<Int>, nodes: inout Int,
                         leaf: (Schedule) -> Bool) -> Bool {
         let order = domains.indices.sorted { (domains[$0].count, $0) < (domains[$1].count, $1) }
         let pruning = hard.filter { BruteForce.growsOnly($0.rule) }

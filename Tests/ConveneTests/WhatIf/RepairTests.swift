@@ -123,7 +123,7 @@ struct RepairTests {
     /// disturbance) over the calendars meeting every hard rule and the pins; nil when too large.
     static func bruteWhatIf(_ w: WhatIf, limit: Int = 300_000) -> (feasible: Bool, cost: Double?)? {
         let scenario = w.scenario
-        let brute = BruteForce(scenario)
+        let brute = BruteForce(scenario, limit: limit)
         let evaluator = Evaluator(scenario)
         let base = evaluator.schedule(from: w.baseline).0
         guard let pins = try? w.pins(baseline: base) else { return nil }
@@ -131,32 +131,18 @@ struct RepairTests {
         for (e, pin) in pins {
             domains[e] = domains[e].filter { p in (pin.start.map { $0 == p.start } ?? true) && (pin.venue.map { $0 == p.venue } ?? true) }
         }
-        let order = domains.indices.sorted { (domains[$0].count, $0) < (domains[$1].count, $1) }
-        let pruning = scenario.constraints.filter { $0.hard && BruteForce.growsOnly($0.rule) }
-        var schedule: Schedule = Array(repeating: nil, count: domains.count)
-        var best: Double? = nil, nodes = 0, exhausted = false
-        func go(_ depth: Int) {
-            if depth == order.count {
-                let report = evaluator.evaluate(schedule)
-                guard report.hardOK else { return }
-                let c = report.cost + w.disturbanceOf(schedule, base: base, pins: pins)
-                if best.map({ c < $0 }) ?? true { best = c }
-                return
-            }
-            let e = order[depth]
-            for p in domains[e] {
-                nodes += 1
-                if nodes > limit { exhausted = true; return }
-                schedule[e] = p
-                let broken = pruning.contains { $0.rule.events.contains(e) && $0.rule.evaluate(schedule, in: scenario).amount > 0 }
-                    || !evaluator.roomProblems(schedule).isEmpty
-                if !broken { go(depth + 1) }
-                if exhausted { break }
-            }
-            schedule[e] = nil
+        // The enumerator of the solver agreement tests, every hard rule and every venue's rooms kept.
+        let hard = scenario.constraints.filter(\.hard)
+        let rooms = Set(scenario.venues.indices.filter { scenario.venues[$0].rooms != nil })
+        var best: Double? = nil, nodes = 0
+        let done = brute.search(domains, hard: hard, rooms: rooms, nodes: &nodes) { schedule in
+            let report = evaluator.evaluate(schedule)
+            guard report.hardOK else { return false }
+            let c = report.cost + w.disturbanceOf(schedule, base: base, pins: pins)
+            if best.map({ c < $0 }) ?? true { best = c }
+            return false
         }
-        go(0)
-        return exhausted ? nil : (best != nil, best)
+        return done ? (best != nil, best) : nil
     }
 
     @Test("the what-if agrees with brute force on small random cases: status and what-if optimum")

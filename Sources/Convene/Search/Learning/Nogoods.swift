@@ -13,7 +13,6 @@ final class NogoodStore {
     private var watches: [[Int32]]
     private(set) var live = 0
     var limit: Int
-    private(set) var reductions = 0
 
     init(events: Int) {
         watches = Array(repeating: [], count: events)
@@ -73,6 +72,5 @@ final class NogoodStore {
         candidates.sort { (lbd[$0], -$0) < (lbd[$1], -$1) }
         for id in candidates.dropFirst(candidates.count / 2) { deleted[id] = true; live -= 1 }
         limit = limit + limit / 10
-        reductions += 1
     }
 }

@@ -130,11 +130,6 @@ final class ObjectiveBound: LearningPropagator {
         return (total, parts)
     }
 
-    /// The current lower bound of the objective.
-    func lowerBound(_ s: Engine) -> Int {
-        Cost.add(Cost.add(s.ints[unarySumSlot], s.ints[termSumSlot]), sumParts(s).total)
-    }
-
     func propagate(_ s: Engine, changed: [Int]) -> Bool {
         var unarySum = s.ints[unarySumSlot], termSum = s.ints[termSumSlot]
         var dirtyTerms: [Int] = []
