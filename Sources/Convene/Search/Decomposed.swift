@@ -31,18 +31,37 @@ struct Decomposed {
         let started = now()
         var stats = SolveStats()
         func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
+        // The default core (`PortfolioSearch`) pays off on the parts' own searches, small and
+        // often loosely bound; the steps that improve a calendar from a warm start and the proofs
+        // over many parts at once go to the learning core alone.
+        let deep: SearchCore = limits.core == .auto ? .learning : limits.core
         /// Solves the events of one or more parts on their own, with the rooms others take, a warm
         /// start (`hint`: the whole calendar, read at these events), and a node limit.
-        func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, nodeLimit: Int? = nil) -> SolveOutcome {
+        func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, nodeLimit: Int? = nil, core: SearchCore? = nil,
+                 firstOnly: Bool = false) -> SolveOutcome {
             let s = scenario.restricted(to: events)
             var setup = SearchSetup()
             setup.occupancy = occupancy
-            let solver = makeSearch(s, setup: setup, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: limits.core),
-                                evaluator: Evaluator(s, calendarsOf: evaluator))
+            var subLimits = Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: core ?? limits.core)
+            if firstOnly { subLimits.solutionLimit = 1 }
+            let solver = makeSearch(s, setup: setup, limits: subLimits, evaluator: Evaluator(s, calendarsOf: evaluator))
             if let hint { solver.seed(with: events.map { hint[$0] }) }
             let out = solver.solve()
             stats.absorb(out.stats)
             return out
+        }
+        // 0. A calendar at once: the parts one after another, each its first calendar against the
+        // rooms the earlier ones take. Should the limit come before step 2 ends, it is the answer.
+        let quick = firstCalendar { sub($0, occupancy: $1, firstOnly: $2) }
+        if let quick {
+            stats.timeToFirst = now() - started
+            limits.progress?(SearchProgress(seconds: stats.timeToFirst!, cost: quick.cost, bound: nil))
+        }
+        /// What the search answers when the limit comes before step 2 has a calendar.
+        func stoppedEarly() -> Result {
+            stats.elapsed = now() - started
+            return Result(outcome: SolveOutcome(status: quick == nil ? .unknown : .feasible, schedule: quick?.schedule,
+                                                objective: quick?.cost, stats: stats), infeasiblePart: nil)
         }
         // 1. Each part alone.
         var merged = Schedule(repeating: nil, count: scenario.events.count)
@@ -55,8 +74,7 @@ struct Decomposed {
                 stats.elapsed = now() - started
                 return Result(outcome: SolveOutcome(status: .infeasible, schedule: nil, objective: nil, stats: stats), infeasiblePart: part)
             case .unknown:
-                stats.elapsed = now() - started
-                return Result(outcome: SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: stats), infeasiblePart: nil)
+                return stoppedEarly()
             case .feasible: allOptimal = false
             case .optimal: break
             }
@@ -64,9 +82,9 @@ struct Decomposed {
             bound = Cost.add(bound, out.objective!)
             alone.append(out.objective!)
         }
-        if stats.timeToFirst == nil, evaluator.roomProblems(merged).isEmpty {
-            stats.timeToFirst = now() - started
-            stats.elapsed = stats.timeToFirst!
+        if evaluator.roomProblems(merged).isEmpty {
+            stats.elapsed = now() - started
+            if stats.timeToFirst == nil { stats.timeToFirst = stats.elapsed }
             return Result(outcome: SolveOutcome(status: allOptimal ? .optimal : .feasible, schedule: merged, objective: bound, stats: stats),
                           infeasiblePart: nil)
         }
@@ -90,7 +108,7 @@ struct Decomposed {
                 // scenario searched at once (fail first), and the steps below go on from it.
                 // On the learning core that search starts from the parts' own calendars (their
                 // options as first values), so it keeps most of them and moves what rooms force.
-                var limits = Limits(timeLimit: remaining(), stop: limits.stop, core: limits.core)
+                var limits = Limits(timeLimit: remaining(), stop: limits.stop, core: deep)
                 limits.solutionLimit = 1
                 let search = makeSearch(scenario, limits: limits, evaluator: evaluator)
                 search.hint(merged)
@@ -98,6 +116,7 @@ struct Decomposed {
                 stats.absorb(whole.stats)
                 guard let first = whole.schedule else {
                     // Proven infeasible, or the limit came first.
+                    if whole.status == .unknown { return stoppedEarly() }
                     whole.stats = stats
                     whole.stats.elapsed = now() - started
                     return Result(outcome: whole, infeasiblePart: nil)
@@ -109,8 +128,12 @@ struct Decomposed {
             for (i, e) in part.enumerated() { current[e] = schedule[i] }
             partCost[k] = out.objective!
         }
-        stats.timeToFirst = now() - started
-        var reported: (cost: Int?, bound: Int?) = (nil, nil)
+        if let quick, quick.cost < partCost.reduce(0, Cost.add) {
+            current = quick.schedule
+            for k in parts.indices { partCost[k] = cost(of: k, in: current) }
+        }
+        if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
+        var reported: (cost: Int?, bound: Int?) = (quick?.cost, nil)
         /// Tells `limits.progress` when the calendar's cost or the bound has improved.
         func report(_ total: Int) {
             guard let progress = limits.progress else { return }
@@ -146,7 +169,7 @@ struct Decomposed {
             }
             guard !base.aborted else { return SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: SolveStats()) }
             let solver = makeSearch(model: CompiledModel(repricing: base) { _, p in price(of: p, prices) },
-                                limits: Limits(timeLimit: remaining(), stop: limits.stop, core: limits.core))
+                                limits: Limits(timeLimit: remaining(), stop: limits.stop, core: deep))
             solver.seed(with: parts[k].map { hint[$0] })
             let out = solver.solve()
             stats.absorb(out.stats)
@@ -196,7 +219,7 @@ struct Decomposed {
             for group in neighbourhoods {
                 if (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true || partCost.reduce(0, Cost.add) <= bound { break }
                 let union = group.flatMap { parts[$0] }.sorted()
-                let out = sub(union, occupancy: occupancy(except: Set(group)), hint: current, nodeLimit: 50_000)
+                let out = sub(union, occupancy: occupancy(except: Set(group)), hint: current, nodeLimit: 50_000, core: deep)
                 guard let schedule = out.schedule, out.objective! < group.reduce(0, { Cost.add($0, partCost[$1]) }) else { continue }
                 for (i, e) in union.enumerated() { current[e] = schedule[i] }
                 for k in group {
@@ -220,7 +243,7 @@ struct Decomposed {
                 var setup = SearchSetup()
                 let freeSet = Set(free)
                 for e in scenario.events.indices where !freeSet.contains(e) { setup.frozen[e] = current[e] }
-                let solver = makeSearch(scenario, setup: setup, limits: Limits(timeLimit: remaining(), nodeLimit: 20_000, stop: limits.stop, core: limits.core), evaluator: evaluator)
+                let solver = makeSearch(scenario, setup: setup, limits: Limits(timeLimit: remaining(), nodeLimit: 20_000, stop: limits.stop, core: deep), evaluator: evaluator)
                 guard solver.seed(with: current) else { continue }
                 let out = solver.solve()
                 stats.absorb(out.stats)
@@ -236,7 +259,7 @@ struct Decomposed {
         // 6. No proof and time left: the complete search over the whole scenario, from this
         // calendar. It proves small scenarios at once and can only improve large ones.
         if !proven, (remaining() ?? 1) > 0, !(limits.stop?.isRaised ?? false) {
-            let solver = makeSearch(scenario, limits: Limits(timeLimit: remaining(), stop: limits.stop, core: limits.core), evaluator: evaluator)
+            let solver = makeSearch(scenario, limits: Limits(timeLimit: remaining(), stop: limits.stop, core: deep), evaluator: evaluator)
             if solver.seed(with: current) {
                 let out = solver.solve()
                 stats.absorb(out.stats)
@@ -249,6 +272,60 @@ struct Decomposed {
         stats.bound = bound
         return Result(outcome: SolveOutcome(status: proven ? .optimal : .feasible, schedule: current, objective: total, stats: stats),
                       infeasiblePart: nil)
+    }
+
+    /// The parts one after another, each its first calendar (`firstOnly`) against the rooms the
+    /// earlier ones take, and the calendar's cost. A part that finds no room is searched again
+    /// together with the earlier parts that hold rooms it could use (its rivals: the one holding
+    /// most, then three, then seven), against the rooms of the rest. Nil when that fails too.
+    private func firstCalendar(_ sub: ([Int], [Int: [Int: Int]], Bool) -> SolveOutcome) -> (schedule: Schedule, cost: Int)? {
+        var schedule = Schedule(repeating: nil, count: scenario.events.count)
+        var placed = Set<Int>()
+        /// Rooms taken by the placed parts outside `group`: venue → day ordinal → count.
+        func taken(except group: Set<Int>) -> [Int: [Int: Int]] {
+            var out: [Int: [Int: Int]] = [:]
+            for k in placed.subtracting(group) {
+                for vd in VenueDay.taken(by: parts[k].map { schedule[$0] }, in: scenario) { out[vd.venue, default: [:]][vd.day, default: 0] += 1 }
+            }
+            return out
+        }
+        for k in parts.indices {
+            let rivals = self.rivals(of: k, among: placed.sorted(), in: schedule)
+            var sizes = [0]
+            for n in [1, 3, 7] where min(n, rivals.count) > sizes.last! { sizes.append(min(n, rivals.count)) }
+            var solved = false
+            for size in sizes {
+                let group = [k] + rivals.prefix(size)
+                let events = group.flatMap { parts[$0] }.sorted()
+                let out = sub(events, taken(except: Set(group)), true)
+                guard let result = out.schedule else {
+                    if out.status == .unknown { return nil }
+                    continue
+                }
+                for (i, e) in events.enumerated() { schedule[e] = result[i] }
+                placed.insert(k)
+                solved = true
+                break
+            }
+            if !solved { return nil }
+        }
+        return (schedule, parts.indices.reduce(0) { Cost.add($0, cost(of: $1, in: schedule)) })
+    }
+
+    /// The placed parts holding rooms on venue-days that part `k` could use (a venue its events
+    /// may meet at, a day inside their windows), most such days first; ties in part order.
+    private func rivals(of k: Int, among placed: [Int], in schedule: Schedule) -> [Int] {
+        var wanted = Set<VenueDay>()
+        for e in parts[k] {
+            let event = scenario.events[e]
+            guard !event.isMilestone else { continue }
+            let venues = event.venues.isEmpty ? Array(scenario.venues.indices) : event.venues
+            for v in venues where scenario.venues[v].rooms != nil {
+                for d in event.window.start.ordinal...event.window.end.ordinal { wanted.insert(VenueDay(day: d, venue: v)) }
+            }
+        }
+        let overlap = placed.map { j in (j, VenueDay.taken(by: parts[j].map { schedule[$0] }, in: scenario).filter(wanted.contains).count) }
+        return overlap.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
     }
 
     /// Sets of events to free together: for each venue-month holding a date whose rooms are

@@ -19,12 +19,12 @@ public struct Limits: Sendable {
     public var solutionLimit: Int? = nil
     public var stop: StopFlag?
     /// Which search core answers, for the whole scenario and for every part and step of it.
-    public var core: SearchCore = .learning
+    public var core: SearchCore = .auto
     /// Told each time the whole scenario's best calendar or its proven lower bound improves (never
     /// by the searches of its parts or steps, which get limits of their own).
     public var progress: (@Sendable (SearchProgress) -> Void)? = nil
 
-    public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil, core: SearchCore = .learning) {
+    public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil, core: SearchCore = .auto) {
         self.timeLimit = timeLimit; self.nodeLimit = nodeLimit; self.stop = stop; self.core = core
     }
 }

@@ -20,6 +20,8 @@ public struct SolveStats: Sendable {
     public var conflicts = 0
     public var learnt = 0
     public var restarts = 0
+    /// Large-neighbourhood dives of the learning core.
+    public var dives = 0
     /// Seconds from the start to the first calendar found.
     public var timeToFirst: Double? = nil
     /// Seconds from the start to the end of the search.
@@ -31,7 +33,7 @@ public struct SolveStats: Sendable {
     /// Adds the counters of a search run as one step of this one (times and bound aside).
     mutating func absorb(_ o: SolveStats) {
         nodes += o.nodes; failures += o.failures; propagations += o.propagations; solutions += o.solutions
-        conflicts += o.conflicts; restarts += o.restarts; learnt += o.learnt
+        conflicts += o.conflicts; restarts += o.restarts; learnt += o.learnt; dives += o.dives
     }
 }
 

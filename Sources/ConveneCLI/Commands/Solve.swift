@@ -15,7 +15,7 @@ extension Commands {
             OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Answer within this many seconds, reading the files included, with the best calendar found by then.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters (nodes, failures, time) on standard error."),
             OptionSpec(name: "progress", help: "Print a line on standard error each time the best calendar or the lower bound improves (on by default when standard error is a terminal)."),
-            OptionSpec(name: "core", value: "core", help: "The search core: learning (lazy clause generation) or classic (branch and bound without learning).", defaultValue: "learning"),
+            OptionSpec(name: "core", value: "core", help: "The search core: auto (classic for a few nodes, then learning), learning (lazy clause generation) or classic (branch and bound without learning).", defaultValue: "auto"),
         ] + CLI.externalOptions(),
         discussion: """
         Status: optimal (cost proven minimal), feasible (the time limit came first), infeasible (a
@@ -40,7 +40,7 @@ extension Commands {
     }
 
     static func searchCore(_ args: ParsedArguments) throws(UsageError) -> SearchCore {
-        guard let s = args.value("core") else { return .learning }
+        guard let s = args.value("core") else { return .auto }
         guard let core = SearchCore(rawValue: s) else {
             throw UsageError(message: "Option '--core' expects \(SearchCore.allCases.map(\.rawValue).joined(separator: " or ")), found '\(s)'.")
         }
@@ -157,7 +157,7 @@ enum SolutionText {
     static func learning(_ s: SolveStats) -> String {
         guard s.conflicts > 0 || s.restarts > 0 else { return "" }
         let rate = s.elapsed > 0 ? String(format: "%.0f", Double(s.conflicts) / s.elapsed) : "-"
-        return ", conflicts \(s.conflicts) (\(rate)/s), nogoods kept \(s.learnt), restarts \(s.restarts)"
+        return ", conflicts \(s.conflicts) (\(rate)/s), nogoods kept \(s.learnt), restarts \(s.restarts), dives \(s.dives)"
     }
 }
 

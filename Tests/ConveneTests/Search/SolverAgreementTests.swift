@@ -38,6 +38,8 @@ struct SolverAgreementTests {
         var features: Set<String> = []
         /// What the solver and brute force answered, for a rerun of chosen seeds.
         var note = ""
+        /// The learning core searched (it counts conflicts; the classic core does not).
+        var learned = false
         var failures: [String] = []
         /// Seconds spent by brute force, by the two solves, and checking the conflict.
         var seconds: (brute: Double, solve: Double, conflict: Double) = (0, 0, 0)
@@ -124,6 +126,25 @@ struct SolverAgreementTests {
         if Self.seeds == Array(Self.allSeeds) { #expect(checked.count >= 200, "only \(checked.count) cases compared") }
     }
 
+    @Test("the default core (classic for a few nodes, then learning from its calendar) agrees with brute force and answers the same twice")
+    func portfolioAgreement() async {
+        let results = await Self.checkAll(Self.seeds, core: .auto)
+        for r in results where !r.failures.isEmpty {
+            Issue.record("""
+                default core, seed \(r.seed)\(r.planted.map { " (planted: \($0))" } ?? ""): \(r.failures.joined(separator: "\n"))
+                scenario (RandomScenario.make(seed: \(r.seed)).json):
+                \(r.json)
+                """)
+        }
+        // Both halves must have answered: the seeds the classic core settles within its budget,
+        // and those handed on to the learning core with the classic core's calendar.
+        let checked = results.filter { $0.verdict == .feasible || $0.verdict == .infeasible }
+        if Self.seeds == Array(Self.allSeeds) {
+            let handed = checked.filter(\.learned).count
+            #expect(handed >= 20 && checked.count - handed >= 20, "\(handed) of \(checked.count) cases reached the learning core")
+        }
+    }
+
     /// Checks every seed on Dispatch's threads, one core left to the rest of the test run: the
     /// work is long and synchronous, and must not hold the threads other tests wait on.
     static func checkAll(_ seeds: [UInt64], core: SearchCore = .classic) async -> [CaseResult] {
@@ -170,6 +191,7 @@ struct SolverAgreementTests {
             fail("solve threw: \(error)")
             return r
         }
+        r.learned = solution.stats.conflicts > 0
         let evaluator = Evaluator(scenario)
         r.note = "brute force: \(optimum.cost.map { "cost \(formatNumber($0)), \(optimum.calendars) calendars, \(optimum.nodes) nodes" } ?? "infeasible, \(optimum.nodes) nodes"); "
             + "solve: \(solution.status) \(solution.report.map { formatNumber($0.cost) } ?? "") \(solution.conflict?.map(\.element) ?? []), \(solution.stats.nodes) nodes"

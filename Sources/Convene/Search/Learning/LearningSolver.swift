@@ -10,8 +10,14 @@
 /// 4. else decide: the open event of highest conflict activity (fewest options first while
 ///    nothing is learnt), its incumbent option, else its last option, else its cheapest.
 ///
-/// Restarts follow the Luby sequence in conflicts. Every budget counts work, never the clock,
-/// which only stops the run; so a run that completes gives the same calendar every time.
+/// Restarts follow the Luby sequence in conflicts. Once a calendar is known, each restart is
+/// followed by a large-neighbourhood dive (`Neighbourhoods`): every event outside a neighbourhood
+/// is decided to its incumbent option first, then the search goes on as ever, for
+/// `Parameters.diveConflicts` conflicts or until it backjumps into those decisions (the
+/// neighbourhood searched out). What a dive learns is learnt for good: its nogoods hold without
+/// its decisions, and a conflict at level 0 still ends the whole search. Every budget counts
+/// work, never the clock, which only stops the run; so a run that completes gives the same
+/// calendar every time.
 public final class LearningSolver {
     let model: CompiledModel
     let limits: Limits
@@ -27,6 +33,23 @@ public final class LearningSolver {
     private var seen: [Bool] = []
     private var started = 0.0
     private var deadline = Double.infinity
+    /// Conflicts in the first restart interval (`Parameters.restartBase`; tests lower it to
+    /// reach restarts and dives on small scenarios).
+    var restartBase = Parameters.restartBase
+    private var neighbourhoods: Neighbourhoods? = nil
+    private var dive: Dive? = nil
+
+    /// A large-neighbourhood dive under way.
+    private struct Dive {
+        /// The events outside the neighbourhood and their incumbent options, by event.
+        var held: [(event: Int, option: Int)]
+        /// Where the next decision of `held` is looked for; back to 0 after each backjump.
+        var cursor = 0
+        /// The level once every held event is decided (or found free); a backjump below it
+        /// means the neighbourhood has been searched out.
+        var floor: Int? = nil
+        var conflictsLeft: Int
+    }
 
     public convenience init(_ scenario: Scenario, setup: SearchSetup = SearchSetup(), limits: Limits = Limits(), evaluator: Evaluator? = nil) {
         self.init(model: CompiledModel(scenario, setup: setup, limits: limits, evaluator: evaluator), limits: limits)
@@ -82,7 +105,7 @@ public final class LearningSolver {
         if model.options.contains(where: { $0.isEmpty }) { return finish(complete: true) }
         engine.scheduleAll()
         var complete = false
-        var conflictsToRestart = Parameters.restartBase, restartIndex = 1
+        var conflictsToRestart = restartBase, restartIndex = 1
         var pendingConflict = false
         var iterations = 0
         while true {
@@ -97,12 +120,28 @@ public final class LearningSolver {
                 pendingConflict = !conflictOK
                 if feasibilityDone { break }
                 engine.nogoods.reduceIfFull()
+                if var d = dive {
+                    d.conflictsLeft -= 1
+                    d.cursor = 0
+                    dive = d
+                    let searchedOut = d.floor.map { engine.level < $0 } ?? false
+                    if (searchedOut || d.conflictsLeft <= 0), !pendingConflict { endDive(searchedOut: searchedOut) }
+                    continue
+                }
                 conflictsToRestart -= 1
                 if conflictsToRestart <= 0 {
                     stats.restarts += 1; restartIndex += 1
-                    conflictsToRestart = Parameters.restartBase * luby(restartIndex)
-                    if !pendingConflict { engine.backjump(to: 0) }
+                    conflictsToRestart = restartBase * luby(restartIndex)
+                    if !pendingConflict {
+                        engine.backjump(to: 0)
+                        if let best { startDive(best) }
+                    }
                 }
+                continue
+            }
+            if dive != nil, let held = nextHeld() {
+                stats.nodes += 1
+                pendingConflict = !engine.decide(Predicate(held.event, .eq, held.option))
                 continue
             }
             guard let e = chooseEvent() else {
@@ -119,6 +158,37 @@ public final class LearningSolver {
     }
 
     private var feasibilityDone: Bool { model.setup.feasibilityOnly && best != nil }
+
+    // MARK: Large-neighbourhood dives
+
+    private func startDive(_ incumbent: [Int]) {
+        if neighbourhoods == nil { neighbourhoods = Neighbourhoods(model: model, rules: engine.propagators.map(\.watched)) }
+        let free = Set(neighbourhoods!.next(incumbent))
+        let held = (0..<engine.eventCount).filter { !free.contains($0) && engine.size[$0] > 1 }.map { ($0, incumbent[$0]) }
+        guard !held.isEmpty else { return }
+        stats.dives += 1
+        dive = Dive(held: held, conflictsLeft: Parameters.diveConflicts)
+    }
+
+    private func endDive(searchedOut: Bool) {
+        neighbourhoods?.finished(exhausted: searchedOut)
+        dive = nil
+        engine.backjump(to: 0)
+    }
+
+    /// The next held event still open with its incumbent option live. One whose option is gone
+    /// joins the neighbourhood; past the last one, the dive's floor is set.
+    private func nextHeld() -> (event: Int, option: Int)? {
+        guard var d = dive else { return nil }
+        defer { dive = d }
+        while d.cursor < d.held.count {
+            let h = d.held[d.cursor]
+            d.cursor += 1
+            if engine.size[h.event] > 1, engine.live(h.event, h.option) { return h }
+        }
+        if d.floor == nil { d.floor = engine.level }
+        return nil
+    }
 
     private func shouldStop(_ iterations: Int) -> Bool {
         if let n = limits.nodeLimit, stats.nodes >= n { return true }
