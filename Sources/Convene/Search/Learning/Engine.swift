@@ -240,6 +240,25 @@ final class Engine {
         return hit ? changed(e) : true
     }
 
+    /// As `removeEach`, with one reason in the pool for the removals of many events: the first
+    /// call (`shared` nil) stores the reason built so far and sets `shared` to it; later calls
+    /// give their entries that same reason without copying it.
+    @discardableResult
+    func removeEach(_ e: Int, where test: (Int) -> Bool, sharing shared: inout (start: Int32, end: Int32)?) -> Bool {
+        var hit = false
+        forEach(e) { o in
+            guard test(o) else { return }
+            hit = true
+            if let reason = shared {
+                entryPredicate.append(Predicate(e, .ne, o)); entryLevel.append(Int32(level)); entryReason.append(reason); stamp.append(0)
+            } else {
+                pushEntry(Predicate(e, .ne, o)); shared = entryReason[entryCount - 1]
+            }
+            removeBit(e, o, Int32(entryCount - 1))
+        }
+        return hit ? changed(e) : true
+    }
+
     /// Records the reason built so far as a conflict; returns false for the caller to pass on.
     func fail() -> Bool { conflict = scratch; return false }
 

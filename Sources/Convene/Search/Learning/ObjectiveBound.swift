@@ -164,18 +164,28 @@ final class ObjectiveBound: LearningPropagator {
             s.beginReason(); explain(s, parts, base: rootUnarySum, above: upper, except: -1)
             return s.fail()
         }
-        // Cost-based filtering: an option dearer than the slack allows.
+        // Cost-based filtering: an option dearer than the slack allows. One reason serves every
+        // event filtered here: the parts that lift the bound above `upper` even with the least
+        // rise any removed option brings over its event's cheapest (`lift`). It may name an
+        // event's own cheaper removals; they hold too. Explaining each event on its own would
+        // rebuild nearly the same long reason once per event (2,000 events: most of the time).
         let slack = upper - bound
+        var targets: [(event: Int, limit: Int)] = [], lift = Int.max
         for e in 0..<unary.count where s.size[e] > 1 {
-            let limit = cheapest(s, e) + slack
+            let least = cheapest(s, e), limit = least + slack
             let dearest = unary[e][byCost[e][s.ints[maxSlot[e]]]]
             guard dearest > limit else { continue }
-            // The cheapest option removed must lift the bound above `upper`.
-            var least = dearest
-            for o in byCost[e] where s.live(e, o) && unary[e][o] > limit { least = unary[e][o]; break }
-            s.beginReason(); explain(s, parts, base: rootUnarySum - rootCheapest[e] + least, above: upper, except: e)
+            var removed = dearest
+            for o in byCost[e] where s.live(e, o) && unary[e][o] > limit { removed = unary[e][o]; break }
+            targets.append((e, limit))
+            lift = min(lift, removed - least)
+        }
+        guard !targets.isEmpty else { return true }
+        s.beginReason(); explain(s, parts, base: Cost.add(rootUnarySum, lift), above: upper, except: -1)
+        var shared: (start: Int32, end: Int32)? = nil
+        for (e, limit) in targets {
             let cost = unary[e]
-            if !s.removeEach(e, where: { cost[$0] > limit }) { return false }
+            if !s.removeEach(e, where: { cost[$0] > limit }, sharing: &shared) { return false }
         }
         return true
     }
