@@ -260,7 +260,11 @@ final class Engine {
     }
 
     /// Records the reason built so far as a conflict; returns false for the caller to pass on.
-    func fail() -> Bool { conflict = scratch; return false }
+    func fail() -> Bool { conflict = scratch; wipedOut = -1; return false }
+
+    /// The event whose last option the last conflict removed (the conflict is then the entries
+    /// that removed its options), or -1 when a propagator failed with a reason of its own.
+    private(set) var wipedOut = -1
 
     /// A decision: `p` made true on a new level, with no reason.
     func decide(_ p: Predicate) -> Bool {
@@ -290,7 +294,7 @@ final class Engine {
             if !queued[Int(p)] { queued[Int(p)] = true; queue.append(p) }
         }
         if !nogoodMarked[e] { nogoodMarked[e] = true; nogoodDirty.append(Int32(e)) }
-        if size[e] == 0 { beginReason(); explainFixed(e); return fail() }
+        if size[e] == 0 { beginReason(); explainFixed(e); _ = fail(); wipedOut = e; return false }
         return true
     }
 

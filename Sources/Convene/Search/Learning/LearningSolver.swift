@@ -12,10 +12,12 @@
 ///
 /// Restarts follow the Luby sequence in conflicts. Once a calendar is known, each restart is
 /// followed by a large-neighbourhood dive (`Neighbourhoods`): every event outside a neighbourhood
-/// is decided to its incumbent option first, then the search goes on as ever, for
-/// `Parameters.diveConflicts` conflicts or until it backjumps into those decisions (the
-/// neighbourhood searched out). What a dive learns is learnt for good: its nogoods hold without
-/// its decisions, and a conflict at level 0 still ends the whole search. Every budget counts
+/// is set to its incumbent option, all on level 1 (one decision and the rest posted with it, no
+/// reason), then the search goes on as ever, for `Parameters.diveConflicts` conflicts or until it
+/// backjumps below level 1 (the neighbourhood searched out). A conflict on level 1 itself cannot
+/// be analysed (it holds several decisions) and ends the dive. What a dive learns is learnt for
+/// good: its nogoods name level 1's predicates as any nogood names decisions, and a conflict at
+/// level 0 still ends the whole search. Every budget counts
 /// work, never the clock, which only stops the run; so a run that completes gives the same
 /// calendar every time.
 public final class LearningSolver {
@@ -39,15 +41,9 @@ public final class LearningSolver {
     private var neighbourhoods: Neighbourhoods? = nil
     private var dive: Dive? = nil
 
-    /// A large-neighbourhood dive under way.
+    /// A large-neighbourhood dive under way: its events outside the neighbourhood hold their
+    /// incumbent options on level 1.
     private struct Dive {
-        /// The events outside the neighbourhood and their incumbent options, by event.
-        var held: [(event: Int, option: Int)]
-        /// Where the next decision of `held` is looked for; back to 0 after each backjump.
-        var cursor = 0
-        /// The level once every held event is decided (or found free); a backjump below it
-        /// means the neighbourhood has been searched out.
-        var floor: Int? = nil
         var conflictsLeft: Int
     }
 
@@ -116,15 +112,20 @@ public final class LearningSolver {
             if !ok {
                 if engine.expired { break }
                 stats.failures += 1; stats.conflicts += 1
+                if dive != nil, engine.conflict.contains(where: { engine.entryLevel[Int($0)] == 1 }),
+                   engine.conflict.allSatisfy({ engine.entryLevel[Int($0)] <= 1 }) {
+                    // The held options and the bound cannot hold together: nothing to analyse.
+                    endDive(searchedOut: true)
+                    continue
+                }
                 guard let conflictOK = learn() else { complete = true; break }
                 pendingConflict = !conflictOK
                 if feasibilityDone { break }
                 engine.nogoods.reduceIfFull()
                 if var d = dive {
                     d.conflictsLeft -= 1
-                    d.cursor = 0
                     dive = d
-                    let searchedOut = d.floor.map { engine.level < $0 } ?? false
+                    let searchedOut = engine.level < 1
                     if (searchedOut || d.conflictsLeft <= 0), !pendingConflict { endDive(searchedOut: searchedOut) }
                     continue
                 }
@@ -137,11 +138,6 @@ public final class LearningSolver {
                         if let best { startDive(best) }
                     }
                 }
-                continue
-            }
-            if dive != nil, let held = nextHeld() {
-                stats.nodes += 1
-                pendingConflict = !engine.decide(Predicate(held.event, .eq, held.option))
                 continue
             }
             guard let e = chooseEvent() else {
@@ -161,33 +157,28 @@ public final class LearningSolver {
 
     // MARK: Large-neighbourhood dives
 
+    /// Sets every event outside the next neighbourhood to its incumbent option (while live), on
+    /// level 1: the first as a decision, the others posted on the same level without a reason.
     private func startDive(_ incumbent: [Int]) {
         if neighbourhoods == nil { neighbourhoods = Neighbourhoods(model: model, rules: engine.propagators.map(\.watched)) }
         let free = Set(neighbourhoods!.next(incumbent))
-        let held = (0..<engine.eventCount).filter { !free.contains($0) && engine.size[$0] > 1 }.map { ($0, incumbent[$0]) }
-        guard !held.isEmpty else { return }
+        let held = (0..<engine.eventCount).filter { !free.contains($0) && engine.size[$0] > 1 && engine.live($0, incumbent[$0]) }
+        guard let first = held.first else { return }
         stats.dives += 1
-        dive = Dive(held: held, conflictsLeft: Parameters.diveConflicts)
+        stats.nodes += 1
+        // Posting does not propagate: each held option is still live when it is posted.
+        _ = engine.decide(Predicate(first, .eq, incumbent[first]))
+        for e in held.dropFirst() {
+            engine.beginReason()
+            engine.post(Predicate(e, .eq, incumbent[e]))
+        }
+        dive = Dive(conflictsLeft: Parameters.diveConflicts)
     }
 
     private func endDive(searchedOut: Bool) {
         neighbourhoods?.finished(exhausted: searchedOut)
         dive = nil
         engine.backjump(to: 0)
-    }
-
-    /// The next held event still open with its incumbent option live. One whose option is gone
-    /// joins the neighbourhood; past the last one, the dive's floor is set.
-    private func nextHeld() -> (event: Int, option: Int)? {
-        guard var d = dive else { return nil }
-        defer { dive = d }
-        while d.cursor < d.held.count {
-            let h = d.held[d.cursor]
-            d.cursor += 1
-            if engine.size[h.event] > 1, engine.live(h.event, h.option) { return h }
-        }
-        if d.floor == nil { d.floor = engine.level }
-        return nil
     }
 
     private func shouldStop(_ iterations: Int) -> Bool {
@@ -245,8 +236,8 @@ public final class LearningSolver {
     /// Analyses the engine's conflict to a first-UIP nogood, backjumps and asserts it. Returns
     /// nil when the conflict holds at level 0 (the search is complete), else whether asserting
     /// went without a new conflict.
-    private func learn() -> Bool? {
-        let conflict = engine.conflict
+    private func learn(_ given: [Int32]? = nil) -> Bool? {
+        let conflict = given ?? engine.conflict
         let top = conflict.map { Int(engine.entryLevel[Int($0)]) }.max() ?? 0
         if top == 0 { return nil }
         if top < engine.level { engine.backjump(to: top) }
@@ -261,7 +252,23 @@ public final class LearningSolver {
             bump(Int(engine.entryPredicate[i].event))
             if l == level { path += 1 } else { lower.append(r) }
         }
-        for r in conflict { mark(r) }
+        // A wiped-out event's removals on this level are resolved at once: its predicate can be
+        // no asserting literal (with its other options gone below, `[e = o]` would already hold
+        // after the backjump, and the same removal would come again).
+        let wiped = given == nil ? engine.wipedOut : -1
+        for r in conflict {
+            let i = Int(r)
+            if wiped >= 0, Int(engine.entryPredicate[i].event) == wiped, Int(engine.entryLevel[i]) == level, !engine.isDecision(i) {
+                for q in engine.reason(of: i) { mark(q) }
+            } else {
+                mark(r)
+            }
+        }
+        if path == 0 {
+            // Resolved, the conflict lies wholly below this level: analyse it there.
+            for r in lower { seen[Int(r)] = false }
+            return learn(lower)
+        }
         var i = engine.entryCount - 1
         var uip = -1
         while true {
