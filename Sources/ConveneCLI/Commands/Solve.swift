@@ -119,6 +119,13 @@ enum SolutionText {
             if let c = s.conflict {
                 out += "\nNo calendar meets all of these together (drop any one and a calendar exists):\n"
                 out += c.map { "  - \($0.sentence)\n" }.joined()
+                if !s.repairs.isEmpty {
+                    out += "\nWhat would fix it (each change alone lets a calendar exist):\n"
+                    out += s.repairs.map { "  - \($0.sentence)\n" }.joined()
+                }
+            } else if let c = s.unprovenConflict {
+                out += "\nNo calendar meets all of these together (not proven minimal: the time limit came first):\n"
+                out += c.map { "  - \($0.sentence)\n" }.joined()
             } else {
                 out += "\nNo calendar exists; the time limit came before a minimal conflict was found.\n"
             }
