@@ -148,7 +148,7 @@ enum Infeasible {
     }
 }
 
-/// `conflicts [--kinds window,rooms] [--processes 1,5,10,40] [--seeds 1,2,3] [--time-limit 30]`:
+/// `conflicts [--kinds window,rooms] [--processes 1,5,10,40] [--seeds 1,2,3] [--time-limit 30] [--verify]`:
 /// each infeasible member solved as `convene solve` does, with the seconds to the proof of
 /// infeasibility and to the conflict, its size, whether it is minimal and the expected one, and
 /// its repairs. One line per member, then a Markdown table.
@@ -182,13 +182,21 @@ enum ConflictBench {
                     let repairsAlone = alone.map { explainer.repairs(for: $0.elements.map(\.element)) } ?? []
                     let repairSeconds = Date().timeIntervalSince(t2)
                     let same = alone?.elements.map(\.element) == solution.conflict?.map(\.element) && repairsAlone == solution.repairs
+                    // With --verify: the spec's definition checked by fresh learning searches of
+                    // the whole scenario (not the assumption search that found it).
+                    var verified = ""
+                    if args.contains("--verify"), let c = alone, c.minimal {
+                        let t3 = Date()
+                        let ok = ConflictExplainer(scenario, limits: Limits(timeLimit: limit)).isMinimal(c.elements.map(\.element))
+                        verified = ", verified \(ok.map { $0 ? "minimal" : "NOT MINIMAL" } ?? "unknown (limit)") in \(String(format: "%.1f", Date().timeIntervalSince(t3))) s"
+                    }
                     let conflict = (solution.conflict ?? solution.unprovenConflict)?.map(\.element) ?? []
                     let status = solution.conflict != nil ? "minimal" : solution.unprovenConflict != nil ? "not proven minimal" : "none"
                     let repairs = solution.repairs.map(\.sentence).joined(separator: "; ")
                     let line = [kind, "\(25 * k)", "\(seed)", String(format: "%.3f", total), String(format: "%.3f", explainOnly), String(format: "%.3f", repairSeconds), "\(conflict.count)", status,
                                 conflict == m.expected ? "yes" : "no", repairs]
                     print("\(label): \(solution.status.rawValue) in \(String(format: "%.3f", total)) s (conflict alone \(String(format: "%.3f", explainOnly)) s, repairs \(String(format: "%.3f", repairSeconds)) s\(same ? "" : ", NOT the same as solve's")), conflict \(status) \(conflict)"
-                          + (conflict == m.expected ? "" : " (expected \(m.expected))") + (repairs.isEmpty ? "" : "\n  repairs: \(repairs)"))
+                          + (conflict == m.expected ? "" : " (expected \(m.expected))") + verified + (repairs.isEmpty ? "" : "\n  repairs: \(repairs)"))
                     rows.append(line)
                 }
             }

@@ -134,13 +134,22 @@ extension ConflictExplainer {
             changed.events[e].fixed = nil
             return holds(schedule, in: changed)
         }
-        // The least distance: monotone (a wider band only adds options).
+        // The least distance: monotone (a wider band only adds options). Doubling from one day,
+        // then halving: the nearest date is usually near, and a near band is quick to refute.
+        func band(_ k: Int) -> Bool? {
+            tryVariant(search, "fixed:\(ev.id) ±\(k)", [(e, options.indices.filter { !admitted(options[$0].placement, near: k) })], check: check)
+        }
         let far = s.horizon.count
-        guard let ok = tryVariant(search, "fixed:\(ev.id) ±\(far)", [(e, options.indices.filter { !admitted(options[$0].placement, near: far) })], check: check), ok else { return nil }
-        var a = 0, b = far
+        var a = 0, b = 1
+        while true {
+            guard let ok = band(b) else { return nil }
+            if ok { break }
+            if b >= far { return nil }
+            a = b; b = min(far, 2 * b)
+        }
         while b - a > 1 {
             let m = (a + b) / 2
-            guard let ok = tryVariant(search, "fixed:\(ev.id) ±\(m)", [(e, options.indices.filter { !admitted(options[$0].placement, near: m) })], check: check) else { return nil }
+            guard let ok = band(m) else { return nil }
             if ok { b = m } else { a = m }
         }
         for day in [pin.start - b, pin.start + b] {

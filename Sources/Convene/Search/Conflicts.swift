@@ -161,6 +161,7 @@ extension ConflictExplainer {
         let search = AssumptionSearch(model: model, selectors: core.count)
         let ev = model.evaluator
         let subIndex = Dictionary(uniqueKeysWithValues: sub.events.enumerated().map { ($1.id, $0) })
+        var reasons: [Int: [Set<Evaluator.Reason>]] = [:]
         let ta = now()
         defer { if debugConflicts { print("shrink total \(now() - ta) s") } }
         for id in core {
@@ -169,7 +170,8 @@ extension ConflictExplainer {
                 else { search.addRule(id, model.learningRules(of: c), events: c.rule.events) }
             } else if id.hasPrefix("rooms:"), let v = sub.venues.firstIndex(where: { "rooms:\($0.id)" == id }) {
                 let r = model.learningRooms(v, rooms: sub.venues[v].rooms!)
-                search.addRule(id, r.map { [$0] } ?? [], events: r?.watched ?? [])
+                let compulsory = r.map { CompulsoryRoomsRule(events: $0.watched, venue: v, rooms: sub.venues[v].rooms!, taken: model.roomsTaken[v] ?? [:]) }
+                search.addRule(id, r.map { [$0, compulsory!] } ?? [], events: r?.watched ?? [])
             } else if let colon = id.firstIndex(of: ":"), let e = subIndex[String(id[id.index(after: colon)...])] {
                 let kind = String(id[..<colon])
                 let opts: [Int]
@@ -177,22 +179,33 @@ extension ConflictExplainer {
                     let full = part[e]
                     opts = model.options[e].indices.filter { !(base.admits?(full, model.options[e][$0].placement) ?? true) }
                 } else if let reason = Evaluator.Reason(rawValue: kind) {
-                    opts = model.options[e].indices.filter { ev.structureReasons(of: e, model.options[e][$0].placement).contains(reason) }
+                    if reasons[e] == nil {
+                        if timeUp() { return nil }
+                        reasons[e] = model.options[e].map { ev.structureReasons(of: e, $0.placement) }
+                    }
+                    opts = reasons[e]!.indices.filter { reasons[e]![$0].contains(reason) }
                 } else { opts = [] }
                 search.addRemovals(id, [(e, opts)])
             } else {
                 search.addRemovals(id, [])
             }
         }
-        // Test `kept` (indices into core): unsat, sat (verified), or nil at the limit.
+        // Test `kept` (indices into core, as the search's elements): unsat (then `refined` holds
+        // those of them the proof rests on), sat (verified), or nil at the limit.
+        var refined: [Int] = []
         func test(_ kept: [Int]) -> Bool? {
             let decided = ConflictExplainer.events(of: kept.map { core[$0] }, in: sub)
             let tt = now()
-            let answer = search.solve(kept, decided: decided, deadline: timeLeft(), stop: limits.stop)
+            // Pins first: their removals then leave the other reasons of an event little to
+            // remove, and a proof rests on the pins alone where it can.
+            let first = kept.sorted { (ConflictExplainer.postingRank(core[$0]), $0) < (ConflictExplainer.postingRank(core[$1]), $1) }
+            let answer = search.solve(first, decided: decided, deadline: timeLeft(), stop: limits.stop)
             if debugConflicts { print("test \(kept.map { core[$0] }), \(decided.count) decided: \(answer == .unknown ? "?" : { if case .sat = answer { return "sat" }; return "unsat" }()) in \(now() - tt) s, \(search.conflicts) conflicts so far") }
             switch answer {
             case .unknown: return nil
-            case .unsat: return false
+            case .unsat(let proof):
+                refined = proof.filter(kept.contains)
+                return false
             case .sat(let values):
                 guard verify(values, kept.map { core[$0] }, sub, model, full: part) else { return nil }
                 return true
@@ -202,12 +215,22 @@ extension ConflictExplainer {
         guard let whole = test(kept) else { return nil }
         // Not a conflict after all: no answer from this core (the caller falls back).
         guard whole == false else { best = []; return nil }
-        for i in core.indices.reversed() {
+        // Clause-set refinement: an infeasible test keeps only what its proof rests on.
+        kept = refined
+        best = kept.map { core[$0] }
+        for i in core.indices.reversed() where kept.contains(i) {
             let without = kept.filter { $0 != i }
             guard let ok = test(without) else { best = kept.map { core[$0] }; return nil }
-            if !ok { kept = without; best = kept.map { core[$0] } }
+            if !ok { kept = refined; best = kept.map { core[$0] } }
         }
         return kept.map { core[$0] }.sorted { order[$0]! < order[$1]! }
+    }
+
+    /// The order in which a test switches elements on: pins, then windows, calendars,
+    /// lengths, venues, then rules and rooms.
+    static func postingRank(_ id: String) -> Int {
+        for (rank, prefix) in ["fixed:", "pin:", "window:", "calendar:", "days:", "venues:"].enumerated() where id.hasPrefix(prefix) { return rank }
+        return 6
     }
 
     /// Whether the calendar `values` (an option per decided event of `model`, -1 for free ones)
@@ -264,5 +287,38 @@ extension ConflictRepair {
         if let rooms { m.append(("rooms", .number(Double(rooms)))); m.append(("dates", .array(dates.map { .string($0.iso) }))) }
         m.append(("sentence", .string(sentence)))
         return .object(m)
+    }
+}
+
+extension ConflictExplainer {
+    /// Whether some calendar meets every element of `kept`, the rest relaxed as the spec says,
+    /// by a fresh search of the whole scenario on `core` (a check independent of the search
+    /// that found the conflict); nil when the limit came first.
+    public func isSatisfiable(keeping kept: [String], core: SearchCore) -> Bool? {
+        var setup = base
+        setup.feasibilityOnly = true
+        setup.stop = limits.stop
+        setup.relaxed = Set(elements).subtracting(kept)
+        let remaining = deadline.map { max(0, $0 - now()) }
+        let l = Limits(timeLimit: remaining, stop: limits.stop, core: core)
+        let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: deadline)
+        let out = makeSearch(model: model, limits: l).solve()
+        switch out.status {
+        case .optimal, .feasible: return true
+        case .infeasible: return false
+        case .unknown: return nil
+        }
+    }
+
+    /// Whether `conflict` is minimal by the spec's definition: no calendar keeping exactly its
+    /// elements, one when any one of them is dropped; nil when the limit came first.
+    public func isMinimal(_ conflict: [String], core: SearchCore = .learning) -> Bool? {
+        guard let whole = isSatisfiable(keeping: conflict, core: core) else { return nil }
+        if whole { return false }
+        for element in conflict {
+            guard let ok = isSatisfiable(keeping: conflict.filter { $0 != element }, core: core) else { return nil }
+            if !ok { return false }
+        }
+        return true
     }
 }

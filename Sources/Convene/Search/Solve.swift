@@ -98,10 +98,17 @@ extension Solver {
         }
         if out.status == .infeasible {
             let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
-            let c = ConflictExplainer(explainScenario, limits: Limits(timeLimit: remaining, stop: limits.stop, core: limits.core)).conflict()
+            let until = remaining.map { now() + $0 }
+            let c = ConflictExplainer(explainScenario, limits: Limits(timeLimit: remaining, stop: limits.stop, core: limits.core)).conflict(repairs: false)
             if let c {
-                if c.minimal { solution.conflict = c.elements } else { solution.unprovenConflict = c.elements }
-                solution.repairs = c.repairs
+                if c.minimal {
+                    solution.conflict = c.elements
+                    // Repairs of the whole scenario: parts share rooms, so a change that frees one
+                    // part alone might not leave the others room.
+                    let left = until.map { max(0, $0 - now()) }
+                    solution.repairs = ConflictExplainer(scenario, evaluator: evaluator, limits: Limits(timeLimit: left, stop: limits.stop, core: limits.core))
+                        .repairs(for: c.elements.map(\.element))
+                } else { solution.unprovenConflict = c.elements }
             }
         }
         return solution

@@ -19,8 +19,11 @@ extension Commands {
         ] + CLI.externalOptions(),
         discussion: """
         Status: optimal (cost proven minimal), feasible (the time limit came first), infeasible (a
-        minimal conflict is printed: dropping any one of its elements makes a calendar exist), or
-        unknown (the time limit came before any calendar). Ctrl-C stops the search like the limit.
+        minimal conflict is printed: dropping any one of its elements makes a calendar exist; then
+        what would fix it: for a window, a pin or a venue's rooms, the least change of that element
+        alone that lets a calendar exist; when the limit comes first, the smallest set found that
+        cannot all hold, marked not proven minimal), or unknown (the time limit came before any
+        calendar). Ctrl-C stops the search like the limit.
         Among calendars of equal cost, the first one met by the search's fixed order is given.
         """,
         run: runSolve)

@@ -361,3 +361,52 @@ extension CompiledModel {
         return RoomsRule(events: events, venue: v, rooms: rooms, taken: taken, options: options)
     }
 }
+
+/// `rooms` of one venue, read off the compulsory parts (Schutt's time-table reasoning, Pumpkin
+/// `time_table`): a date that every live option of an event occupies at the venue counts one
+/// room, fixed or not; more than the rooms is a conflict, because of those events' removed
+/// options that would have left the date free. Failure detection only, over events of at most
+/// `small` live options: `RoomsRule` (fixed events) does the filtering. Posted next to it where
+/// few events are searched (a conflict's tests), so that a set of pins whose lengths are free is
+/// refuted at once rather than by enumerating the lengths.
+final class CompulsoryRoomsRule: LearningPropagator {
+    let watched: [Int]
+    let venue: Int, rooms: Int
+    let taken: [Int: Int]
+    let small = 64
+    var name: String { "compulsory rooms (\(rooms)) over \(watched.count) events" }
+
+    init(events: [Int], venue: Int, rooms: Int, taken: [Int: Int]) {
+        watched = events; self.venue = venue; self.rooms = rooms; self.taken = taken
+    }
+
+    func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        var at: [Int: [Int]] = [:]
+        for e in watched where s.size[e] <= small {
+            var common: Set<Int>? = nil
+            var everyHere = true
+            s.forEach(e) { o in
+                guard everyHere else { return }
+                let p = s.model.options[e][o].placement
+                guard p.roomVenue == venue else { everyHere = false; return }
+                let days = Set(p.occupied.map(\.ordinal))
+                common = common.map { $0.intersection(days) } ?? days
+            }
+            guard everyHere, let common else { continue }
+            for d in common { at[d, default: []].append(e) }
+        }
+        for d in at.keys.sorted() {
+            let events = at[d]!, free = rooms - taken[d, default: 0]
+            guard events.count > free else { continue }
+            s.beginReason()
+            for e in events.prefix(max(0, free + 1)) {
+                s.explain(e) { o in
+                    let p = s.model.options[e][o].placement
+                    return !(p.roomVenue == self.venue && p.occupied.contains { $0.ordinal == d })
+                }
+            }
+            return s.fail()
+        }
+        return true
+    }
+}
