@@ -15,16 +15,22 @@
 /// the whole scenario.
 extension ConflictExplainer {
     /// The repairs of `conflict`, in its order; those the limit left no time for are left out.
+    /// One search serves them all: the scenario compiled with the conflict's windows, pins and
+    /// rooms relaxed, each of them switched back on as an assumption, so that the nogoods and
+    /// phases of one repair's tries serve the next.
     public func repairs(for conflict: [String]) -> [ConflictRepair] {
+        let repairable = conflict.filter { id in ["window:", "fixed:", "rooms:"].contains { id.hasPrefix($0) } }
+        guard !repairable.isEmpty, !timeUp(), let ctx = repairContext(repairable) else { return [] }
         var out: [ConflictRepair] = []
-        for id in conflict {
+        for id in repairable {
             guard !timeUp() else { break }
-            guard let colon = id.firstIndex(of: ":") else { continue }
+            let colon = id.firstIndex(of: ":")!
             let kind = String(id[..<colon]), name = String(id[id.index(after: colon)...])
+            ctx.current = id
             switch kind {
-            case "window": if let e = scenario.eventIndex(name), let r = windowRepair(e) { out.append(r) }
-            case "fixed": if let e = scenario.eventIndex(name), let r = pinRepair(e) { out.append(r) }
-            case "rooms": if let v = scenario.venues.firstIndex(where: { $0.id == name }), let r = roomsRepair(v) { out.append(r) }
+            case "window": if let e = scenario.eventIndex(name), let r = windowRepair(e, ctx) { out.append(r) }
+            case "fixed": if let e = scenario.eventIndex(name), let r = pinRepair(e, ctx) { out.append(r) }
+            case "rooms": if let v = scenario.venues.firstIndex(where: { $0.id == name }), let r = roomsRepair(v, ctx) { out.append(r) }
             default: break
             }
         }
@@ -33,27 +39,51 @@ extension ConflictExplainer {
 
     func timeUp() -> Bool { (deadline.map { now() >= $0 } ?? false) || limits.stop?.isRaised == true }
 
-    /// A search of the whole scenario with `element` relaxed and every other in force, its rules
-    /// propagated at the root; nil when that leaves no calendar either (or the limit came).
-    func repairSearch(relaxing element: String) -> AssumptionSearch? {
+    /// The search of the repairs, and the conflict's elements in it as given.
+    final class RepairContext {
+        let search: AssumptionSearch
+        var given: [String: Int] = [:]
+        var current = ""
+        init(_ search: AssumptionSearch) { self.search = search }
+        /// Every element but the one being repaired, as given.
+        var others: [Int] { given.filter { $0.key != current }.map(\.value).sorted() }
+    }
+
+    /// A search of the whole scenario with `relaxed` relaxed and every other element in force,
+    /// its rules propagated at the root, and each of `relaxed` as given behind a selector; nil
+    /// when even that leaves no calendar (or the limit came).
+    func repairContext(_ relaxed: [String]) -> RepairContext? {
         var setup = base
         setup.feasibilityOnly = true
         setup.stop = limits.stop
-        setup.relaxed = [element]
+        setup.relaxed = Set(relaxed)
         let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: deadline)
         guard !model.aborted, !model.options.contains(where: \.isEmpty) else { return nil }
-        let search = AssumptionSearch(model: model, selectors: 96)
+        let search = AssumptionSearch(model: model, selectors: 160 + relaxed.count)
         for p in model.learningPropagators(eventCount: scenario.events.count) { search.engine.add(p) }
         search.engine.scheduleAll()
         guard search.engine.propagate() else { return nil }
-        return search
+        let ctx = RepairContext(search)
+        for id in relaxed {
+            let colon = id.firstIndex(of: ":")!
+            let kind = String(id[..<colon]), name = String(id[id.index(after: colon)...])
+            if kind == "rooms", let v = scenario.venues.firstIndex(where: { $0.id == name }), let rooms = scenario.venues[v].rooms {
+                let rule = model.learningRooms(v, rooms: rooms)
+                if let i = search.addRule(id, rule.map { [$0] } ?? [], events: rule?.watched ?? []) { ctx.given[id] = i }
+            } else if let e = scenario.eventIndex(name), let reason = Evaluator.Reason(rawValue: kind) {
+                let opts = model.options[e].indices.filter { evaluator.structureReasons(of: e, model.options[e][$0].placement).contains(reason) }
+                ctx.given[id] = search.addRemovals(id, [(e, opts)])
+            }
+        }
+        return ctx
     }
 
     /// Tri-state: true (a calendar, checked by `check`), false (none), nil (the limit).
-    private func tryVariant(_ search: AssumptionSearch, _ id: String, _ removals: [(event: Int, options: [Int])],
+    private func tryVariant(_ ctx: RepairContext, _ id: String, _ removals: [(event: Int, options: [Int])],
                             check: (Schedule) -> Bool) -> Bool? {
+        let search = ctx.search
         let variant = search.addRemovals(id, removals)
-        switch search.solve([variant], decided: Array(scenario.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
+        switch search.solve(ctx.others + [variant], decided: Array(scenario.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
         case .sat(let values):
             let schedule: Schedule = values.enumerated().map { search.model.options[$0][$1].placement }
             return check(schedule) ? true : nil
@@ -71,10 +101,9 @@ extension ConflictExplainer {
 
     // MARK: Windows
 
-    func windowRepair(_ e: Int) -> ConflictRepair? {
+    func windowRepair(_ e: Int, _ ctx: RepairContext) -> ConflictRepair? {
         let s = scenario, ev = s.events[e]
-        guard let search = repairSearch(relaxing: "window:\(ev.id)") else { return nil }
-        let options = search.model.options[e]
+        let options = ctx.search.model.options[e]
         func outside(_ lo: Day, _ hi: Day) -> [Int] {
             options.indices.filter { o in
                 let p = options[o].placement
@@ -84,7 +113,7 @@ extension ConflictExplainer {
         func test(_ lo: Day, _ hi: Day) -> Bool? {
             var changed = s
             changed.events[e].window = DateRange(lo, hi)
-            return tryVariant(search, "window:\(ev.id) \(lo.iso)..\(hi.iso)", [(e, outside(lo, hi))]) { holds($0, in: changed) }
+            return tryVariant(ctx, "window:\(ev.id) \(lo.iso)..\(hi.iso)", [(e, outside(lo, hi))]) { holds($0, in: changed) }
         }
         let lo = max(ev.window.start, s.horizon.start), hi = min(ev.window.end, s.horizon.end)
         // The least end: the first day d after hi with a calendar (monotone: a later end only adds options).
@@ -121,10 +150,10 @@ extension ConflictExplainer {
 
     // MARK: Pins
 
-    func pinRepair(_ e: Int) -> ConflictRepair? {
+    func pinRepair(_ e: Int, _ ctx: RepairContext) -> ConflictRepair? {
         let s = scenario, ev = s.events[e]
-        guard let pin = ev.fixed, let search = repairSearch(relaxing: "fixed:\(ev.id)") else { return nil }
-        let options = search.model.options[e]
+        guard let pin = ev.fixed else { return nil }
+        let options = ctx.search.model.options[e]
         func admitted(_ p: Placement, near: Int) -> Bool {
             abs(p.start - pin.start) <= near && (pin.venue.map { v in p.venue.map { s.venues[$0].id } == v } ?? true)
                 && (pin.days.map { $0 == p.days } ?? true)
@@ -137,7 +166,7 @@ extension ConflictExplainer {
         // The least distance: monotone (a wider band only adds options). Doubling from one day,
         // then halving: the nearest date is usually near, and a near band is quick to refute.
         func band(_ k: Int) -> Bool? {
-            tryVariant(search, "fixed:\(ev.id) ±\(k)", [(e, options.indices.filter { !admitted(options[$0].placement, near: k) })], check: check)
+            tryVariant(ctx, "fixed:\(ev.id) ±\(k)", [(e, options.indices.filter { !admitted(options[$0].placement, near: k) })], check: check)
         }
         let far = s.horizon.count
         var a = 0, b = 1
@@ -156,7 +185,7 @@ extension ConflictExplainer {
             let keep = options.indices.filter { admitted(options[$0].placement, near: b) && options[$0].placement.start == day }
             guard !keep.isEmpty else { continue }
             let drop = options.indices.filter { !keep.contains($0) }
-            guard let ok = tryVariant(search, "fixed:\(ev.id) \(day.iso)", [(e, drop)], check: check) else { return nil }
+            guard let ok = tryVariant(ctx, "fixed:\(ev.id) \(day.iso)", [(e, drop)], check: check) else { return nil }
             if ok {
                 return ConflictRepair(element: "fixed:\(ev.id)", kind: "date",
                                       sentence: "pin \(ev.id) to \(day.iso)\(pin.venue.map { " at \($0)" } ?? "") instead of \(pin.start.iso), the nearest date that works", day: day)
@@ -167,10 +196,10 @@ extension ConflictExplainer {
 
     // MARK: Rooms
 
-    func roomsRepair(_ v: Int) -> ConflictRepair? {
+    func roomsRepair(_ v: Int, _ ctx: RepairContext) -> ConflictRepair? {
         let s = scenario, venue = s.venues[v]
-        guard let rooms = venue.rooms, let search = repairSearch(relaxing: "rooms:\(venue.id)") else { return nil }
-        let model = search.model
+        guard let rooms = venue.rooms else { return nil }
+        let search = ctx.search, model = search.model
         let days = Set(model.options.prefix(s.events.count).flatMap { $0.filter { $0.placement.roomVenue == v }.flatMap { $0.placement.occupied.map(\.ordinal) } }).sorted()
         var n = 0
         /// A calendar with `extra` rooms more on `dates`; false none; nil the limit.
@@ -180,7 +209,7 @@ extension ConflictExplainer {
                 return .some(nil) // cannot happen: fewer events than rooms would have no conflict
             }
             guard let sel = search.addRule("rooms:\(venue.id) +\(extra) #\(n)", [rule], events: rule.watched) else { return nil }
-            switch search.solve([sel], decided: Array(s.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
+            switch search.solve(ctx.others + [sel], decided: Array(s.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
             case .sat(let values):
                 let schedule = self.schedule(search, values)
                 var changed = s
