@@ -14,6 +14,8 @@ public struct Conflict: Sendable {
     }
 }
 
+/// With `CONVENE_DEBUG_CONFLICTS` set, the conflict search prints each step (core, tests, times)
+/// on standard output: for working on it, not for planners.
 let debugConflicts = getenv("CONVENE_DEBUG_CONFLICTS") != nil
 
 extension ConflictExplainer {
