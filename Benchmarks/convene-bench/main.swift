@@ -20,6 +20,16 @@ func generate() throws {
     guard let out = option("out") else {
         throw BenchError("usage: convene-bench generate [--family gcm|hard|oneoff] (--processes K | --meetings N) [--seed S] --out FILE [--witness FILE]")
     }
+    if let kind = option("infeasible") {
+        // Issue 15: an infeasible member of the hard family (Infeasible.swift); its witness meets
+        // every hard rule once the expected repair is made (rooms only).
+        guard family == "hard", let k = option("processes").flatMap(Int.init) else { throw BenchError("--infeasible needs --family hard --processes K") }
+        let m = try Infeasible.generate(kind: kind, processes: k, seed: seed)
+        try FileIO.writeAtomically(JSONWriter.write(m.scenario), to: out)
+        if let w = option("witness"), let witness = m.witness { try FileIO.writeAtomically(JSONWriter.write(witness), to: w) }
+        print("expected conflict: \(m.expected.joined(separator: ", "))")
+        return
+    }
     let member = try Instances.member(family: family, size: option(family == "oneoff" ? "meetings" : "processes").flatMap(Int.init), seed: seed)
     try FileIO.writeAtomically(JSONWriter.write(member.scenario), to: out)
     if let w = option("witness") {
@@ -64,6 +74,8 @@ do {
     switch args.first {
     case "generate":
         try generate()
+    case "conflicts":
+        try ConflictBench.run()
     case "one":
         // Internal: one instance in this (child) process; prints its Measurement as JSON.
         let runs = option("runs").flatMap(Int.init) ?? 3, limit = option("time-limit").flatMap(Double.init) ?? 30

@@ -22,6 +22,11 @@ public struct CalendarFile: Sendable {
     public var assignments: [Assignment]
     public var violations: [Finding] = []
     public var conflict: [String]? = nil
+    /// When the limit came before a minimal conflict: the smallest set found that cannot all
+    /// hold, not proven minimal (written as `conflictNotProvenMinimal`).
+    public var unprovenConflict: [String]? = nil
+    /// What would fix a minimal conflict: one change of one element each (written as `repairs`).
+    public var repairs: [ConflictRepair] = []
     /// The `whatif` object of a what-if answer, written as given.
     public var whatif: JSONValue? = nil
 
@@ -90,6 +95,8 @@ public struct CalendarFile: Sendable {
             return .object(m)
         })))
         if let conflict { members.append(("conflict", .array(conflict.map(JSONValue.string)))) }
+        if let unprovenConflict { members.append(("conflictNotProvenMinimal", .array(unprovenConflict.map(JSONValue.string)))) }
+        if !repairs.isEmpty { members.append(("repairs", .array(repairs.map(\.json)))) }
         if let whatif { members.append(("whatif", whatif)) }
         return JSONWriter.write(.object(members))
     }

@@ -147,6 +147,8 @@ final class CompiledModel {
             let window = ignored.contains(.window) ? s.horizon : ev.window
             var list: [Option] = []
             for v in venues {
+                // Stopped at an earlier venue or event: every later loop stops at once, not after 4096 more.
+                if aborted { break }
                 let cal = evaluator.calendar(v)
                 let lo = max(window.start, s.horizon.start), hi = min(window.end, s.horizon.end)
                 var start = lo

@@ -14,7 +14,7 @@ public struct ConflictExplainer {
     let limits: Limits
     /// Starting setup (a what-if's pins); its `relaxed` grows with each test.
     let base: SearchSetup
-    private let deadline: Double?
+    let deadline: Double?
     private let cache = OptionCache()
 
     public init(_ scenario: Scenario, evaluator: Evaluator? = nil, limits: Limits = Limits(), base: SearchSetup = SearchSetup()) {
@@ -61,8 +61,31 @@ public struct ConflictExplainer {
         }
     }
 
-    /// A minimal conflict with its sentences; nil when a calendar exists or the limit came first.
+    /// A minimal conflict with its sentences; nil when a calendar exists or the limit came
+    /// first (`conflict()` then gives the smallest core found so far).
     public func explain() -> [ConflictElement]? {
+        guard let c = conflict(repairs: false), c.minimal else { return nil }
+        return c.elements
+    }
+
+    /// A minimal conflict, or when the limit came first the smallest set of elements found that
+    /// cannot all hold (`minimal` false); nil when a calendar exists or no such set was found.
+    /// On the learning core (`AssumptionSearch`, `Conflicts.swift`); on the classic core, or for a
+    /// scenario the learning core cannot relax, QuickXplain over complete classic searches.
+    /// With `repairs`, a minimal conflict carries what would fix it (`ConflictRepairs.swift`),
+    /// as far as the time limit allows.
+    public func conflict(repairs: Bool = true) -> Conflict? {
+        var c: Conflict?
+        if limits.core == .learning { c = learningConflict() } else { c = classicExplain().map { Conflict(elements: $0, minimal: true) } }
+        if repairs, var found = c, found.minimal {
+            found.repairs = self.repairs(for: found.elements.map(\.element))
+            c = found
+        }
+        return c
+    }
+
+    /// QuickXplain (Junker 2004), each test a complete classic search of the relaxed scenario.
+    func classicExplain() -> [ConflictElement]? {
         let all = elements
         guard isSatisfiable(all) == false else { return nil }
         var aborted = false

@@ -5,6 +5,11 @@ public struct Solution: Sendable {
     /// The evaluator's report of `schedule`.
     public var report: CheckReport?
     public var conflict: [ConflictElement]?
+    /// When the limit came before a minimal conflict: the smallest set of elements found that
+    /// cannot all hold, not proven minimal (`conflict` is then nil).
+    public var unprovenConflict: [ConflictElement]? = nil
+    /// For a minimal conflict, the least change of each element alone that lets a calendar exist.
+    public var repairs: [ConflictRepair] = []
     public var stats: SolveStats
 
     /// The calendar/1 file of this solution.
@@ -18,6 +23,8 @@ public struct Solution: Sendable {
         }
         file.violations = report.map { $0.soft } ?? []
         file.conflict = conflict.map { $0.map(\.element) }
+        file.unprovenConflict = unprovenConflict.map { $0.map(\.element) }
+        file.repairs = repairs
         return file
     }
 }
@@ -164,7 +171,18 @@ extension Solver {
         }
         if out.status == .infeasible {
             let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
-            solution.conflict = ConflictExplainer(explainScenario, limits: Limits(timeLimit: remaining, stop: limits.stop)).explain()
+            let until = remaining.map { now() + $0 }
+            let c = ConflictExplainer(explainScenario, limits: Limits(timeLimit: remaining, stop: limits.stop, core: limits.core)).conflict(repairs: false)
+            if let c {
+                if c.minimal {
+                    solution.conflict = c.elements
+                    // Repairs of the whole scenario: parts share rooms, so a change that frees one
+                    // part alone might not leave the others room.
+                    let left = until.map { max(0, $0 - now()) }
+                    solution.repairs = ConflictExplainer(scenario, evaluator: evaluator, limits: Limits(timeLimit: left, stop: limits.stop, core: limits.core))
+                        .repairs(for: c.elements.map(\.element))
+                } else { solution.unprovenConflict = c.elements }
+            }
         }
         return solution
     }

@@ -19,8 +19,11 @@ extension Commands {
         ] + CLI.externalOptions(),
         discussion: """
         Status: optimal (cost proven minimal), feasible (the time limit came first), infeasible (a
-        minimal conflict is printed: dropping any one of its elements makes a calendar exist), or
-        unknown (the time limit came before any calendar). Ctrl-C stops the search like the limit.
+        minimal conflict is printed: dropping any one of its elements makes a calendar exist; then
+        what would fix it: for a window, a pin or a venue's rooms, the least change of that element
+        alone that lets a calendar exist; when the limit comes first, the smallest set found that
+        cannot all hold, marked not proven minimal), or unknown (the time limit came before any
+        calendar). Ctrl-C stops the search like the limit.
         Among calendars of equal cost, the first one met by the search's fixed order is given.
         """,
         run: runSolve)
@@ -118,6 +121,13 @@ enum SolutionText {
         case .infeasible:
             if let c = s.conflict {
                 out += "\nNo calendar meets all of these together (drop any one and a calendar exists):\n"
+                out += c.map { "  - \($0.sentence)\n" }.joined()
+                if !s.repairs.isEmpty {
+                    out += "\nWhat would fix it (each change alone lets a calendar exist):\n"
+                    out += s.repairs.map { "  - \($0.sentence)\n" }.joined()
+                }
+            } else if let c = s.unprovenConflict {
+                out += "\nNo calendar meets all of these together (not proven minimal: the time limit came first):\n"
                 out += c.map { "  - \($0.sentence)\n" }.joined()
             } else {
                 out += "\nNo calendar exists; the time limit came before a minimal conflict was found.\n"

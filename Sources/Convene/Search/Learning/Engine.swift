@@ -174,7 +174,18 @@ final class Engine {
         scratch.removeAll(keepingCapacity: true)
         stampValue &+= 1
         if stampValue == 0 { for i in stamp.indices { stamp[i] = 0 }; stampValue = 1 }
+        if guardEntry >= 0 { because(entry: guardEntry) }
     }
+
+    /// An entry every reason begun now includes: the selector of a rule switched on by an
+    /// assumption (`GuardedRule`, `Assumptions.swift`); -1 for none.
+    var guardEntry: Int32 = -1
+    /// Per event, an entry every reason that reads its options includes (`AssumptionSearch`'s
+    /// markers); empty for none.
+    var markers: [Int32] = []
+
+    /// An entry for `p`, true already, with the reason built so far: a marker.
+    func pushMarker(_ p: Predicate) -> Int32 { pushEntry(p); return Int32(entryCount - 1) }
 
     /// Keeps a copy of the reason built so far, for `restoreReason` (one reason for several changes).
     func keepReason() { kept = scratch }
@@ -191,6 +202,7 @@ final class Engine {
 
     /// Adds to the reason being built that every removed option of `e` passing `test` is gone.
     @inline(__always) func explain(_ e: Int, where test: (Int) -> Bool) {
+        if !markers.isEmpty, markers[e] >= 0 { because(entry: markers[e]) }
         let b = base[e]
         forEachRemoved(e) { o in if test(o) { because(entry: removedBy[b + o]) } }
     }

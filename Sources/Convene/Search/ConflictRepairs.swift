@@ -1,0 +1,255 @@
+/// What would fix a minimal conflict (issue 15, item 4): for each element of the conflict, the
+/// least change of that element alone that lets a calendar of the whole scenario exist, every
+/// other element in force. Each is found by one learning search of the scenario compiled with
+/// that element relaxed, the changes tried as assumptions (so the nogoods of one try serve the
+/// next), and every calendar found is checked by the evaluator against the changed scenario.
+///
+/// "Least", by kind:
+/// - `window:ID`: the window's one edge moved by the fewest days (the end later, or the start
+///   earlier; the end when both move as far): a window one day narrower on that side has no calendar;
+/// - `fixed:ID`: the pin's nearest other date, at its venue and length (the earlier of two dates
+///   as near);
+/// - `rooms:VENUE`: the fewest rooms more (one, else two, else three), on a set of dates from which
+///   no date can be dropped; with one room fewer on those dates there is no calendar.
+/// Other elements get no repair: dropping one of them is enough for the conflict, not always for
+/// the whole scenario.
+extension ConflictExplainer {
+    /// The repairs of `conflict`, in its order; those the limit left no time for are left out.
+    /// One search serves them all: the scenario compiled with the conflict's windows, pins and
+    /// rooms relaxed, each of them switched back on as an assumption, so that the nogoods and
+    /// phases of one repair's tries serve the next.
+    public func repairs(for conflict: [String]) -> [ConflictRepair] {
+        let repairable = conflict.filter { id in ["window:", "fixed:", "rooms:"].contains { id.hasPrefix($0) } }
+        guard !repairable.isEmpty, !timeUp(), let ctx = repairContext(repairable) else { return [] }
+        var out: [ConflictRepair] = []
+        for id in repairable {
+            guard !timeUp() else { break }
+            let colon = id.firstIndex(of: ":")!
+            let kind = String(id[..<colon]), name = String(id[id.index(after: colon)...])
+            ctx.current = id
+            switch kind {
+            case "window": if let e = scenario.eventIndex(name), let r = windowRepair(e, ctx) { out.append(r) }
+            case "fixed": if let e = scenario.eventIndex(name), let r = pinRepair(e, ctx) { out.append(r) }
+            case "rooms": if let v = scenario.venues.firstIndex(where: { $0.id == name }), let r = roomsRepair(v, ctx) { out.append(r) }
+            default: break
+            }
+        }
+        return out
+    }
+
+    func timeUp() -> Bool { (deadline.map { now() >= $0 } ?? false) || limits.stop?.isRaised == true }
+
+    /// The search of the repairs, and the conflict's elements in it as given.
+    final class RepairContext {
+        let search: AssumptionSearch
+        var given: [String: Int] = [:]
+        var current = ""
+        init(_ search: AssumptionSearch) { self.search = search }
+        /// Every element but the one being repaired, as given.
+        var others: [Int] { given.filter { $0.key != current }.map(\.value).sorted() }
+    }
+
+    /// A search of the whole scenario with `relaxed` relaxed and every other element in force,
+    /// its rules propagated at the root, and each of `relaxed` as given behind a selector; nil
+    /// when even that leaves no calendar (or the limit came).
+    func repairContext(_ relaxed: [String]) -> RepairContext? {
+        var setup = base
+        setup.feasibilityOnly = true
+        setup.stop = limits.stop
+        setup.relaxed = Set(relaxed)
+        let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: deadline)
+        guard !model.aborted, !model.options.contains(where: \.isEmpty) else { return nil }
+        let search = AssumptionSearch(model: model, selectors: 160 + relaxed.count)
+        for p in model.learningPropagators(eventCount: scenario.events.count) { search.engine.add(p) }
+        search.engine.scheduleAll()
+        guard search.engine.propagate() else { return nil }
+        let ctx = RepairContext(search)
+        for id in relaxed {
+            let colon = id.firstIndex(of: ":")!
+            let kind = String(id[..<colon]), name = String(id[id.index(after: colon)...])
+            if kind == "rooms", let v = scenario.venues.firstIndex(where: { $0.id == name }), let rooms = scenario.venues[v].rooms {
+                let rule = model.learningRooms(v, rooms: rooms)
+                if let i = search.addRule(id, rule.map { [$0] } ?? [], events: rule?.watched ?? []) { ctx.given[id] = i }
+            } else if let e = scenario.eventIndex(name), let reason = Evaluator.Reason(rawValue: kind) {
+                let opts = model.options[e].indices.filter { evaluator.structureReasons(of: e, model.options[e][$0].placement).contains(reason) }
+                ctx.given[id] = search.addRemovals(id, [(e, opts)])
+            }
+        }
+        return ctx
+    }
+
+    /// Tri-state: true (a calendar, checked by `check`), false (none), nil (the limit).
+    private func tryVariant(_ ctx: RepairContext, _ id: String, _ removals: [(event: Int, options: [Int])],
+                            check: (Schedule) -> Bool) -> Bool? {
+        let search = ctx.search
+        let variant = search.addRemovals(id, removals)
+        switch search.solve(ctx.others + [variant], decided: Array(scenario.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
+        case .sat(let values):
+            let schedule: Schedule = values.enumerated().map { search.model.options[$0][$1].placement }
+            return check(schedule) ? true : nil
+        case .unsat: return false
+        case .unknown: return nil
+        }
+    }
+
+    private func schedule(_ search: AssumptionSearch, _ values: [Int]) -> Schedule {
+        values.enumerated().map { search.model.options[$0][$1].placement }
+    }
+
+    /// Whether `schedule` meets every hard rule of `s`.
+    private func holds(_ schedule: Schedule, in s: Scenario) -> Bool { Evaluator(s).evaluate(schedule).hardOK }
+
+    // MARK: Windows
+
+    func windowRepair(_ e: Int, _ ctx: RepairContext) -> ConflictRepair? {
+        let s = scenario, ev = s.events[e]
+        let options = ctx.search.model.options[e]
+        func outside(_ lo: Day, _ hi: Day) -> [Int] {
+            options.indices.filter { o in
+                let p = options[o].placement
+                return p.isMilestone ? !(lo <= p.start && p.start <= hi) : p.occupied.contains { $0 < lo || $0 > hi }
+            }
+        }
+        func test(_ lo: Day, _ hi: Day) -> Bool? {
+            var changed = s
+            changed.events[e].window = DateRange(lo, hi)
+            return tryVariant(ctx, "window:\(ev.id) \(lo.iso)..\(hi.iso)", [(e, outside(lo, hi))]) { holds($0, in: changed) }
+        }
+        let lo = max(ev.window.start, s.horizon.start), hi = min(ev.window.end, s.horizon.end)
+        // The least end: the first day d after hi with a calendar (monotone: a later end only adds options).
+        var end: Day? = nil, start: Day? = nil
+        if hi < s.horizon.end, let ok = test(lo, s.horizon.end), ok {
+            var a = hi, b = s.horizon.end  // a: none (the scenario), b: a calendar
+            while b - a > 1 {
+                let m = a + (b - a) / 2
+                guard let ok = test(lo, m) else { return nil }
+                if ok { b = m } else { a = m }
+            }
+            end = b
+        }
+        if lo > s.horizon.start, let ok = test(s.horizon.start, hi), ok {
+            var a = lo, b = s.horizon.start  // a: none, b: a calendar
+            while a - b > 1 {
+                let m = b + (a - b) / 2
+                guard let ok = test(m, hi) else { return nil }
+                if ok { b = m } else { a = m }
+            }
+            start = b
+        }
+        let endDays = end.map { $0 - hi }, startDays = start.map { lo - $0 }
+        if let end, endDays! <= (startDays ?? Int.max) {
+            return ConflictRepair(element: "window:\(ev.id)", kind: "window-end",
+                                  sentence: "widen window:\(ev.id) to end on or after \(end.iso) (it ends \(hi.iso))", day: end)
+        }
+        if let start {
+            return ConflictRepair(element: "window:\(ev.id)", kind: "window-start",
+                                  sentence: "widen window:\(ev.id) to start on or before \(start.iso) (it starts \(lo.iso))", day: start)
+        }
+        return nil
+    }
+
+    // MARK: Pins
+
+    func pinRepair(_ e: Int, _ ctx: RepairContext) -> ConflictRepair? {
+        let s = scenario, ev = s.events[e]
+        guard let pin = ev.fixed else { return nil }
+        let options = ctx.search.model.options[e]
+        func admitted(_ p: Placement, near: Int) -> Bool {
+            abs(p.start - pin.start) <= near && (pin.venue.map { v in p.venue.map { s.venues[$0].id } == v } ?? true)
+                && (pin.days.map { $0 == p.days } ?? true)
+        }
+        func check(_ schedule: Schedule) -> Bool {
+            var changed = s
+            changed.events[e].fixed = nil
+            return holds(schedule, in: changed)
+        }
+        // The least distance: monotone (a wider band only adds options). Doubling from one day,
+        // then halving: the nearest date is usually near, and a near band is quick to refute.
+        func band(_ k: Int) -> Bool? {
+            tryVariant(ctx, "fixed:\(ev.id) ±\(k)", [(e, options.indices.filter { !admitted(options[$0].placement, near: k) })], check: check)
+        }
+        let far = s.horizon.count
+        var a = 0, b = 1
+        while true {
+            guard let ok = band(b) else { return nil }
+            if ok { break }
+            if b >= far { return nil }
+            a = b; b = min(far, 2 * b)
+        }
+        while b - a > 1 {
+            let m = (a + b) / 2
+            guard let ok = band(m) else { return nil }
+            if ok { b = m } else { a = m }
+        }
+        for day in [pin.start - b, pin.start + b] {
+            let keep = options.indices.filter { admitted(options[$0].placement, near: b) && options[$0].placement.start == day }
+            guard !keep.isEmpty else { continue }
+            let drop = options.indices.filter { !keep.contains($0) }
+            guard let ok = tryVariant(ctx, "fixed:\(ev.id) \(day.iso)", [(e, drop)], check: check) else { return nil }
+            if ok {
+                return ConflictRepair(element: "fixed:\(ev.id)", kind: "date",
+                                      sentence: "pin \(ev.id) to \(day.iso)\(pin.venue.map { " at \($0)" } ?? "") instead of \(pin.start.iso), the nearest date that works", day: day)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Rooms
+
+    func roomsRepair(_ v: Int, _ ctx: RepairContext) -> ConflictRepair? {
+        let s = scenario, venue = s.venues[v]
+        guard let rooms = venue.rooms else { return nil }
+        let search = ctx.search, model = search.model
+        let days = Set(model.options.prefix(s.events.count).flatMap { $0.filter { $0.placement.roomVenue == v }.flatMap { $0.placement.occupied.map(\.ordinal) } }).sorted()
+        var n = 0
+        /// A calendar with `extra` rooms more on `dates`; false none; nil the limit.
+        func test(_ extra: Int, _ dates: [Int]) -> Schedule?? {
+            n += 1
+            guard let rule = model.learningRooms(v, rooms: rooms, extra: Dictionary(uniqueKeysWithValues: dates.map { ($0, extra) })) else {
+                return .some(nil) // cannot happen: fewer events than rooms would have no conflict
+            }
+            guard let sel = search.addRule("rooms:\(venue.id) +\(extra) #\(n)", [rule], events: rule.watched) else { return nil }
+            switch search.solve(ctx.others + [sel], decided: Array(s.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
+            case .sat(let values):
+                let schedule = self.schedule(search, values)
+                var changed = s
+                changed.venues[v].rooms = rooms + extra
+                guard holds(schedule, in: changed) else { return nil }
+                return .some(schedule)
+            case .unsat: return .some(nil)
+            case .unknown: return nil
+            }
+        }
+        func overfull(_ schedule: Schedule) -> [Int] {
+            var used: [Int: Int] = [:]
+            for p in schedule.compactMap({ $0 }) where p.roomVenue == v { for d in p.occupied { used[d.ordinal, default: 0] += 1 } }
+            return used.filter { $0.value > rooms }.map(\.key).sorted()
+        }
+        for extra in 1...3 {
+            guard let found = test(extra, days) else { return nil }
+            guard let first = found else { continue }
+            var dates = overfull(first)
+            // Drop dates one at a time while a calendar remains (a deletion filter over dates).
+            var i = dates.count - 1
+            while i >= 0 {
+                let without = dates.enumerated().filter { $0.offset != i }.map(\.element)
+                guard let again = test(extra, without) else { return nil }
+                if let again { dates = without.filter(Set(overfull(again)).contains) ; i = min(i, dates.count) - 1 } else { i -= 1 }
+            }
+            let list = dates.map { Day(ordinal: $0) }
+            return ConflictRepair(element: "rooms:\(venue.id)", kind: "rooms",
+                                  sentence: "\(venue.id) needs \(rooms + extra) rooms on \(ConflictExplainer.dateRuns(list)) (it has \(rooms)), or move one of the events held there then",
+                                  rooms: rooms + extra, dates: list)
+        }
+        return nil
+    }
+
+    /// Dates as runs of consecutive days: `2017-12-11..2017-12-13, 2018-01-08`.
+    static func dateRuns(_ days: [Day]) -> String {
+        var runs: [(Day, Day)] = []
+        for d in days.sorted() {
+            if let last = runs.last, d - last.1 == 1 { runs[runs.count - 1].1 = d } else { runs.append((d, d)) }
+        }
+        return runs.map { $0.0 == $0.1 ? $0.0.iso : "\($0.0.iso)..\($0.1.iso)" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,326 @@
+import Foundation
+
+/// A set of elements that cannot all hold: minimal by the spec's definition when `minimal`
+/// (infeasible as given, feasible with any one dropped), else the smallest core found before
+/// the limit, not proven minimal. `repairs`: for elements of a minimal conflict, the least change
+/// of that element alone that lets a calendar exist (`ConflictRepairs.swift`).
+public struct Conflict: Sendable {
+    public var elements: [ConflictElement]
+    public var minimal: Bool
+    public var repairs: [ConflictRepair] = []
+
+    public init(elements: [ConflictElement], minimal: Bool, repairs: [ConflictRepair] = []) {
+        self.elements = elements; self.minimal = minimal; self.repairs = repairs
+    }
+}
+
+/// With `CONVENE_DEBUG_CONFLICTS` set, the conflict search prints each step (core, tests, times)
+/// on standard output: for working on it, not for planners.
+let debugConflicts = getenv("CONVENE_DEBUG_CONFLICTS") != nil
+
+extension ConflictExplainer {
+    enum LearningAnswer { case unsupported, answered(Conflict?) }
+
+    /// The conflict on the learning core, in two steps:
+    ///
+    /// 1. a core: the whole scenario, compiled with its event-level reasons in force (as a
+    ///    solve compiles it) and every hard rule and venue's rooms behind a selector, solved
+    ///    under all of them; the conflict analysis names the rules and, through each event's
+    ///    marker, the events whose reasons it read (all of an event's reasons stand for it);
+    /// 2. a deletion filter over that core, from its last element to its first (which gives the
+    ///    conflict QuickXplain prefers for the same order, when the core holds it): the events the
+    ///    core names, alone, with every reason relaxed as the spec says, the core's reasons as
+    ///    removals; each test keeps the nogoods of the ones before.
+    func learningConflict() -> Conflict? {
+        switch learningAnswer() {
+        case .unsupported: return classicExplain().map { Conflict(elements: $0, minimal: true) }
+        case .answered(let c): return c
+        }
+    }
+
+    private func timeLeft() -> Double { deadline ?? .infinity }
+
+    func learningAnswer() -> LearningAnswer {
+        let s = scenario
+        guard base.frozen.isEmpty, base.occupancy.isEmpty else { return .unsupported }
+        // A length the relaxed model cannot make (one fixed length that is neither half a day nor whole days).
+        if s.events.contains(where: { e in if case .exactly(let v) = e.length { return v != 0.5 && v != v.rounded() }; return false }) {
+            return .unsupported
+        }
+        let all = elements
+        let index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
+        let t0 = now()
+        guard let coreIDs = firstCore(all) else { return .answered(nil) }
+        // The learning core decides `rotation` only once its events are fixed: a test that must
+        // prove it broken enumerates them. QuickXplain on the classic core, which propagates it.
+        if coreIDs.contains(where: { id in s.constraints.contains { $0.id == id && $0.rule is Rotation } }) { return .unsupported }
+        let t1 = now()
+        defer { if debugConflicts { print("conflict: core \(coreIDs.count) of \(all.count) in \(t1 - t0) s; shrunk in \(now() - t1) s") } }
+        var best = coreIDs
+        guard let shrunk = shrink(coreIDs, order: index, best: &best) else {
+            if best.isEmpty { return .unsupported }
+            return .answered(Conflict(elements: best.map { ConflictElement(element: $0, sentence: sentence($0)) }, minimal: false))
+        }
+        return .answered(Conflict(elements: shrunk.map { ConflictElement(element: $0, sentence: sentence($0)) }, minimal: true))
+    }
+
+    /// Step 1: the elements a proof of infeasibility of the whole scenario rests on, in
+    /// `elements` order; nil when the limit came first (or a calendar exists).
+    func firstCore(_ all: [String]) -> [String]? {
+        let s = scenario
+        var setup = base
+        setup.feasibilityOnly = true
+        setup.stop = limits.stop
+        let hard = s.constraints.filter(\.hard)
+        setup.relaxed = Set(hard.map(\.id)).union(s.venues.filter { $0.rooms != nil }.map { "rooms:\($0.id)" })
+        let model = CompiledModel(s, evaluator: evaluator, setup: setup, deadline: deadline)
+        guard !model.aborted else { return nil }
+        if model.options.contains(where: \.isEmpty) {
+            // An event with no option at all: its own reasons (and hard avoidExternal rules on it).
+            let e = model.options.firstIndex(where: \.isEmpty)!
+            let id = s.events[e].id
+            return all.filter { el in
+                el.hasSuffix(":\(id)") && !el.hasPrefix("rooms:")
+                    || hard.contains { $0.id == el && $0.rule is AvoidExternal && $0.rule.events.contains(e) }
+            }
+        }
+        let search = AssumptionSearch(model: model, selectors: all.count)
+        var markerElements = Array(repeating: [Int](), count: s.events.count)
+        let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
+        for id in all {
+            if let c = hard.first(where: { $0.id == id }) {
+                if let a = c.rule as? AvoidExternal {
+                    search.addRemovals(id, avoidRemovals(a, model))
+                } else {
+                    search.addRule(id, model.learningRules(of: c), events: c.rule.events)
+                }
+            } else if id.hasPrefix("rooms:"), let v = s.venues.firstIndex(where: { "rooms:\($0.id)" == id }) {
+                let r = model.learningRooms(v, rooms: s.venues[v].rooms!)
+                search.addRule(id, r.map { [$0] } ?? [], events: r?.watched ?? [])
+            } else if let colon = id.firstIndex(of: ":"), let e = eventIndex[String(id[id.index(after: colon)...])] {
+                // An event-level reason or pin: in force in the options; the event's marker stands for it.
+                markerElements[e].append(search.addRemovals(id, []))
+            } else {
+                search.addRemovals(id, [])
+            }
+        }
+        search.markerElements = markerElements
+        let answer = search.solve(Array(all.indices), decided: Array(s.events.indices), deadline: timeLeft(), stop: limits.stop)
+        guard case .unsat(let core) = answer else { return nil }
+        return core.map { all[$0] }
+    }
+
+    /// The options a hard `avoidExternal` forbids, per event it selects.
+    func avoidRemovals(_ a: AvoidExternal, _ model: CompiledModel) -> [(event: Int, options: [Int])] {
+        var windows: [Int: [(external: Int, lo: Int, hi: Int)]] = [:]
+        return a.events.map { e in
+            (e, model.options[e].indices.filter { o in
+                let p = model.options[e][o].placement
+                guard !p.isMilestone else { return false }
+                let key = p.venue ?? -1
+                if windows[key] == nil { windows[key] = a.windows(forVenue: p.venue, in: model.scenario) }
+                return AvoidExternal.clashCount(p.occupied, windows[key]!) > 0
+            })
+        }
+    }
+
+    /// The events a test of `kept` must decide in scenario `s`: those its elements name, and when
+    /// every venue's rooms are kept, every event that occupies rooms (with a venue left free of
+    /// limits, any event the kept elements do not name can be held there, apart from the rest).
+    static func events(of kept: [String], in s: Scenario) -> [Int] {
+        var out = Set<Int>()
+        let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
+        var roomsKept = Set<String>()
+        for id in kept {
+            if let c = s.constraints.first(where: { $0.id == id }) { out.formUnion(c.rule.events); continue }
+            guard let colon = id.firstIndex(of: ":") else { continue }
+            let kind = id[..<colon], name = String(id[id.index(after: colon)...])
+            if kind == "rooms" { roomsKept.insert(name) } else if let e = eventIndex[name] { out.insert(e) }
+        }
+        if !roomsKept.isEmpty, s.venues.allSatisfy({ roomsKept.contains($0.id) }) {
+            out.formUnion(s.events.indices.filter { !s.events[$0].isMilestone })
+        }
+        return out.sorted()
+    }
+
+    /// Step 2: `core` shrunk to a minimal conflict by a deletion filter, each test on the events
+    /// it names; nil when the limit came first (`best` then holds the smallest core proven).
+    func shrink(_ core: [String], order: [String: Int], best: inout [String]) -> [String]? {
+        let s = scenario
+        let part = ConflictExplainer.events(of: core, in: s)
+        let sub = s.restricted(to: part)
+        var setup = base
+        setup.feasibilityOnly = true
+        setup.stop = limits.stop
+        setup.admits = nil
+        let subElements = ConflictExplainer(sub, limits: limits).elements
+        setup.relaxed = Set(subElements).union(core).union(s.constraints.map(\.id))
+        setup.pinReasons = []
+        let tc = now()
+        let model = CompiledModel(sub, setup: setup, deadline: deadline)
+        guard !model.aborted else { return nil }
+        if debugConflicts { print("shrink: \(part.count) events, \(model.options.map(\.count).reduce(0, +)) options compiled in \(now() - tc) s") }
+        let search = AssumptionSearch(model: model, selectors: core.count)
+        let ev = model.evaluator
+        let subIndex = Dictionary(uniqueKeysWithValues: sub.events.enumerated().map { ($1.id, $0) })
+        var reasons: [Int: [Set<Evaluator.Reason>]] = [:]
+        let ta = now()
+        defer { if debugConflicts { print("shrink total \(now() - ta) s") } }
+        for id in core {
+            if let c = sub.constraints.first(where: { $0.id == id }), c.hard {
+                if let a = c.rule as? AvoidExternal { search.addRemovals(id, avoidRemovals(a, model)) }
+                else { search.addRule(id, model.learningRules(of: c), events: c.rule.events) }
+            } else if id.hasPrefix("rooms:"), let v = sub.venues.firstIndex(where: { "rooms:\($0.id)" == id }) {
+                let r = model.learningRooms(v, rooms: sub.venues[v].rooms!)
+                let compulsory = r.map { CompulsoryRoomsRule(events: $0.watched, venue: v, rooms: sub.venues[v].rooms!, taken: model.roomsTaken[v] ?? [:]) }
+                search.addRule(id, r.map { [$0, compulsory!] } ?? [], events: r?.watched ?? [])
+            } else if let colon = id.firstIndex(of: ":"), let e = subIndex[String(id[id.index(after: colon)...])] {
+                let kind = String(id[..<colon])
+                let opts: [Int]
+                if kind == "pin" {
+                    let full = part[e]
+                    opts = model.options[e].indices.filter { !(base.admits?(full, model.options[e][$0].placement) ?? true) }
+                } else if let reason = Evaluator.Reason(rawValue: kind) {
+                    if reasons[e] == nil {
+                        if timeUp() { return nil }
+                        reasons[e] = model.options[e].map { ev.structureReasons(of: e, $0.placement) }
+                    }
+                    opts = reasons[e]!.indices.filter { reasons[e]![$0].contains(reason) }
+                } else { opts = [] }
+                search.addRemovals(id, [(e, opts)])
+            } else {
+                search.addRemovals(id, [])
+            }
+        }
+        // Test `kept` (indices into core, as the search's elements): unsat (then `refined` holds
+        // those of them the proof rests on), sat (verified), or nil at the limit.
+        var refined: [Int] = []
+        func test(_ kept: [Int]) -> Bool? {
+            let decided = ConflictExplainer.events(of: kept.map { core[$0] }, in: sub)
+            let tt = now()
+            // Pins first: their removals then leave the other reasons of an event little to
+            // remove, and a proof rests on the pins alone where it can.
+            let first = kept.sorted { (ConflictExplainer.postingRank(core[$0]), $0) < (ConflictExplainer.postingRank(core[$1]), $1) }
+            let answer = search.solve(first, decided: decided, deadline: timeLeft(), stop: limits.stop)
+            if debugConflicts { print("test \(kept.map { core[$0] }), \(decided.count) decided: \(answer == .unknown ? "?" : { if case .sat = answer { return "sat" }; return "unsat" }()) in \(now() - tt) s, \(search.conflicts) conflicts so far") }
+            switch answer {
+            case .unknown: return nil
+            case .unsat(let proof):
+                refined = proof.filter(kept.contains)
+                return false
+            case .sat(let values):
+                guard verify(values, kept.map { core[$0] }, sub, model, full: part) else { return nil }
+                return true
+            }
+        }
+        var kept = Array(core.indices)
+        guard let whole = test(kept) else { return nil }
+        // Not a conflict after all: no answer from this core (the caller falls back).
+        guard whole == false else { best = []; return nil }
+        // Clause-set refinement: an infeasible test keeps only what its proof rests on.
+        kept = refined
+        best = kept.map { core[$0] }
+        for i in core.indices.reversed() where kept.contains(i) {
+            let without = kept.filter { $0 != i }
+            guard let ok = test(without) else { best = kept.map { core[$0] }; return nil }
+            if !ok { kept = refined; best = kept.map { core[$0] } }
+        }
+        return kept.map { core[$0] }.sorted { order[$0]! < order[$1]! }
+    }
+
+    /// The order in which a test switches elements on: pins, then windows, calendars,
+    /// lengths, venues, then rules and rooms.
+    static func postingRank(_ id: String) -> Int {
+        for (rank, prefix) in ["fixed:", "pin:", "window:", "calendar:", "days:", "venues:"].enumerated() where id.hasPrefix(prefix) { return rank }
+        return 6
+    }
+
+    /// Whether the calendar `values` (an option per decided event of `model`, -1 for free ones)
+    /// meets every element of `kept`, by the evaluator's reading of each.
+    func verify(_ values: [Int], _ kept: [String], _ s: Scenario, _ model: CompiledModel, full: [Int]) -> Bool {
+        let schedule: Schedule = s.events.indices.map { values[$0] >= 0 ? model.options[$0][values[$0]].placement : nil }
+        let ev = model.evaluator
+        let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
+        for id in kept {
+            if let c = s.constraints.first(where: { $0.id == id }) {
+                if c.rule.events.contains(where: { schedule[$0] == nil }) { return false }
+                if c.rule.evaluate(schedule, in: s).amount > 0 { return false }
+                continue
+            }
+            guard let colon = id.firstIndex(of: ":") else { return false }
+            let kind = String(id[..<colon]), name = String(id[id.index(after: colon)...])
+            if kind == "rooms" {
+                guard let v = s.venues.firstIndex(where: { $0.id == name }), let rooms = s.venues[v].rooms else { return false }
+                var used: [Int: Int] = [:]
+                for p in schedule.compactMap({ $0 }) where p.roomVenue == v { for d in p.occupied { used[d.ordinal, default: 0] += 1 } }
+                if used.values.contains(where: { $0 > rooms }) { return false }
+                continue
+            }
+            guard let e = eventIndex[name], let p = schedule[e] else { return false }
+            if kind == "pin" { if base.admits?(full[e], p) == false { return false }; continue }
+            guard let reason = Evaluator.Reason(rawValue: kind) else { return false }
+            if ev.structureReasons(of: e, p).contains(reason) { return false }
+        }
+        return true
+    }
+}
+
+/// One change of one element of a conflict that, alone, lets a calendar exist.
+public struct ConflictRepair: Sendable, Equatable {
+    /// The element changed, as the conflict names it.
+    public var element: String
+    /// `window-end`, `window-start`, `date`, `rooms`.
+    public var kind: String
+    /// The planner's sentence.
+    public var sentence: String
+    /// The new window edge or pin date (window-end, window-start, date).
+    public var day: Day? = nil
+    /// The rooms needed, and the dates that need them (rooms).
+    public var rooms: Int? = nil
+    public var dates: [Day] = []
+}
+
+extension ConflictRepair {
+    /// The repair in the calendar file: `{"element", "change", "sentence", ...}` with `day`
+    /// (window edges, pin dates) or `rooms` and `dates` (rooms).
+    public var json: JSONValue {
+        var m: [(key: String, value: JSONValue)] = [("element", .string(element)), ("change", .string(kind))]
+        if let day { m.append(("day", .string(day.iso))) }
+        if let rooms { m.append(("rooms", .number(Double(rooms)))); m.append(("dates", .array(dates.map { .string($0.iso) }))) }
+        m.append(("sentence", .string(sentence)))
+        return .object(m)
+    }
+}
+
+extension ConflictExplainer {
+    /// Whether some calendar meets every element of `kept`, the rest relaxed as the spec says,
+    /// by a fresh search of the whole scenario on `core` (a check independent of the search
+    /// that found the conflict); nil when the limit came first.
+    public func isSatisfiable(keeping kept: [String], core: SearchCore) -> Bool? {
+        var setup = base
+        setup.feasibilityOnly = true
+        setup.stop = limits.stop
+        setup.relaxed = Set(elements).subtracting(kept)
+        let remaining = deadline.map { max(0, $0 - now()) }
+        let l = Limits(timeLimit: remaining, stop: limits.stop, core: core)
+        let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: deadline)
+        let out = makeSearch(model: model, limits: l).solve()
+        switch out.status {
+        case .optimal, .feasible: return true
+        case .infeasible: return false
+        case .unknown: return nil
+        }
+    }
+
+    /// Whether `conflict` is minimal by the spec's definition: no calendar keeping exactly its
+    /// elements, one when any one of them is dropped; nil when the limit came first.
+    public func isMinimal(_ conflict: [String], core: SearchCore = .learning) -> Bool? {
+        guard let whole = isSatisfiable(keeping: conflict, core: core) else { return nil }
+        if whole { return false }
+        for element in conflict {
+            guard let ok = isSatisfiable(keeping: conflict.filter { $0 != element }, core: core) else { return nil }
+            if !ok { return false }
+        }
+        return true
+    }
+}

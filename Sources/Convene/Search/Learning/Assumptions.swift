@@ -1,0 +1,412 @@
+/// Elements of a conflict as assumptions on the learning core (issue 15): each hard constraint,
+/// each event-level reason and each venue's rooms is switched on by an assumption made at level 1,
+/// before any decision, as MiniSat assumes its literals first (`core/Solver.cc`, `search`). A
+/// conflict that needs no decision above level 1 is traced back through the reasons to the
+/// assumptions it rests on (MiniSat's `analyzeFinal`): a *core*, a set of elements that cannot all
+/// hold. Learnt nogoods name the assumptions they rest on, so they stay valid from one set of
+/// assumptions to the next, and a later test starts with all of them.
+///
+/// An element is one of three kinds of assumption:
+/// - *removals*: the options of some events it forbids, removed at level 1 with no reason (an
+///   event-level reason such as `window:ID`, a hard `avoidExternal`);
+/// - a *selector*: an extra two-option event whose option 0 ("on") switches on the propagators
+///   of a hard rule or of a venue's rooms; each of their reasons then includes the selector
+///   (`Engine.guardEntry`);
+/// - a *marker* per event, when the model was compiled with the event's reasons in force
+///   (options it forbids were never made): every reason that reads the event's options includes
+///   it (`Engine.markers`), so a core names the events whose reasons it rests on.
+///
+/// Only the events the switched-on elements name are decided: every other event is free of all
+/// of them, so it cannot decide whether a calendar exists.
+final class AssumptionSearch {
+    struct Element {
+        var id: String
+        /// Options removed when on: (event, sorted option indices).
+        var removals: [(event: Int, options: [Int])] = []
+        /// The selector event, or -1.
+        var selector = -1
+        /// The events whose options it restricts or reads.
+        var events: [Int] = []
+    }
+
+    enum Answer: Equatable {
+        /// A calendar for the decided events: an option per event (-1 for events left free).
+        case sat([Int])
+        /// A core: element indices, ascending.
+        case unsat([Int])
+        /// The limit came first.
+        case unknown
+    }
+
+    let model: CompiledModel
+    let engine: Engine
+    /// Real events (the selectors come after them).
+    let eventCount: Int
+    private(set) var elements: [Element] = []
+    /// Per real event, the elements whose reasons a marker stands for (markers only).
+    var markerElements: [[Int]]? = nil
+    private var selectors: [Int] = []
+    private var nextSelector: Int
+    private var owner: [Int32: Int] = [:]
+    private var markerEntry: [Int32: Int] = [:]
+    private var activity: [Double]
+    private var activityIncrement = 1.0
+    private var phase: [Int]
+    private var seen: [Bool] = []
+    /// Work done, summed over every solve: conflicts and decisions.
+    private(set) var conflicts = 0, decisions = 0, solves = 0
+
+    /// `model` with `spare` extra selector events for rules added later (`addRule`).
+    init(model: CompiledModel, selectors: Int) {
+        eventCount = model.options.count
+        let day = model.scenario.horizon.start
+        let dummy = Option(placement: Placement(start: day, end: day, venue: nil, days: 0, occupied: []),
+                           start: day.ordinal, end: day.ordinal, unary: 0)
+        for _ in 0..<selectors { model.options.append([dummy, dummy]); model.byCost.append([0, 1]) }
+        self.model = model
+        engine = Engine(model)
+        nextSelector = eventCount
+        activity = Array(repeating: 0, count: model.options.count)
+        phase = Array(repeating: -1, count: model.options.count)
+    }
+
+    /// A new element of removals, behind a selector of its own (so that a nogood names it by
+    /// one predicate, not by each option it removes); its index.
+    @discardableResult
+    func addRemovals(_ id: String, _ removals: [(event: Int, options: [Int])]) -> Int {
+        let kept = removals.filter { !$0.options.isEmpty }
+        if !kept.isEmpty, nextSelector < model.options.count {
+            let sel = nextSelector
+            nextSelector += 1
+            engine.add(GuardedRule(selector: sel, FilterRule(kept)))
+            elements.append(Element(id: id, selector: sel, events: removals.map(\.event)))
+        } else {
+            elements.append(Element(id: id, removals: kept, events: removals.map(\.event)))
+        }
+        return elements.count - 1
+    }
+
+    /// A new element switching on `rules` (nil when no selector is left); its index.
+    @discardableResult
+    func addRule(_ id: String, _ rules: [LearningPropagator], events: [Int]) -> Int? {
+        guard nextSelector < model.options.count else { return nil }
+        let sel = nextSelector
+        nextSelector += 1
+        for r in rules { engine.add(GuardedRule(selector: sel, r)) }
+        elements.append(Element(id: id, selector: sel, events: events))
+        return elements.count - 1
+    }
+
+    /// Whether `on` can all hold, deciding only `decided` events; `deadline` as `now()`.
+    func solve(_ on: [Int], decided: [Int], deadline: Double, stop: StopFlag?) -> Answer {
+        solves += 1
+        engine.backjump(to: 0)
+        owner.removeAll(keepingCapacity: true); markerEntry.removeAll(keepingCapacity: true)
+        // Level 1: the assumptions.
+        _ = engine.decide(Predicate(0, .startGE, -1_000_000))
+        if let markerElements {
+            engine.markers = Array(repeating: -1, count: model.options.count)
+            for e in 0..<eventCount where !markerElements[e].isEmpty {
+                engine.beginReason()
+                let m = engine.pushMarker(Predicate(e, .startGE, -1_000_000))
+                engine.markers[e] = m
+                markerEntry[m] = e
+            }
+        }
+        for i in on {
+            let el = elements[i]
+            for (e, opts) in el.removals {
+                engine.beginReason()
+                let first = engine.entryCount
+                let ok = engine.removeEach(e) { o in binarySearch(opts, o) }
+                for k in first..<engine.entryCount { owner[Int32(k)] = i }
+                if !ok { return .unsat(final(engine.conflict)) }
+            }
+            if el.selector >= 0 {
+                engine.beginReason()
+                let first = engine.entryCount
+                let ok = engine.post(Predicate(el.selector, .eq, 0))
+                for k in first..<engine.entryCount { owner[Int32(k)] = i }
+                if !ok { return .unsat(final(engine.conflict)) }
+            }
+        }
+        var conflictsToRestart = Parameters.restartBase, restartIndex = 1
+        var pendingConflict = false
+        var iterations = 0
+        while true {
+            iterations += 1
+            if iterations & 31 == 0, now() >= deadline || stop?.isRaised == true { return .unknown }
+            let ok = pendingConflict ? false : engine.propagate()
+            pendingConflict = false
+            if !ok {
+                if engine.expired { return .unknown }
+                conflicts += 1
+                let top = engine.conflict.map { Int(engine.entryLevel[Int($0)]) }.max() ?? 0
+                if top <= 1 { return .unsat(final(engine.conflict)) }
+                pendingConflict = !learn(top)
+                engine.nogoods.reduceIfFull()
+                conflictsToRestart -= 1
+                if conflictsToRestart <= 0 {
+                    restartIndex += 1
+                    conflictsToRestart = Parameters.restartBase * luby(restartIndex)
+                    if !pendingConflict { engine.backjump(to: 1) }
+                }
+                continue
+            }
+            guard let e = chooseEvent(decided) else {
+                return .sat((0..<eventCount).map { engine.value($0) ?? -1 })
+            }
+            decisions += 1
+            let o = chooseValue(e)
+            phase[e] = o
+            pendingConflict = !engine.decide(Predicate(e, .eq, o))
+        }
+    }
+
+    /// The elements a conflict at level 1 rests on (MiniSat's `analyzeFinal`).
+    private func final(_ conflict: [Int32]) -> [Int] {
+        var out = Set<Int>()
+        var visited = Set<Int32>()
+        var stack = conflict
+        while let r = stack.popLast() {
+            guard visited.insert(r).inserted else { continue }
+            if let i = owner[r] { out.insert(i) }
+            if let e = markerEntry[r], let m = markerElements { out.formUnion(m[e]) }
+            stack.append(contentsOf: engine.reason(of: Int(r)))
+        }
+        return out.sorted()
+    }
+
+    private func chooseEvent(_ decided: [Int]) -> Int? {
+        var pick = -1, bestActivity = -1.0, bestSize = Int.max
+        for e in decided where engine.size[e] > 1 {
+            let a = activity[e], sz = engine.size[e]
+            if a > bestActivity || (a == bestActivity && sz < bestSize) { pick = e; bestActivity = a; bestSize = sz }
+        }
+        return pick < 0 ? nil : pick
+    }
+
+    private func chooseValue(_ e: Int) -> Int {
+        if phase[e] >= 0, engine.live(e, phase[e]) { return phase[e] }
+        for o in model.byCost[e] where engine.live(e, o) { return o }
+        fatalError("an open event has a live option")
+    }
+
+    /// First-UIP learning as `LearningSolver.learn`, never jumping below the assumptions' level.
+    private func learn(_ top: Int) -> Bool {
+        if top < engine.level { engine.backjump(to: top) }
+        let level = engine.level
+        if seen.count < engine.entryCount { seen += Array(repeating: false, count: engine.entryCount - seen.count) }
+        var lower: [Int32] = []
+        var path = 0
+        func mark(_ r: Int32) {
+            let i = Int(r), l = Int(engine.entryLevel[i])
+            guard l > 0, !seen[i] else { return }
+            seen[i] = true
+            bump(Int(engine.entryPredicate[i].event))
+            if l == level { path += 1 } else { lower.append(r) }
+        }
+        for r in engine.conflict { mark(r) }
+        var i = engine.entryCount - 1
+        var uip = -1
+        while true {
+            while !seen[i] { i -= 1 }
+            seen[i] = false
+            path -= 1
+            if path == 0 { uip = i; break }
+            for r in engine.reason(of: i) { mark(r) }
+            i -= 1
+        }
+        // Entries of the assumptions' level stand for the assumptions they follow from: the
+        // nogood names those (a selector or marker each), not each option they removed.
+        var expanded: [Int32] = []
+        var stack = lower.filter { engine.entryLevel[Int($0)] == 1 }
+        lower = lower.filter { engine.entryLevel[Int($0)] > 1 }
+        for r in stack { seen[Int(r)] = false }
+        var visited = Set<Int32>()
+        while let r = stack.popLast() {
+            guard visited.insert(r).inserted else { continue }
+            let why = engine.reason(of: Int(r))
+            if why.isEmpty { expanded.append(r) } else { stack.append(contentsOf: why) }
+        }
+        for r in expanded.sorted() where !seen[Int(r)] { seen[Int(r)] = true; lower.append(r) }
+        let marked = lower
+        lower = lower.filter { r in
+            let i = Int(r)
+            let why = engine.reason(of: i)
+            guard !engine.isDecision(i), !why.isEmpty, engine.entryLevel[i] > 1 else { return true }
+            return !why.allSatisfy { seen[Int($0)] || engine.entryLevel[Int($0)] == 0 }
+        }
+        for r in marked { seen[Int(r)] = false }
+        activityIncrement /= Parameters.activityDecay
+        lower.sort { engine.entryLevel[Int($0)] > engine.entryLevel[Int($1)] }
+        let asserting = engine.entryPredicate[uip].negated
+        let target = max(1, lower.first.map { Int(engine.entryLevel[Int($0)]) } ?? 1)
+        var nogood = [engine.entryPredicate[uip]]
+        nogood += lower.map { engine.entryPredicate[Int($0)] }
+        let lbd = Set(lower.map { engine.entryLevel[Int($0)] }).count + 1
+        engine.backjump(to: target)
+        if nogood.count >= 2 { engine.nogoods.add(nogood, lbd: lbd) }
+        engine.beginReason()
+        for r in lower { engine.because(entry: r) }
+        return engine.post(asserting)
+    }
+
+    private func bump(_ e: Int) {
+        activity[e] += activityIncrement
+        if activity[e] > 1e100 {
+            for x in activity.indices { activity[x] *= 1e-100 }
+            activityIncrement *= 1e-100
+        }
+    }
+
+    private func luby(_ i: Int) -> Int {
+        var k = 1
+        while (1 << k) - 1 < i { k += 1 }
+        var i = i
+        while true {
+            if i == (1 << k) - 1 { return 1 << (k - 1) }
+            i -= (1 << (k - 1)) - 1
+            k = 1
+            while (1 << k) - 1 < i { k += 1 }
+        }
+    }
+}
+
+@inline(__always) func binarySearch(_ sorted: [Int], _ x: Int) -> Bool {
+    var lo = 0, hi = sorted.count
+    while lo < hi {
+        let mid = (lo + hi) / 2
+        if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < sorted.count && sorted[lo] == x
+}
+
+/// An element's removals: the options it forbids, per event, removed once its selector is on.
+final class FilterRule: LearningPropagator {
+    let removals: [(event: Int, options: [Int])]
+    let watched: [Int] = []
+    var name: String { "filter of \(removals.count) events" }
+    init(_ removals: [(event: Int, options: [Int])]) { self.removals = removals }
+
+    func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        for (e, opts) in removals {
+            s.beginReason()
+            if !s.removeEach(e, where: { binarySearch(opts, $0) }) { return false }
+        }
+        return true
+    }
+}
+
+/// A rule that filters only while its selector event holds option 0 ("on"); every reason it
+/// gives then includes the selector's entry.
+final class GuardedRule: LearningPropagator {
+    let selector: Int
+    let inner: LearningPropagator
+    let watched: [Int]
+    var name: String { "guarded \(inner.name)" }
+
+    init(selector: Int, _ inner: LearningPropagator) {
+        self.selector = selector; self.inner = inner
+        watched = inner.watched + [selector]
+    }
+
+    func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        guard s.size[selector] == 1, s.live(selector, 0) else { return true }
+        s.guardEntry = s.removedBy[s.base[selector] + 1]
+        defer { s.guardEntry = -1 }
+        if changed.contains(selector) { return inner.propagate(s, changed: inner.watched) }
+        return inner.propagate(s, changed: changed)
+    }
+}
+
+extension CompiledModel {
+    /// The learning core's propagators of one hard rule, as `buildPropagators` and
+    /// `learningPropagators` post them (avoidExternal, unary, has none: it removes options).
+    func learningRules(of c: Constraint) -> [LearningPropagator] {
+        let s = scenario
+        func nonMilestones(_ events: [Int]) -> [Int] { events.filter { !s.events[$0].isMilestone } }
+        let ids = s.events.map(\.id)
+        switch c.rule {
+        case let r as Precedence:
+            return [LinkRule(before: r.before, after: r.after, minDays: r.minDays, maxDays: r.maxDays)]
+        case let r as Chain:
+            return r.links.map { LinkRule(before: $0.before, after: $0.after, minDays: r.minDays, maxDays: nil) }
+        case let r as NoOverlap:
+            return [PairRule(events: nonMilestones(r.events), maxNeed: 1 + r.travelDays) { a, pa, b, pb in
+                pairShortfall(pa, ids[a], pb, ids[b], need: { r.need($0, $1, in: s) }) > 0
+            }]
+        case let r as MinSpacing:
+            return [PairRule(events: nonMilestones(r.events), maxNeed: r.days) { a, pa, b, pb in
+                pairShortfall(pa, ids[a], pb, ids[b], need: { _, _ in r.days }) > 0
+            }]
+        case let r as TotalDays:
+            return [SumRule(totalDaysSum(r))]
+        case let r as MonthlyQuota:
+            return quotaSums(r).map(SumRule.init)
+        case let r as Rotation:
+            let events = nonMilestones(r.events)
+            return venueCountSums(r, events).map(SumRule.init) + [CheckRule(events: events, constraint: c, eventCount: scenario.events.count)]
+        default:
+            return []
+        }
+    }
+
+    /// The rooms rule of venue `v` over every event that may be held there, with `extra` more
+    /// rooms on the listed day ordinals; nil when no date can overfill.
+    func learningRooms(_ v: Int, rooms: Int, extra: [Int: Int] = [:]) -> RoomsRule? {
+        let events = scenario.events.indices.filter { e in setup.frozen[e] == nil && options[e].contains { $0.placement.roomVenue == v } }
+        var taken = roomsTaken[v] ?? [:]
+        for (d, n) in extra { taken[d, default: 0] -= n }
+        return RoomsRule(events: events, venue: v, rooms: rooms, taken: taken, options: options)
+    }
+}
+
+/// `rooms` of one venue, read off the compulsory parts (Schutt's time-table reasoning, Pumpkin
+/// `time_table`): a date that every live option of an event occupies at the venue counts one
+/// room, fixed or not; more than the rooms is a conflict, because of those events' removed
+/// options that would have left the date free. Failure detection only, over events of at most
+/// `small` live options: `RoomsRule` (fixed events) does the filtering. Posted next to it where
+/// few events are searched (a conflict's tests), so that a set of pins whose lengths are free is
+/// refuted at once rather than by enumerating the lengths.
+final class CompulsoryRoomsRule: LearningPropagator {
+    let watched: [Int]
+    let venue: Int, rooms: Int
+    let taken: [Int: Int]
+    let small = 64
+    var name: String { "compulsory rooms (\(rooms)) over \(watched.count) events" }
+
+    init(events: [Int], venue: Int, rooms: Int, taken: [Int: Int]) {
+        watched = events; self.venue = venue; self.rooms = rooms; self.taken = taken
+    }
+
+    func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        var at: [Int: [Int]] = [:]
+        for e in watched where s.size[e] <= small {
+            var common: Set<Int>? = nil
+            var everyHere = true
+            s.forEach(e) { o in
+                guard everyHere else { return }
+                let p = s.model.options[e][o].placement
+                guard p.roomVenue == venue else { everyHere = false; return }
+                let days = Set(p.occupied.map(\.ordinal))
+                common = common.map { $0.intersection(days) } ?? days
+            }
+            guard everyHere, let common else { continue }
+            for d in common { at[d, default: []].append(e) }
+        }
+        for d in at.keys.sorted() {
+            let events = at[d]!, free = rooms - taken[d, default: 0]
+            guard events.count > free else { continue }
+            s.beginReason()
+            for e in events.prefix(max(0, free + 1)) {
+                s.explain(e) { o in
+                    let p = s.model.options[e][o].placement
+                    return !(p.roomVenue == self.venue && p.occupied.contains { $0.ordinal == d })
+                }
+            }
+            return s.fail()
+        }
+        return true
+    }
+}
