@@ -76,7 +76,7 @@ public struct ConflictExplainer {
     /// as far as the time limit allows.
     public func conflict(repairs: Bool = true) -> Conflict? {
         var c: Conflict?
-        if limits.core == .learning { c = learningConflict() } else { c = classicExplain().map { Conflict(elements: $0, minimal: true) } }
+        if limits.core != .classic { c = learningConflict() } else { c = classicExplain().map { Conflict(elements: $0, minimal: true) } }
         if repairs, var found = c, found.minimal {
             found.repairs = self.repairs(for: found.elements.map(\.element))
             c = found
