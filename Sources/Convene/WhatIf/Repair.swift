@@ -86,7 +86,7 @@ final class WhatIfSearch {
     /// scenario searched is the same with those windows and venues narrowed, so its options
     /// cost only what those few dates cost to compile, and every calendar it finds is one of
     /// the whole what-if.
-    func solve(free: [Int], around: Schedule, nodeLimit: Int?, near: Int? = nil) -> SolveOutcome {
+    func solve(free: [Int], around: Schedule, nodeLimit: Int?, near: Int? = nil, firstOnly: Bool = false) -> SolveOutcome {
         var s = setup
         var isFree = Array(repeating: false, count: scenario.events.count)
         for e in free { isFree[e] = true }
@@ -120,7 +120,9 @@ final class WhatIfSearch {
             }
             judge = Evaluator(searched, calendarsOf: evaluator)
         }
-        let solver = makeSearch(searched, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: limits.core), evaluator: judge)
+        var sub = Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: limits.core)
+        if firstOnly { sub.solutionLimit = 1 }
+        let solver = makeSearch(searched, setup: s, limits: sub, evaluator: judge)
         if !around.contains(where: { $0 == nil }) { solver.seed(with: around) }
         let out = solver.solve()
         count(out.stats)
@@ -262,7 +264,10 @@ final class WhatIfSearch {
             var around = s0
             for e in free { if around[e] == nil { around[e] = base[e] } }
             let all = free.count == scenario.events.count
-            let out = solve(free: free, around: around.map { $0 }, nodeLimit: all ? effort.wholeNodes : effort.repairNodes)
+            // Past the first step, the first calendar is enough: improving it is the next phase's
+            // work, in narrower neighbourhoods (a wide step searched to its node limit took 9 s
+            // on hard-K10-s2 for a calendar the next phase improved in milliseconds).
+            let out = solve(free: free, around: around.map { $0 }, nodeLimit: all ? effort.wholeNodes : effort.repairNodes, firstOnly: level > 0)
             if let schedule = out.schedule, let objective = judged(schedule) { return (schedule, objective, free) }
             if all {
                 if out.status == .infeasible { provenInfeasible = true }
@@ -515,7 +520,7 @@ public struct WhatIfEffort: Sendable {
     public var wholeMaxEvents = 100
     /// Work of all the improving neighbourhoods together (Σ nodes × free events); nil for no
     /// limit but the time limit.
-    public var lnsWork: Int? = 250_000
+    public var lnsWork: Int? = 150_000
     /// Rounds of improvement (each after a strict improvement).
     public var rounds = 200
     public var perEventHoods = 12
