@@ -163,7 +163,7 @@ enum WhatIfPeer {
         return placements(now).filter { e, p in before[e].map { $0.start != p.start || $0.venue != p.venue } ?? false }.count
     }
 
-    static func markdown(_ rows: [Row], timeLimit: Double) -> String {
+    static func markdown(_ rows: [Row], timeLimit: Double, solver: BaselineSolver, baselineLimit: Double) -> String {
         var out = "| instance | baseline | change | Convene status | what-if cost | cost | disturbance | moved | time (s) | CP-SAT status | what-if cost | cost | disturbance | moved | bound | time (s) |\n"
         out += "|---|--:|---|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|\n"
         for r in rows {
@@ -171,7 +171,8 @@ enum WhatIfPeer {
             out += "| \(r.instance) | \(formatNumber(r.baselineCost)) | \(r.change) | \(c.status) | \(Peer.n(c.whatIfCost)) | \(Peer.n(c.cost)) | \(Peer.n(c.disturbance)) | \(c.moved.map(String.init) ?? "-") | \(Peer.f(c.seconds)) "
             out += "| \(p.status) | \(Peer.n(p.whatIfCost)) | \(Peer.n(p.cost)) | \(Peer.n(p.disturbance)) | \(p.moved.map(String.init) ?? "-") | \(Peer.n(p.bound)) | \(Peer.f(p.seconds)) |\n"
         }
-        out += "\nTime limit \(formatNumber(timeLimit)) s each; baseline: CP-SAT's best calendar in the baseline limit, checked by `convene check`. "
+        let who = solver == .cpsat ? "CP-SAT's" : "Convene's"
+        out += "\nTime limit \(formatNumber(timeLimit)) s each (Convene's search is bounded by nodes and ends by itself; the limit only stops it); baseline: \(who) best calendar in \(formatNumber(baselineLimit)) s, checked by `convene check`. "
         out += "What-if cost = cost + disturbance (1 a day moved, 10 a venue change); moved: events whose start or venue differs from the baseline's, counted by the bench on both calendars. Convene: the whole `convene whatif` process; CP-SAT: cpsat_whatif.py's wall_s.\n"
         return out
     }

@@ -45,8 +45,9 @@ func peer() throws {
         guard let solver = WhatIfPeer.BaselineSolver(rawValue: option("baseline-solver") ?? "cpsat") else {
             throw BenchError("--baseline-solver: cpsat or convene")
         }
-        let rows = try WhatIfPeer.rows(o, baselineLimit: option("baseline-limit").flatMap(Double.init) ?? 30, solver: solver)
-        print(json ? try Peer.json(rows) : WhatIfPeer.markdown(rows, timeLimit: o.timeLimit), terminator: "")
+        let baselineLimit = option("baseline-limit").flatMap(Double.init) ?? 30
+        let rows = try WhatIfPeer.rows(o, baselineLimit: baselineLimit, solver: solver)
+        print(json ? try Peer.json(rows) : WhatIfPeer.markdown(rows, timeLimit: o.timeLimit, solver: solver, baselineLimit: baselineLimit), terminator: "")
     } else {
         let rows = try Peer.race(o)
         print(json ? try Peer.json(rows) : Peer.markdown(rows, timeLimit: o.timeLimit), terminator: "")
