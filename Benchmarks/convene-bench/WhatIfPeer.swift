@@ -5,8 +5,12 @@ import Foundation
 /// good calendar, re-planned by `convene whatif` and by `cpsat_whatif.py` with the same pins and
 /// the spec's disturbance weights (1 a day, 10 a venue change), one program at a time.
 ///
-/// The baseline is CP-SAT's best calendar in `--baseline-limit` seconds (default 30), accepted
-/// only when `convene check` finds every hard rule held and every event scheduled. The changes:
+/// The baseline is CP-SAT's best calendar in `--baseline-limit` seconds (default 30), or with
+/// `--baseline-solver convene` Convene's (at K = 40 CP-SAT finds none in 60 s), written to
+/// `DIR/LABEL.cpsat30.json` (`.convene30.json`) and reused when that file is there already (so
+/// that a rerun with the same `--dir` races the same what-ifs); accepted only when `convene
+/// check` finds every hard rule held and every event scheduled. The instance file is written
+/// only when it is not there (the generator is deterministic: the same bytes). The changes:
 /// process 0's stocktaking a week later, process 1's a week earlier (process 0's when K = 1), and
 /// one of process 0's thematic sessions pinned to Vienna (one held elsewhere in the baseline,
 /// whose neighbours are not in Vienna, so that the rotation can still hold).
@@ -37,19 +41,38 @@ enum WhatIfPeer {
         var arguments: [String]
     }
 
-    static func rows(_ o: Peer.Options, baselineLimit: Double) throws -> [Row] {
+    /// Where the baseline calendars come from.
+    enum BaselineSolver: String { case cpsat, convene }
+
+    /// The instance file and a checked baseline calendar of hard-family member (k, seed) in
+    /// `dir`, each made only when it is not there; and the baseline's cost.
+    static func instance(_ tools: Peer.Tools, dir: String, processes k: Int, seed: UInt64, solver: BaselineSolver,
+                         baselineLimit: Double) throws -> (label: String, file: String, baseline: String, cost: Double) {
+        let fm = FileManager.default
+        let label = Instances.label(family: "hard", size: k, seed: seed)
+        let file = dir + "/" + label + ".json", baseline = dir + "/" + label + ".\(solver.rawValue)\(formatNumber(baselineLimit)).json"
+        if !fm.fileExists(atPath: file) { try FileIO.writeAtomically(JSONWriter.write(try HardFamily.document(processes: k, seed: seed)), to: file) }
+        if fm.fileExists(atPath: baseline) {
+            Peer.progress("\(label): baseline \(baseline) (already there)")
+        } else {
+            Peer.progress("\(label): \(solver.rawValue) baseline, \(formatNumber(baselineLimit)) s…")
+            switch solver {
+            case .cpsat: _ = try Peer.cpsat(tools, file, timeLimit: baselineLimit, out: baseline)
+            case .convene: _ = try Peer.run(tools.convene, ["solve", file, "--time-limit", String(baselineLimit), "--out", baseline])
+            }
+        }
+        let cost = try checked(tools, file, baseline)
+        Peer.progress("\(label): baseline \(formatNumber(cost)), checked")
+        return (label, file, baseline, cost)
+    }
+
+    static func rows(_ o: Peer.Options, baselineLimit: Double, solver: BaselineSolver) throws -> [Row] {
         let tools = try Peer.Tools.find()
         let dir = try Peer.folder(o.dir)
         var rows: [Row] = []
         for k in o.sizes {
             for seed in o.seeds {
-                let label = Instances.label(family: "hard", size: k, seed: seed)
-                let file = dir + "/" + label + ".json", baseline = dir + "/" + label + ".cpsat\(formatNumber(baselineLimit)).json"
-                try FileIO.writeAtomically(JSONWriter.write(try HardFamily.document(processes: k, seed: seed)), to: file)
-                Peer.progress("\(label): CP-SAT baseline, \(formatNumber(baselineLimit)) s…")
-                let base = try Peer.cpsat(tools, file, timeLimit: baselineLimit, out: baseline)
-                let cost = try checked(tools, file, baseline)
-                Peer.progress("\(label): baseline \(base.status) \(formatNumber(cost)), checked")
+                let (label, file, baseline, cost) = try instance(tools, dir: dir, processes: k, seed: seed, solver: solver, baselineLimit: baselineLimit)
                 for change in try changes(baseline, processes: k) {
                     Peer.progress("\(label), \(change.label): Convene…")
                     let c = try convene(tools, file, baseline, change, timeLimit: o.timeLimit)
@@ -104,7 +127,8 @@ enum WhatIfPeer {
         let status = doc["status"] as? String ?? "?", whatIfCost = Peer.number(w?["cost"])
         return Answer(status: status, whatIfCost: whatIfCost, cost: Peer.number(doc["cost"]), disturbance: Peer.number(w?["disturbance"]),
                       moved: moved(doc, from: baseline),
-                      bound: status == "optimal" ? whatIfCost : Peer.figure(after: "lower bound", in: c.stderr), seconds: c.seconds)
+                      bound: status == "optimal" ? whatIfCost : Peer.figure(after: "lower bound", in: c.stderr), seconds: c.seconds,
+                      note: c.stderr.contains("time limit came before") ? "cut short by the time limit" : "")
     }
 
     static func cpsat(_ tools: Peer.Tools, _ scenario: String, _ baseline: String, _ change: Change, timeLimit: Double) throws -> Answer {
@@ -139,7 +163,7 @@ enum WhatIfPeer {
         return placements(now).filter { e, p in before[e].map { $0.start != p.start || $0.venue != p.venue } ?? false }.count
     }
 
-    static func markdown(_ rows: [Row], timeLimit: Double) -> String {
+    static func markdown(_ rows: [Row], timeLimit: Double, solver: BaselineSolver, baselineLimit: Double) -> String {
         var out = "| instance | baseline | change | Convene status | what-if cost | cost | disturbance | moved | time (s) | CP-SAT status | what-if cost | cost | disturbance | moved | bound | time (s) |\n"
         out += "|---|--:|---|---|--:|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|\n"
         for r in rows {
@@ -147,7 +171,8 @@ enum WhatIfPeer {
             out += "| \(r.instance) | \(formatNumber(r.baselineCost)) | \(r.change) | \(c.status) | \(Peer.n(c.whatIfCost)) | \(Peer.n(c.cost)) | \(Peer.n(c.disturbance)) | \(c.moved.map(String.init) ?? "-") | \(Peer.f(c.seconds)) "
             out += "| \(p.status) | \(Peer.n(p.whatIfCost)) | \(Peer.n(p.cost)) | \(Peer.n(p.disturbance)) | \(p.moved.map(String.init) ?? "-") | \(Peer.n(p.bound)) | \(Peer.f(p.seconds)) |\n"
         }
-        out += "\nTime limit \(formatNumber(timeLimit)) s each; baseline: CP-SAT's best calendar in the baseline limit, checked by `convene check`. "
+        let who = solver == .cpsat ? "CP-SAT's" : "Convene's"
+        out += "\nTime limit \(formatNumber(timeLimit)) s each (Convene's search is bounded by nodes and ends by itself; the limit only stops it); baseline: \(who) best calendar in \(formatNumber(baselineLimit)) s, checked by `convene check`. "
         out += "What-if cost = cost + disturbance (1 a day moved, 10 a venue change); moved: events whose start or venue differs from the baseline's, counted by the bench on both calendars. Convene: the whole `convene whatif` process; CP-SAT: cpsat_whatif.py's wall_s.\n"
         return out
     }

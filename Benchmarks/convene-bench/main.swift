@@ -39,7 +39,8 @@ func generate() throws {
 }
 
 /// `--peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes 1,2,5,10 | --meetings 2000] [--seeds 1,2,3]
-/// [--time-limit 60] [--baseline-limit 30] [--dir DIR] [--format json]`: the race against CP-SAT.
+/// [--time-limit 60] [--baseline-limit 30] [--baseline-solver cpsat|convene] [--dir DIR] [--format json]`: the race
+/// against CP-SAT.
 func peer() throws {
     guard option("peer") == "cpsat" else { throw BenchError("--peer: the only peer is cpsat") }
     func list(_ name: String) -> [Int]? { option(name).map { $0.split(separator: ",").compactMap { Int($0) } } }
@@ -53,24 +54,52 @@ func peer() throws {
     o.dir = option("dir")
     let json = option("format") == "json"
     if whatif {
-        let rows = try WhatIfPeer.rows(o, baselineLimit: option("baseline-limit").flatMap(Double.init) ?? 30)
-        print(json ? try Peer.json(rows) : WhatIfPeer.markdown(rows, timeLimit: o.timeLimit), terminator: "")
+        guard let solver = WhatIfPeer.BaselineSolver(rawValue: option("baseline-solver") ?? "cpsat") else {
+            throw BenchError("--baseline-solver: cpsat or convene")
+        }
+        let baselineLimit = option("baseline-limit").flatMap(Double.init) ?? 30
+        let rows = try WhatIfPeer.rows(o, baselineLimit: baselineLimit, solver: solver)
+        print(json ? try Peer.json(rows) : WhatIfPeer.markdown(rows, timeLimit: o.timeLimit, solver: solver, baselineLimit: baselineLimit), terminator: "")
     } else {
         let rows = try Peer.race(o)
         print(json ? try Peer.json(rows) : Peer.markdown(rows, timeLimit: o.timeLimit), terminator: "")
     }
 }
 
+/// `--sweep-check [--processes 10] [--seeds 1] [--event P0-ST] [--from 2017-11-13] [--to 2017-12-22]
+/// [--time-limit 30] [--whatif-limit T] [--jobs 2] [--baseline-limit 30] [--baseline-solver cpsat|convene] [--dir DIR] [--format json]`:
+/// a sweep timed, and each of its rows against `whatif --pin` on that date.
+func sweepCheck() throws {
+    var o = SweepCheck.Options()
+    o.peer.sizes = option("processes").map { $0.split(separator: ",").compactMap { Int($0) } } ?? [10]
+    o.peer.seeds = option("seeds").map { $0.split(separator: ",").compactMap { UInt64($0) } } ?? [1]
+    o.peer.timeLimit = option("time-limit").flatMap(Double.init) ?? 30
+    o.peer.dir = option("dir")
+    o.event = option("event") ?? o.event
+    o.from = option("from") ?? o.from
+    o.to = option("to") ?? o.to
+    o.jobs = option("jobs").flatMap(Int.init) ?? 2
+    o.whatifLimit = option("whatif-limit").flatMap(Double.init)
+    o.baselineLimit = option("baseline-limit").flatMap(Double.init) ?? 30
+    guard let solver = WhatIfPeer.BaselineSolver(rawValue: option("baseline-solver") ?? "cpsat") else { throw BenchError("--baseline-solver: cpsat or convene") }
+    o.solver = solver
+    let rows = try SweepCheck.rows(o)
+    print(option("format") == "json" ? try Peer.json(rows) : SweepCheck.markdown(rows, o), terminator: "")
+}
+
 let usage = """
 usage: convene-bench [--processes 1,2,5,10,20,40] [--seed S] [--runs N] [--time-limit T] [--core auto|classic|learning] [--format json]
        convene-bench --peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes K,… | --meetings N] [--seeds S,…] [--time-limit T] [--dir DIR] [--format json]
-       convene-bench generate [--family gcm|hard|oneoff] (--processes K | --meetings N) [--seed S] --out FILE [--witness FILE]
+       convene-bench --sweep-check [--processes 10] [--seeds 1] [--event P0-ST] [--from D] [--to D] [--time-limit 30] [--whatif-limit T] [--jobs 2] [--dir DIR]
+       convene-bench conflicts [--processes 1,5,10,40] [--seeds 1,2,3] [--time-limit 60] [--verify]
+       convene-bench generate [--family gcm|hard|oneoff] (--processes K | --meetings N) [--seed S] [--infeasible window|rooms] --out FILE [--witness FILE]
 
 """
 
 do {
     if args.contains("--help") || args.contains("-h") { print(usage, terminator: ""); exit(0) }
     if args.contains("--peer") { try peer(); exit(0) }
+    if args.contains("--sweep-check") { try sweepCheck(); exit(0) }
     switch args.first {
     case "generate":
         try generate()

@@ -60,6 +60,9 @@ final class WhatIfSearch {
         var objective: Int?
         var bound: Int?
         var stats: SolveStats
+        /// The time limit or a stop came before the node budgets were spent, and nothing was
+        /// proven: another run may answer otherwise.
+        var cutShort = false
     }
 
     // MARK: Time and effort
@@ -83,7 +86,7 @@ final class WhatIfSearch {
     /// scenario searched is the same with those windows and venues narrowed, so its options
     /// cost only what those few dates cost to compile, and every calendar it finds is one of
     /// the whole what-if.
-    func solve(free: [Int], around: Schedule, nodeLimit: Int?, near: Int? = nil) -> SolveOutcome {
+    func solve(free: [Int], around: Schedule, nodeLimit: Int?, near: Int? = nil, firstOnly: Bool = false) -> SolveOutcome {
         var s = setup
         var isFree = Array(repeating: false, count: scenario.events.count)
         for e in free { isFree[e] = true }
@@ -117,7 +120,9 @@ final class WhatIfSearch {
             }
             judge = Evaluator(searched, calendarsOf: evaluator)
         }
-        let solver = makeSearch(searched, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: limits.core), evaluator: judge)
+        var sub = Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: limits.core)
+        if firstOnly { sub.solutionLimit = 1 }
+        let solver = makeSearch(searched, setup: s, limits: sub, evaluator: judge)
         if !around.contains(where: { $0 == nil }) { solver.seed(with: around) }
         let out = solver.solve()
         count(out.stats)
@@ -259,7 +264,10 @@ final class WhatIfSearch {
             var around = s0
             for e in free { if around[e] == nil { around[e] = base[e] } }
             let all = free.count == scenario.events.count
-            let out = solve(free: free, around: around.map { $0 }, nodeLimit: all ? effort.wholeNodes : effort.repairNodes)
+            // Past the first step, the first calendar is enough: improving it is the next phase's
+            // work, in narrower neighbourhoods (a wide step searched to its node limit took 9 s
+            // on hard-K10-s2 for a calendar the next phase improved in milliseconds).
+            let out = solve(free: free, around: around.map { $0 }, nodeLimit: all ? effort.wholeNodes : effort.repairNodes, firstOnly: level > 0)
             if let schedule = out.schedule, let objective = judged(schedule) { return (schedule, objective, free) }
             if all {
                 if out.status == .infeasible { provenInfeasible = true }
@@ -364,19 +372,39 @@ final class WhatIfSearch {
 
     /// Large-neighbourhood search from `s`: each neighbourhood of the round in turn, around the
     /// calendar as the round has improved it so far; then a new round around the new calendar,
-    /// until a round improves nothing, the rounds run out, or the limit.
+    /// until a round improves nothing, the rounds run out, or the limit. A neighbourhood that
+    /// found nothing is not tried again until some event of its parts has moved since.
     func improve(_ s: inout Schedule, _ objective: inout Int, repaired: [Int], rng: inout SplitMix64) {
         var rounds = 0
-        let first = stats.nodes
-        func spent() -> Bool { effort.lnsNodes.map { stats.nodes - first >= $0 } ?? false }
+        // Work: nodes × free events, a proxy for time that does not depend on the machine (a
+        // node of a wide neighbourhood propagates over more events).
+        var work = 0
+        func spent() -> Bool { effort.lnsWork.map { work >= $0 } ?? false }
+        // Per part, how many improvements have moved some event of it; per neighbourhood that
+        // found nothing, those counts of its parts then.
+        var version = Array(repeating: 0, count: parts.count)
+        var failed: [Hood: [Int]] = [:]
+        func versions(_ hood: Hood) -> [Int] {
+            var ks: [Int] = []
+            for e in hood.events where !ks.contains(partOf[e]) { ks.append(partOf[e]) }
+            return ks.sorted().map { version[$0] }
+        }
         while rounds < effort.rounds, !outOfTime(), !spent() {
             rounds += 1
             var improved = false
             for hood in neighbourhoods(s, repaired: repaired, rng: &rng) {
                 if outOfTime() || spent() { break }
-                let out = solve(free: hood.events, around: s, nodeLimit: effort.hoodNodes, near: hood.near)
+                if let then = failed[hood], then == versions(hood) { continue }
+                let width = max(1, hood.events.count)
+                let limit = max(effort.hoodNodes / 40, min(effort.hoodNodes, effort.hoodWork / width))
+                let before = stats.nodes
+                let out = solve(free: hood.events, around: s, nodeLimit: limit, near: hood.near)
+                work += (stats.nodes - before) * width
                 if let schedule = out.schedule, let claimed = out.objective, claimed < objective, let obj = judged(schedule), obj < objective {
+                    for e in s.indices where s[e] != schedule[e] { version[partOf[e]] += 1 }
                     s = schedule; objective = obj; improved = true
+                } else {
+                    failed[hood] = versions(hood)
                 }
             }
             if !improved { break }
@@ -436,7 +464,8 @@ final class WhatIfSearch {
         func finish(_ status: SolveStatus, _ s: Schedule?, _ obj: Int?, _ bound: Int?) -> Result {
             stats.elapsed = now() - started
             stats.bound = bound
-            return Result(status: status, schedule: s, objective: obj, bound: bound, stats: stats)
+            let proven = status == .optimal || status == .infeasible
+            return Result(status: status, schedule: s, objective: obj, bound: bound, stats: stats, cutShort: !proven && outOfTime())
         }
         if !pinnedPartsFeasible() { return finish(.infeasible, nil, nil, nil) }
         var best: (schedule: Schedule, objective: Int, free: [Int])? = nil
@@ -473,22 +502,25 @@ final class WhatIfSearch {
     }
 }
 
-/// How hard each step of a what-if searches: node limits, so that the answer does not depend on
-/// the machine's speed (a sweep's rows are then the same whatever the number of jobs); the time
-/// limit stops it all the same.
+/// How hard each step of a what-if searches: node limits only, so that the answer depends on
+/// the input alone, not on the machine's speed or load, nor on what else runs (a sweep's rows
+/// are then those of `whatif --pin` on each date, with any number of jobs). The time limit
+/// stops it all the same (then the answer says it was cut short).
 public struct WhatIfEffort: Sendable {
     /// Each repair step.
     public var repairNodes = 20_000
-    /// Each improving neighbourhood.
+    /// Each improving neighbourhood, at most; and at most `hoodWork` / its events.
     public var hoodNodes = 2_000
+    public var hoodWork = 40_000
     /// Each part alone, for the bound.
-    public var partNodes = 20_000
+    public var partNodes = 5_000
     /// The complete search of the whole what-if; nil for no limit but the time limit.
-    public var wholeNodes: Int? = nil
+    public var wholeNodes: Int? = 50_000
     /// The complete search of the whole what-if is tried only up to this many events.
-    public var wholeMaxEvents = Int.max
-    /// Nodes of all the improving neighbourhoods together; nil for no limit but the time limit.
-    public var lnsNodes: Int? = nil
+    public var wholeMaxEvents = 100
+    /// Work of all the improving neighbourhoods together (Σ nodes × free events); nil for no
+    /// limit but the time limit.
+    public var lnsWork: Int? = 150_000
     /// Rounds of improvement (each after a strict improvement).
     public var rounds = 200
     public var perEventHoods = 12
@@ -498,14 +530,9 @@ public struct WhatIfEffort: Sendable {
 
     public init() {}
 
-    /// A what-if command: the time limit is the only end of the last complete search.
-    public static let standalone = WhatIfEffort()
-    /// One date of a sweep: every step under a node limit.
-    public static var sweep: WhatIfEffort {
-        var e = WhatIfEffort()
-        e.lnsNodes = 8_000; e.partNodes = 5_000; e.wholeNodes = 50_000; e.wholeMaxEvents = 100
-        return e
-    }
+    /// What `whatif` and each date of `sweep` search: the same, so that any sweep row can be
+    /// rerun with `whatif --pin`.
+    public static let standard = WhatIfEffort()
 }
 
 /// Standard error as a text stream, for the trace.

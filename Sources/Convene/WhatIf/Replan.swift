@@ -45,6 +45,9 @@ public struct WhatIfAnswer: Sendable {
     public var changes: [AmountChange]
     /// With `feasible`: a proven lower bound of the what-if cost ("no re-plan costs less").
     public var lowerBound: Double? = nil
+    /// The time limit or a stop came before the search's node budgets were spent (and nothing
+    /// was proven): the same what-if with more time may answer otherwise.
+    public var cutShort = false
 
     /// What the re-plan minimises: the scenario's cost plus the disturbance.
     public var whatIfCost: Double? { solution.report.map { $0.cost + (disturbance ?? 0) } }
@@ -80,7 +83,7 @@ extension WhatIf {
     /// `seeds` are calendars of neighbouring what-ifs (a sweep's dates done before) that the
     /// repair also starts from; `effort` bounds each step by nodes (`WhatIfSearch`).
     public func solve(limits: Limits = Limits(), explain: Bool = true, seeds: [Schedule] = [],
-                      effort: WhatIfEffort = .standalone) throws -> WhatIfAnswer {
+                      effort: WhatIfEffort = .standard) throws -> WhatIfAnswer {
         let evaluator = Evaluator(scenario)
         let started = now()
         let (base, _) = evaluator.schedule(from: baseline)
@@ -110,6 +113,7 @@ extension WhatIf {
         let diff = solution.report.map { amountChanges(baselineReport, $0) } ?? []
         var answer = WhatIfAnswer(solution: solution, baselineReport: baselineReport, disturbance: disturbance, moved: moved, added: added, changes: diff)
         answer.lowerBound = out.status == .feasible ? out.bound.map { Double($0) / 2 } : nil
+        answer.cutShort = out.cutShort
         return answer
     }
 

@@ -22,6 +22,9 @@ public struct SweepRow: Sendable {
     public var moves: [String] = []
     /// With `feasible`: a proven lower bound of the what-if cost.
     public var lowerBound: Double? = nil
+    /// The time limit or a stop ended this date's search before its node budgets were spent:
+    /// `whatif --pin` on the date may answer better. Not written to `sweep/1` JSON.
+    public var cutShort = false
 
     public init(date: Day) { self.date = date }
 }
@@ -81,79 +84,57 @@ public struct Sweep: Sendable {
         return (0...(to - from)).map { from + $0 }.filter { d in venues.contains { evaluator.calendar($0).isWorkingDay(d) } }
     }
 
-    /// Dates per block: the middle date of each block is an *anchor*, answered from the
-    /// baseline alone; every other date of the block starts from the baseline and from its
-    /// anchor's best calendar.
-    static let block = 4
-
-    /// The anchor of date k's block, when it is not k itself.
-    static func anchor(of k: Int, count: Int) -> Int? {
-        let first = k / block * block
-        let a = min(first + block / 2, count - 1)
-        return a == k ? nil : a
-    }
-
     /// Runs the what-if of each candidate of `shard` on `jobs` threads, and returns their rows.
     ///
-    /// The rows are the same whatever the number of jobs and however the dates are sharded:
-    /// each date's answer depends only on the baseline and its anchor's answer (`anchor(of:)`),
-    /// anchors are answered first, and each what-if searches under node limits
-    /// (`WhatIfEffort.sweep`) in a fixed order. A shard answers the anchors its dates need,
-    /// whether or not they are its own. `progress` is called as dates finish. When `limits`
-    /// stops the sweep, the dates not finished have no status. A what-if the evaluator rejects
-    /// is an internal error, thrown.
-    public func run(jobs: Int, limits: Limits, shard: Shard = .whole, effort: WhatIfEffort = .sweep,
+    /// Each date runs exactly the search `whatif --pin EVENT=DATE` runs (`WhatIf.solve` with the
+    /// same `effort`, from the baseline alone, nothing carried over from another date), so any
+    /// row can be rerun on its own and gives the same answer. Every step of that search is
+    /// bounded by nodes, not by the clock, so the rows are the same whatever the number of jobs
+    /// and however the dates are sharded, unless the time limit cuts a date short
+    /// (`SweepRow.cutShort`). `progress` is called as dates finish. When `limits` stops the
+    /// sweep, the dates not finished have no status. A what-if the evaluator rejects is an
+    /// internal error, thrown.
+    public func run(jobs: Int, limits: Limits, shard: Shard = .whole, effort: WhatIfEffort = .standard,
                     progress: (@Sendable (SweepProgress) -> Void)? = nil) throws -> [SweepRow] {
         let dates = try candidates()
         let mine = dates.indices.filter(shard.holds)
-        var anchors: [Int] = []
-        for k in mine {
-            let a = Sweep.anchor(of: k, count: dates.count) ?? k
-            if Sweep.anchor(of: a, count: dates.count) == nil, !anchors.contains(a) { anchors.append(a) }
-        }
-        anchors.sort()
-        let rest = mine.filter { Sweep.anchor(of: $0, count: dates.count) != nil }
         let results = Results(count: dates.count, shown: Set(mine))
         let deadline = limits.timeLimit.map { now() + $0 }
         let stop = limits.stop ?? StopFlag()
-        for phase in [anchors, rest] {
-            results.queue(phase)
-            let work: @Sendable () -> Void = {
-                while let k = results.next(), !stop.isRaised {
-                    let remaining = deadline.map { $0 - now() }
-                    if let r = remaining, r <= 0 { stop.raise(); break }
-                    var w = base
-                    w.changes = base.changes + [Change(event: event, kind: .pin(start: dates[k], venue: venue))]
-                    let seeds = Sweep.anchor(of: k, count: dates.count).flatMap { results.answer($0)?.solution.schedule }.map { [$0] } ?? []
-                    do {
-                        let a = try w.solve(limits: Limits(timeLimit: remaining, stop: stop, core: limits.core), explain: false, seeds: seeds, effort: effort)
-                        results.store(k, a, date: dates[k])
-                    } catch {
-                        results.fail(k, error)
-                        stop.raise()
-                        break
-                    }
-                    if let progress { progress(results.progress()) }
+        results.queue(mine)
+        let work: @Sendable () -> Void = {
+            while let k = results.next(), !stop.isRaised {
+                let remaining = deadline.map { $0 - now() }
+                if let r = remaining, r <= 0 { stop.raise(); break }
+                do {
+                    let a = try whatIf(on: dates[k]).solve(limits: Limits(timeLimit: remaining, stop: stop, core: limits.core), explain: false, effort: effort)
+                    results.store(k, a, date: dates[k])
+                } catch {
+                    results.fail(k, error)
+                    stop.raise()
+                    break
                 }
+                if let progress { progress(results.progress()) }
             }
-            // Plain threads: each takes the next date of the phase until none is left.
-            let workers = max(1, min(jobs, phase.count))
-            let group = DispatchGroup()
-            for _ in 0..<workers {
-                group.enter()
-                let t = Thread { work(); group.leave() }
-                t.stackSize = 8 << 20
-                t.start()
-            }
-            group.wait()
-            if let error = results.firstError { throw error }
         }
+        // Plain threads: each takes the next date until none is left.
+        let workers = max(1, min(jobs, mine.count))
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let t = Thread { work(); group.leave() }
+            t.stackSize = 8 << 20
+            t.start()
+        }
+        group.wait()
+        if let error = results.firstError { throw error }
         var rows = mine.map { k -> SweepRow in
             var row = SweepRow(date: dates[k])
             guard let a = results.answer(k) else { return row }
             // A what-if cut short by the stop is not a finished date.
             if a.solution.status == .unknown && stop.isRaised { return row }
             row.status = a.solution.status
+            row.cutShort = a.cutShort
             row.whatIfCost = a.whatIfCost
             row.cost = a.solution.report?.cost
             row.disturbance = a.disturbance
@@ -175,6 +156,13 @@ public struct Sweep: Sendable {
         }
         Sweep.markBest(&rows)
         return rows
+    }
+
+    /// The what-if of one candidate date: `whatif --pin EVENT=DATE[@VENUE]`.
+    public func whatIf(on date: Day) -> WhatIf {
+        var w = base
+        w.changes = base.changes + [Change(event: event, kind: .pin(start: date, venue: venue))]
+        return w
     }
 
     /// Marks the cheapest feasible rows best.

@@ -23,11 +23,12 @@ extension Commands {
         discussion: """
         The candidates are the dates in the range that are working days of a venue the event may use.
         Each is a what-if pinning the event's start there (see 'convene help whatif'); the cheapest
-        feasible dates are marked best. Each date starts from the baseline and from the calendar of a
-        neighbouring date answered before it, in a fixed order, so the rows are the same for any
-        --jobs and any sharding. With --shard I/N only every N-th date from the I-th is answered;
-        --merge joins the N outputs (--format json) into the bytes of the single run. On a terminal,
-        progress goes to standard error. Ctrl-C stops the sweep and reports the dates it finished.
+        feasible dates are marked best. Each date runs the search 'convene whatif --pin ID=DATE'
+        runs, from the baseline, bounded by search nodes rather than the clock: any row can be
+        rerun with whatif, and the rows are the same for any --jobs and any sharding. With
+        --shard I/N only every N-th date from the I-th is answered; --merge joins the N outputs
+        (--format json) into the bytes of the single run. On a terminal, progress goes to
+        standard error. Ctrl-C stops the sweep and reports the dates it finished.
         """,
         run: runSweep)
 
@@ -88,6 +89,8 @@ extension Commands {
         result.stdout = SweepText.render(file, format: format, venue: args.value("venue"))
         let unfinished = rows.filter { $0.status == nil }.count
         if unfinished > 0 { result.stderr += "sweep: stopped before \(unfinished) of \(rows.count) dates were tried\n" }
+        let cut = rows.filter(\.cutShort).map(\.date.iso)
+        if !cut.isEmpty { result.stderr += "sweep: the time limit cut \(cut.count) dates short (\(cut.joined(separator: ", "))): whatif --pin may answer them better\n" }
         result.status = SweepText.status(rows)
         return result
     }

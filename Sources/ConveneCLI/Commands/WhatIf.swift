@@ -25,7 +25,10 @@ extension Commands {
         The re-plan starts from the baseline: the pinned events and what they break are freed
         first (more only when needed), the rest held; then it is improved neighbourhood by
         neighbourhood. 'optimal' is claimed only from a proof over the whole what-if; a
-        'feasible' answer prints the best proven lower bound when one is known.
+        'feasible' answer prints the best proven lower bound when one is known. Every step is
+        bounded by a number of search nodes, not by the clock: the answer depends on the files
+        alone, and is the row 'convene sweep' gives for the same date. Should --time-limit come
+        first, standard error says so.
         """,
         run: runWhatIf)
 
@@ -67,6 +70,7 @@ extension Commands {
         let file = WhatIfText.calendarFile(answer, scenario)
         result.stdout = CLI.render(file, format, scenario, answer.solution.report) ?? WhatIfText.table(answer, scenario, changes)
         if args.has("stats") { result.stderr += SolutionText.stats(answer.solution.stats) }
+        if answer.cutShort { result.stderr += "whatif: the time limit came before the search was done: a longer --time-limit may answer better\n" }
         result.status = status(answer.solution.status)
         if let out = args.value("out"), answer.solution.schedule != nil { CLI.write(file.json(), to: out, &result) }
         return result

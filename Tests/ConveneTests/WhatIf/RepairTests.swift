@@ -75,7 +75,7 @@ struct RepairTests {
         let base = evaluator.schedule(from: w.baseline).0
         let pins = try w.pins(baseline: base)
         return WhatIfSearch(scenario: w.scenario, evaluator: evaluator, base: base, pins: pins,
-                            setup: w.searchSetup(pins: pins, base: base, evaluator: evaluator), limits: limits, effort: .sweep)
+                            setup: w.searchSetup(pins: pins, base: base, evaluator: evaluator), limits: limits, effort: .standard)
     }
 
     /// A random what-if of seed `seed`: the random scenario, its optimal calendar as the

@@ -53,6 +53,28 @@ struct SweepShardTests {
         }
     }
 
+    @Test("with too little effort to prove most dates, every sweep row is still the what-if of its date, with one job or two")
+    func rowIsTheWhatIfUnproven() throws {
+        // Forty one-day meetings, one room per venue; M09 swept over three weeks. So little
+        // search that most dates end `feasible`: then only running the same search (nothing
+        // from a neighbouring date, no clock) makes a row equal `whatif --pin` on its date.
+        var effort = WhatIfEffort()
+        effort.repairNodes = 200; effort.hoodNodes = 5; effort.hoodWork = 100; effort.lnsWork = 300
+        effort.partNodes = 3; effort.wholeNodes = 3; effort.rounds = 1
+        let (scenario, baseline) = try RepairTests.meetings()
+        let sweep = Sweep(base: WhatIf(scenario: scenario, baseline: baseline, changes: []), event: "M09",
+                          from: Day(iso: "2018-01-15")!, to: Day(iso: "2018-02-02")!)
+        let rows = try sweep.run(jobs: 2, limits: Limits(timeLimit: 120), effort: effort)
+        #expect(rows.filter { $0.status == .feasible }.count >= 5, "\(rows.map { $0.status?.rawValue ?? "-" })")
+        for row in rows {
+            let a = try sweep.whatIf(on: row.date).solve(limits: Limits(timeLimit: 60), explain: false, effort: effort)
+            #expect(row.status == a.solution.status && row.whatIfCost == a.whatIfCost && row.lowerBound == a.lowerBound, "\(row.date.iso)")
+            #expect(!row.cutShort && !a.cutShort)
+        }
+        let one = try sweep.run(jobs: 1, limits: Limits(timeLimit: 120), effort: effort)
+        #expect(SweepFile(scenario: "s", event: "M09", rows: one).json() == SweepFile(scenario: "s", event: "M09", rows: rows).json())
+    }
+
     @Test("the sweep page: a strip of the dates coloured by cost, infeasible ones marked, the best starred, a table")
     func page() throws {
         let rows = try Self.sweep().run(jobs: 2, limits: Limits(timeLimit: 120))
