@@ -52,7 +52,7 @@ struct Decomposed {
         }
         // 0. A calendar at once: the parts one after another, each its first calendar against the
         // rooms the earlier ones take. Should the limit come before step 2 ends, it is the answer.
-        let quick = firstCalendar { sub($0, occupancy: $1, firstOnly: $2) }
+        let quick = parts.count >= Self.quickParts ? firstCalendar { sub($0, occupancy: $1, firstOnly: $2) } : nil
         if let quick {
             stats.timeToFirst = now() - started
             limits.progress?(SearchProgress(seconds: stats.timeToFirst!, cost: quick.cost, bound: nil))
@@ -273,6 +273,10 @@ struct Decomposed {
         return Result(outcome: SolveOutcome(status: proven ? .optimal : .feasible, schedule: current, objective: total, stats: stats),
                       infeasiblePart: nil)
     }
+
+    /// Step 0 runs from this many parts: with fewer, step 1 is as quick (the first family's
+    /// K = 1 to 5 take milliseconds), and step 0's compiling would double its time.
+    static let quickParts = 8
 
     /// The parts one after another, each its first calendar (`firstOnly`) against the rooms the
     /// earlier ones take, and the calendar's cost. A part that finds no room is searched again

@@ -467,7 +467,6 @@ final class WhatIfSearch {
             let proven = status == .optimal || status == .infeasible
             return Result(status: status, schedule: s, objective: obj, bound: bound, stats: stats, cutShort: !proven && outOfTime())
         }
-        if !pinnedPartsFeasible() { return finish(.infeasible, nil, nil, nil) }
         if scenario.events.count <= effort.directMaxEvents {
             let out = solve(free: Array(scenario.events.indices), around: applyPins(base), nodeLimit: effort.directNodes)
             if out.status == .infeasible { return finish(.infeasible, nil, nil, nil) }
@@ -476,6 +475,7 @@ final class WhatIfSearch {
                 return finish(.optimal, schedule, objective, objective)
             }
         }
+        if !pinnedPartsFeasible() { return finish(.infeasible, nil, nil, nil) }
         var best: (schedule: Schedule, objective: Int, free: [Int])? = nil
         for start in [base] + seeds {
             if outOfTime() { break }
