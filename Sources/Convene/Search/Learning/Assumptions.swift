@@ -260,17 +260,6 @@ final class AssumptionSearch {
         }
     }
 
-    private func luby(_ i: Int) -> Int {
-        var k = 1
-        while (1 << k) - 1 < i { k += 1 }
-        var i = i
-        while true {
-            if i == (1 << k) - 1 { return 1 << (k - 1) }
-            i -= (1 << (k - 1)) - 1
-            k = 1
-            while (1 << k) - 1 < i { k += 1 }
-        }
-    }
 }
 
 @inline(__always) func binarySearch(_ sorted: [Int], _ x: Int) -> Bool {

@@ -313,18 +313,6 @@ public final class LearningSolver {
 
     private func decayActivities() { activityIncrement /= Parameters.activityDecay }
 
-    /// The Luby sequence 1 1 2 1 1 2 4 1 1 2 …, 1-based.
-    private func luby(_ i: Int) -> Int {
-        var k = 1
-        while (1 << k) - 1 < i { k += 1 }
-        var i = i
-        while true {
-            if i == (1 << k) - 1 { return 1 << (k - 1) }
-            i -= (1 << (k - 1)) - 1
-            k = 1
-            while (1 << k) - 1 < i { k += 1 }
-        }
-    }
 }
 
 extension CompiledModel {
@@ -386,5 +374,19 @@ extension CompiledModel {
             cost = Cost.add(cost, Cost.mul(setup.costScale, Cost.halves(Double(c.weight) * c.rule.evaluate(schedule, in: scenario).amount)))
         }
         return cost
+    }
+}
+
+/// The Luby sequence 1 1 2 1 1 2 4 1 1 2 …, 1-based (Luby, Sinclair and Zuckerman 1993): the
+/// restart intervals of both learning searches, in units of `Parameters.restartBase` conflicts.
+func luby(_ i: Int) -> Int {
+    var k = 1
+    while (1 << k) - 1 < i { k += 1 }
+    var i = i
+    while true {
+        if i == (1 << k) - 1 { return 1 << (k - 1) }
+        i -= (1 << (k - 1)) - 1
+        k = 1
+        while (1 << k) - 1 < i { k += 1 }
     }
 }
