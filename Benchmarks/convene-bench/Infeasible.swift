@@ -151,7 +151,9 @@ enum Infeasible {
 /// `conflicts [--kinds window,rooms] [--processes 1,5,10,40] [--seeds 1,2,3] [--time-limit 30] [--verify]`:
 /// each infeasible member solved as `convene solve` does, with the seconds to the proof of
 /// infeasibility and to the conflict, its size, whether it is minimal and the expected one, and
-/// its repairs. One line per member, then a Markdown table.
+/// its repairs. One line per member, then a Markdown table. With `--verify` it fails (exit 1) when a
+/// conflict is missing, not the expected one, or not minimal by the spec's definition: CI runs it
+/// at 25 to 250 events.
 enum ConflictBench {
     static func run() throws {
         func list(_ name: String) -> [String]? { option(name).map { $0.split(separator: ",").map(String.init) } }
@@ -160,6 +162,7 @@ enum ConflictBench {
         let seeds = (list("seeds") ?? ["1", "2", "3"]).compactMap(UInt64.init)
         let limit = option("time-limit").flatMap(Double.init) ?? 30
         var rows: [[String]] = []
+        var failed: [String] = []
         for kind in kinds {
             for k in sizes {
                 for seed in seeds {
@@ -185,10 +188,16 @@ enum ConflictBench {
                     // With --verify: the spec's definition checked by fresh learning searches of
                     // the whole scenario (not the assumption search that found it).
                     var verified = ""
-                    if args.contains("--verify"), let c = alone, c.minimal {
-                        let t3 = Date()
-                        let ok = ConflictExplainer(scenario, limits: Limits(timeLimit: limit)).isMinimal(c.elements.map(\.element))
-                        verified = ", verified \(ok.map { $0 ? "minimal" : "NOT MINIMAL" } ?? "unknown (limit)") in \(String(format: "%.1f", Date().timeIntervalSince(t3))) s"
+                    if args.contains("--verify") {
+                        if let c = alone, c.minimal {
+                            let t3 = Date()
+                            let ok = ConflictExplainer(scenario, limits: Limits(timeLimit: limit)).isMinimal(c.elements.map(\.element))
+                            verified = ", verified \(ok.map { $0 ? "minimal" : "NOT MINIMAL" } ?? "unknown (limit)") in \(String(format: "%.1f", Date().timeIntervalSince(t3))) s"
+                            if ok != true { failed.append("\(label): not verified minimal") }
+                        } else {
+                            failed.append("\(label): no minimal conflict")
+                        }
+                        if solution.conflict?.map(\.element) != m.expected { failed.append("\(label): solve's conflict is not the expected \(m.expected)") }
                     }
                     let conflict = (solution.conflict ?? solution.unprovenConflict)?.map(\.element) ?? []
                     let status = solution.conflict != nil ? "minimal" : solution.unprovenConflict != nil ? "not proven minimal" : "none"
@@ -203,6 +212,7 @@ enum ConflictBench {
         }
         print("\n| kind | events | seed | solve, conflict, repairs (s) | conflict alone (s) | repairs alone (s) | size | conflict | as expected | repairs |\n|---|---:|---:|---:|---:|---:|---:|---|---|---|")
         for r in rows { print("| " + r.joined(separator: " | ") + " |") }
+        if !failed.isEmpty { throw BenchError("conflicts --verify failed:\n" + failed.joined(separator: "\n")) }
     }
 }
 
