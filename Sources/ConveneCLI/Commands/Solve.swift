@@ -45,7 +45,8 @@ extension Commands {
     static func searchCore(_ args: ParsedArguments) throws(UsageError) -> SearchCore {
         guard let s = args.value("core") else { return .auto }
         guard let core = SearchCore(rawValue: s) else {
-            throw UsageError(message: "Option '--core' expects \(SearchCore.allCases.map(\.rawValue).joined(separator: " or ")), found '\(s)'.")
+            let names = SearchCore.allCases.map(\.rawValue)
+            throw UsageError(message: "Option '--core' expects \(names.dropLast().joined(separator: ", ")) or \(names.last!), found '\(s)'.")
         }
         return core
     }
