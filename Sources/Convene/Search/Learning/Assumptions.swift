@@ -52,7 +52,7 @@ final class AssumptionSearch {
     private var activity: [Double]
     private var activityIncrement = 1.0
     private var phase: [Int]
-    private var seen: [Bool] = []
+    private var analysis = FirstUIP()
     /// Work done, summed over every solve: conflicts and decisions.
     private(set) var conflicts = 0, decisions = 0, solves = 0
 
@@ -141,9 +141,10 @@ final class AssumptionSearch {
             if !ok {
                 if engine.expired { return .unknown }
                 conflicts += 1
-                let top = engine.conflict.map { Int(engine.entryLevel[Int($0)]) }.max() ?? 0
-                if top <= 1 { return .unsat(final(engine.conflict)) }
-                pendingConflict = !learn(top)
+                switch learn(engine.conflict, wiped: engine.wipedOut) {
+                case .assumptions(let conflict): return .unsat(final(conflict))
+                case .asserted(let ok): pendingConflict = !ok
+                }
                 engine.nogoods.reduceIfFull()
                 conflictsToRestart -= 1
                 if conflictsToRestart <= 0 {
@@ -192,64 +193,40 @@ final class AssumptionSearch {
         fatalError("an open event has a live option")
     }
 
-    /// First-UIP learning as `LearningSolver.learn`, never jumping below the assumptions' level.
-    private func learn(_ top: Int) -> Bool {
+    /// What learning from a conflict above level 1 gave.
+    private enum Learnt {
+        /// The nogood's negated UIP was asserted: false when that met a conflict.
+        case asserted(Bool)
+        /// Resolved, the conflict rests on level 1 alone: these entries, for `final`.
+        case assumptions([Int32])
+    }
+
+    /// First-UIP learning (`FirstUIP`, as `LearningSolver.learn`), never jumping below the
+    /// assumptions' level.
+    private func learn(_ conflict: [Int32], wiped: Int) -> Learnt {
+        let top = conflict.map { Int(engine.entryLevel[Int($0)]) }.max() ?? 0
+        if top <= 1 { return .assumptions(conflict) }
         if top < engine.level { engine.backjump(to: top) }
-        let level = engine.level
-        if seen.count < engine.entryCount { seen += Array(repeating: false, count: engine.entryCount - seen.count) }
-        var lower: [Int32] = []
-        var path = 0
-        func mark(_ r: Int32) {
-            let i = Int(r), l = Int(engine.entryLevel[i])
-            guard l > 0, !seen[i] else { return }
-            seen[i] = true
-            bump(Int(engine.entryPredicate[i].event))
-            if l == level { path += 1 } else { lower.append(r) }
+        switch analysis.analyse(engine, conflict, wiped: wiped, bump: bump) {
+        case .below(let lower):
+            return learn(lower, wiped: -1)
+        case .uip(let uip, var lower):
+            // Entries of the assumptions' level stand for the assumptions they follow from: the
+            // nogood names those (a selector or marker each), not each option they removed.
+            var expanded: [Int32] = []
+            var stack = lower.filter { engine.entryLevel[Int($0)] == 1 }
+            lower = lower.filter { engine.entryLevel[Int($0)] > 1 }
+            analysis.forget(stack)
+            var visited = Set<Int32>()
+            while let r = stack.popLast() {
+                guard visited.insert(r).inserted else { continue }
+                let why = engine.reason(of: Int(r))
+                if why.isEmpty { expanded.append(r) } else { stack.append(contentsOf: why) }
+            }
+            analysis.add(expanded.sorted(), to: &lower)
+            activityIncrement /= Parameters.activityDecay
+            return .asserted(analysis.assert(engine, uip: uip, lower: lower, floor: 1) { engine.entryLevel[$0] > 1 })
         }
-        for r in engine.conflict { mark(r) }
-        var i = engine.entryCount - 1
-        var uip = -1
-        while true {
-            while !seen[i] { i -= 1 }
-            seen[i] = false
-            path -= 1
-            if path == 0 { uip = i; break }
-            for r in engine.reason(of: i) { mark(r) }
-            i -= 1
-        }
-        // Entries of the assumptions' level stand for the assumptions they follow from: the
-        // nogood names those (a selector or marker each), not each option they removed.
-        var expanded: [Int32] = []
-        var stack = lower.filter { engine.entryLevel[Int($0)] == 1 }
-        lower = lower.filter { engine.entryLevel[Int($0)] > 1 }
-        for r in stack { seen[Int(r)] = false }
-        var visited = Set<Int32>()
-        while let r = stack.popLast() {
-            guard visited.insert(r).inserted else { continue }
-            let why = engine.reason(of: Int(r))
-            if why.isEmpty { expanded.append(r) } else { stack.append(contentsOf: why) }
-        }
-        for r in expanded.sorted() where !seen[Int(r)] { seen[Int(r)] = true; lower.append(r) }
-        let marked = lower
-        lower = lower.filter { r in
-            let i = Int(r)
-            let why = engine.reason(of: i)
-            guard !engine.isDecision(i), !why.isEmpty, engine.entryLevel[i] > 1 else { return true }
-            return !why.allSatisfy { seen[Int($0)] || engine.entryLevel[Int($0)] == 0 }
-        }
-        for r in marked { seen[Int(r)] = false }
-        activityIncrement /= Parameters.activityDecay
-        lower.sort { engine.entryLevel[Int($0)] > engine.entryLevel[Int($1)] }
-        let asserting = engine.entryPredicate[uip].negated
-        let target = max(1, lower.first.map { Int(engine.entryLevel[Int($0)]) } ?? 1)
-        var nogood = [engine.entryPredicate[uip]]
-        nogood += lower.map { engine.entryPredicate[Int($0)] }
-        let lbd = Set(lower.map { engine.entryLevel[Int($0)] }).count + 1
-        engine.backjump(to: target)
-        if nogood.count >= 2 { engine.nogoods.add(nogood, lbd: lbd) }
-        engine.beginReason()
-        for r in lower { engine.because(entry: r) }
-        return engine.post(asserting)
     }
 
     private func bump(_ e: Int) {

@@ -32,7 +32,7 @@ public final class LearningSolver {
     private var activity: [Double]
     private var activityIncrement = 1.0
     private var phase: [Int]
-    private var seen: [Bool] = []
+    private var analysis = FirstUIP()
     private var started = 0.0
     private var deadline = Double.infinity
     /// Conflicts in the first restart interval (`Parameters.restartBase`; tests lower it to
@@ -241,66 +241,13 @@ public final class LearningSolver {
         let top = conflict.map { Int(engine.entryLevel[Int($0)]) }.max() ?? 0
         if top == 0 { return nil }
         if top < engine.level { engine.backjump(to: top) }
-        let level = engine.level
-        if seen.count < engine.entryCount { seen += Array(repeating: false, count: engine.entryCount - seen.count) }
-        var lower: [Int32] = []
-        var path = 0
-        func mark(_ r: Int32) {
-            let i = Int(r), l = Int(engine.entryLevel[i])
-            guard l > 0, !seen[i] else { return }
-            seen[i] = true
-            bump(Int(engine.entryPredicate[i].event))
-            if l == level { path += 1 } else { lower.append(r) }
-        }
-        // A wiped-out event's removals on this level are resolved at once: its predicate can be
-        // no asserting literal (with its other options gone below, `[e = o]` would already hold
-        // after the backjump, and the same removal would come again).
-        let wiped = given == nil ? engine.wipedOut : -1
-        for r in conflict {
-            let i = Int(r)
-            if wiped >= 0, Int(engine.entryPredicate[i].event) == wiped, Int(engine.entryLevel[i]) == level, !engine.isDecision(i) {
-                for q in engine.reason(of: i) { mark(q) }
-            } else {
-                mark(r)
-            }
-        }
-        if path == 0 {
-            // Resolved, the conflict lies wholly below this level: analyse it there.
-            for r in lower { seen[Int(r)] = false }
+        switch analysis.analyse(engine, conflict, wiped: given == nil ? engine.wipedOut : -1, bump: bump) {
+        case .below(let lower):
             return learn(lower)
+        case .uip(let uip, let lower):
+            decayActivities()
+            return analysis.assert(engine, uip: uip, lower: lower)
         }
-        var i = engine.entryCount - 1
-        var uip = -1
-        while true {
-            while !seen[i] { i -= 1 }
-            seen[i] = false
-            path -= 1
-            if path == 0 { uip = i; break }
-            for r in engine.reason(of: i) { mark(r) }
-            i -= 1
-        }
-        // Local minimisation: an entry implied by the others' reasons adds nothing.
-        let marked = lower
-        lower = lower.filter { r in
-            let i = Int(r)
-            let why = engine.reason(of: i)
-            guard !engine.isDecision(i), !why.isEmpty else { return true }
-            return !why.allSatisfy { seen[Int($0)] || engine.entryLevel[Int($0)] == 0 }
-        }
-        for r in marked { seen[Int(r)] = false }
-        decayActivities()
-
-        lower.sort { engine.entryLevel[Int($0)] > engine.entryLevel[Int($1)] }
-        let asserting = engine.entryPredicate[uip].negated
-        let target = lower.first.map { Int(engine.entryLevel[Int($0)]) } ?? 0
-        var nogood = [engine.entryPredicate[uip]]
-        nogood += lower.map { engine.entryPredicate[Int($0)] }
-        let lbd = Set(lower.map { engine.entryLevel[Int($0)] }).count + 1
-        engine.backjump(to: target)
-        if nogood.count >= 2 { engine.nogoods.add(nogood, lbd: lbd) }
-        engine.beginReason()
-        for r in lower { engine.because(entry: r) }
-        return engine.post(asserting)
     }
 
     private func bump(_ e: Int) {
