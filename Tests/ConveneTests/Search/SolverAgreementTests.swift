@@ -114,35 +114,33 @@ struct SolverAgreementTests {
 
     @Test("the learning core agrees with brute force on status, optimal cost and minimal conflicts, and answers the same twice")
     func learningAgreement() async {
-        let results = await Self.checkAll(Self.seeds, core: .learning)
-        for r in results where !r.failures.isEmpty {
-            Issue.record("""
-                learning core, seed \(r.seed)\(r.planted.map { " (planted: \($0))" } ?? ""): \(r.failures.joined(separator: "\n"))
-                scenario (RandomScenario.make(seed: \(r.seed)).json):
-                \(r.json)
-                """)
-        }
-        let checked = results.filter { $0.verdict == .feasible || $0.verdict == .infeasible }
+        let checked = await Self.checkRecorded(core: .learning, label: "learning core")
         if Self.seeds == Array(Self.allSeeds) { #expect(checked.count >= 200, "only \(checked.count) cases compared") }
     }
 
     @Test("the default core (classic for a few nodes, then learning from its calendar) agrees with brute force and answers the same twice")
     func portfolioAgreement() async {
-        let results = await Self.checkAll(Self.seeds, core: .auto)
-        for r in results where !r.failures.isEmpty {
-            Issue.record("""
-                default core, seed \(r.seed)\(r.planted.map { " (planted: \($0))" } ?? ""): \(r.failures.joined(separator: "\n"))
-                scenario (RandomScenario.make(seed: \(r.seed)).json):
-                \(r.json)
-                """)
-        }
+        let checked = await Self.checkRecorded(core: .auto, label: "default core")
         // Both halves must have answered: the seeds the classic core settles within its budget,
         // and those handed on to the learning core with the classic core's calendar.
-        let checked = results.filter { $0.verdict == .feasible || $0.verdict == .infeasible }
         if Self.seeds == Array(Self.allSeeds) {
             let handed = checked.filter(\.learned).count
             #expect(handed >= 20 && checked.count - handed >= 20, "\(handed) of \(checked.count) cases reached the learning core")
         }
+    }
+
+    /// Checks every seed on `core`, records each failing case with its scenario, and returns the
+    /// cases brute force could compare (feasible or infeasible).
+    static func checkRecorded(core: SearchCore, label: String) async -> [CaseResult] {
+        let results = await checkAll(seeds, core: core)
+        for r in results where !r.failures.isEmpty {
+            Issue.record("""
+                \(label), seed \(r.seed)\(r.planted.map { " (planted: \($0))" } ?? ""): \(r.failures.joined(separator: "\n"))
+                scenario (RandomScenario.make(seed: \(r.seed)).json):
+                \(r.json)
+                """)
+        }
+        return results.filter { $0.verdict == .feasible || $0.verdict == .infeasible }
     }
 
     /// Checks every seed on Dispatch's threads, one core left to the rest of the test run: the
