@@ -51,9 +51,6 @@ extension ConflictExplainer {
         let index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
         let t0 = now()
         guard let coreIDs = firstCore(all) else { return .answered(nil) }
-        // The learning core decides `rotation` only once its events are fixed: a test that must
-        // prove it broken enumerates them. QuickXplain on the classic core, which propagates it.
-        if coreIDs.contains(where: { id in s.constraints.contains { $0.id == id && $0.rule is Rotation } }) { return .unsupported }
         let t1 = now()
         defer { if debugConflicts { print("conflict: core \(coreIDs.count) of \(all.count) in \(t1 - t0) s; shrunk in \(now() - t1) s") } }
         var best = coreIDs

@@ -147,6 +147,26 @@ struct ConflictTests {
         #expect(solution.repairs.contains { $0.element == "window:STOCK" })
     }
 
+    @Test("TS5 allowed in Geneva only: the rotation's conflict, found on the learning core and minimal")
+    func rotationConflict() throws {
+        // A planner's "what if Vienna cannot host the fifth session?" (issue 19). FACTS.md §6.1:
+        // TS1, TS3 and TS6 were held in Geneva, TS2 and TS4 in New York, TS5 in Vienna; the
+        // rotation forbids two sessions in a row at one venue. With TS5 in Geneva too, four of
+        // the six are in Geneva, and six sessions hold at most three at one venue without two in
+        // a row; and `ts-order` puts TS5 right before TS6, both in Geneva. Either way no calendar
+        // exists, and every minimal conflict names the rotation and TS5's and TS6's venues.
+        var s = try readScenario(String(decoding: try GCMScenarioTests.file("gcm-work-plan.json"), as: UTF8.self))
+        let ts5 = try #require(s.eventIndex("TS5"))
+        let gva = try #require(s.venues.firstIndex { $0.id == "GVA" })
+        s.events[ts5].venues = [gva]
+        let solution = try Solver.solve(s, limits: Limits(timeLimit: 60))
+        #expect(solution.status == .infeasible)
+        let conflict = try #require(solution.conflict).map(\.element)
+        for element in ["ts-rotation", "venues:TS5", "venues:TS6"] { #expect(conflict.contains(element), "\(conflict)") }
+        let explainer = ConflictExplainer(s, limits: Limits(timeLimit: 60))
+        #expect(explainer.isMinimal(conflict, core: .learning) == true, "\(conflict)")
+    }
+
     @Test("the time limit is honoured within a tenth of a second")
     func timeLimit() throws {
         let s = try GCMScenarioTests.overConstrained()

@@ -312,7 +312,7 @@ extension CompiledModel {
             return quotaSums(r).map(SumRule.init)
         case let r as Rotation:
             let events = nonMilestones(r.events)
-            return venueCountSums(r, events).map(SumRule.init) + [CheckRule(events: events, constraint: c, eventCount: scenario.events.count)]
+            return venueCountSums(r, events).map(SumRule.init) + [RotationRule(events: events, constraint: c, options: options, ids: scenario.events.map(\.id))]
         default:
             return []
         }

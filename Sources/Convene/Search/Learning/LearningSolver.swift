@@ -283,7 +283,7 @@ extension CompiledModel {
         }
         for c in leafChecks {
             let events = c.rule.events.filter { !scenario.events[$0].isMilestone }
-            out.append(CheckRule(events: events, constraint: c, eventCount: eventCount))
+            out.append(RotationRule(events: events, constraint: c, options: options, ids: scenario.events.map(\.id)))
         }
         return out
     }

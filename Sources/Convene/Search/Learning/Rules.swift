@@ -231,28 +231,3 @@ final class RoomsRule: LearningPropagator {
         s.keepReason()
     }
 }
-
-/// A hard rule decided only on complete assignments of its events (`rotation`'s order): when
-/// every one of them is fixed, the evaluator's amount must be 0, else the fixed events are
-/// the conflict.
-final class CheckRule: LearningPropagator {
-    let watched: [Int]
-    let constraint: Constraint
-    var name: String { "check \(constraint.id)" }
-    private var schedule: Schedule
-
-    init(events: [Int], constraint: Constraint, eventCount: Int) {
-        watched = events; self.constraint = constraint
-        schedule = Array(repeating: nil, count: eventCount)
-    }
-
-    func propagate(_ s: Engine, changed: [Int]) -> Bool {
-        guard watched.allSatisfy({ s.isFixed($0) }) else { return true }
-        for e in watched { schedule[e] = s.model.options[e][s.value(e)!].placement }
-        defer { for e in watched { schedule[e] = nil } }
-        guard constraint.rule.evaluate(schedule, in: s.model.scenario).amount > 0 else { return true }
-        s.beginReason()
-        for e in watched { s.explainFixed(e) }
-        return s.fail()
-    }
-}
