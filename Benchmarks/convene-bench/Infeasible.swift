@@ -12,8 +12,11 @@ import Foundation
 ///   the hard family's witness, with those stocktakings moved there, meets every hard rule once
 ///   Vienna has one room more: each pin alone is possible, so the expected conflict is the pins
 ///   and `rooms:VIE`. The witness written is that calendar (valid with the extra room).
+/// - `rotation`: one process's thematic sessions are allowed only in Geneva and New York (those
+///   that were to meet in Vienna get both), while its rotation needs one in Vienna. Expected
+///   conflict: the rotation and the venues of the sessions that were Vienna's.
 ///
-/// The process (window) and the order in which dates are tried (rooms) come from the seed.
+/// The process (window, rotation) and the order in which dates are tried (rooms) come from the seed.
 enum Infeasible {
     struct Member {
         var scenario: JSONValue
@@ -38,7 +41,8 @@ enum Infeasible {
                 }
             }
             throw BenchError("no member of K=\(k) from seed \(100 * seed) on takes two stocktakings in Vienna")
-        default: throw BenchError("--infeasible expects window or rooms, found '\(kind)'")
+        case "rotation": return try rotation(m.scenario, processes: k, seed: seed)
+        default: throw BenchError("--infeasible expects window, rooms or rotation, found '\(kind)'")
         }
     }
 
@@ -82,6 +86,20 @@ enum Infeasible {
                     "preferredStart", .string((closes - 5).iso))
         }
         return Member(scenario: out, witness: nil, expected: ["P\(p)-st-after-ts6", "window:P\(p)-TS6", "window:P\(p)-ST"])
+    }
+
+    static func rotation(_ doc: JSONValue, processes k: Int, seed: UInt64) throws -> Member {
+        let p = Int(seed % UInt64(k))
+        var out = doc, moved: [String] = []
+        for t in 1...6 {
+            let id = "P\(p)-TS\(t)"
+            guard let ts = event(doc, id), case .array(let venues)? = field(ts, "venues") else { throw BenchError("no \(id)") }
+            guard venues.contains(where: { string($0) == "VIE" }) else { continue }
+            out = try editEvent(out, id) { setting($0, "venues", .array([.string("GVA"), .string("NYC")])) }
+            moved.append("venues:\(id)")
+        }
+        guard !moved.isEmpty else { throw BenchError("process \(p) has no thematic session in Vienna") }
+        return Member(scenario: out, witness: nil, expected: ["P\(p)-ts-rotation"] + moved)
     }
 
     static func rooms(_ doc: JSONValue, _ witnessDoc: JSONValue, processes k: Int, seed: UInt64, target: Int) throws -> Member? {
@@ -148,7 +166,7 @@ enum Infeasible {
     }
 }
 
-/// `conflicts [--kinds window,rooms] [--processes 1,5,10,40] [--seeds 1,2,3] [--time-limit 30] [--verify]`:
+/// `conflicts [--kinds window,rooms,rotation] [--processes 1,5,10,40] [--seeds 1,2,3] [--time-limit 30] [--verify]`:
 /// each infeasible member solved as `convene solve` does, with the seconds to the proof of
 /// infeasibility and to the conflict, its size, whether it is minimal and the expected one, and
 /// its repairs. One line per member, then a Markdown table. With `--verify` it fails (exit 1) when a
@@ -157,7 +175,7 @@ enum Infeasible {
 enum ConflictBench {
     static func run() throws {
         func list(_ name: String) -> [String]? { option(name).map { $0.split(separator: ",").map(String.init) } }
-        let kinds = list("kinds") ?? ["window", "rooms"]
+        let kinds = list("kinds") ?? ["window", "rooms", "rotation"]
         let sizes = (list("processes") ?? ["1", "5", "10", "40"]).compactMap(Int.init)
         let seeds = (list("seeds") ?? ["1", "2", "3"]).compactMap(UInt64.init)
         let limit = option("time-limit").flatMap(Double.init) ?? 30

@@ -92,7 +92,7 @@ usage: convene-bench [--processes 1,2,5,10,20,40] [--seed S] [--runs N] [--time-
        convene-bench --peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes K,… | --meetings N] [--seeds S,…] [--time-limit T] [--dir DIR] [--format json]
        convene-bench --sweep-check [--processes 10] [--seeds 1] [--event P0-ST] [--from D] [--to D] [--time-limit 30] [--whatif-limit T] [--jobs 2] [--dir DIR]
        convene-bench conflicts [--processes 1,5,10,40] [--seeds 1,2,3] [--time-limit 60] [--verify]
-       convene-bench generate [--family gcm|hard|oneoff] (--processes K | --meetings N) [--seed S] [--infeasible window|rooms] --out FILE [--witness FILE]
+       convene-bench generate [--family gcm|hard|oneoff] (--processes K | --meetings N) [--seed S] [--infeasible window|rooms|rotation] --out FILE [--witness FILE]
 
 """
 
