@@ -15,7 +15,7 @@ enum Bundled {
         let scenario = try read("Scenarios/gcm-work-plan.json")
         let baseline = try CalendarFile.read(try FileIO.read("Scenarios/gcm-work-plan-calendar.json"))
         // A complete baseline: the optimum, so that the what-if starts from a whole calendar.
-        let optimum = try Solver.solve(scenario, limits: Limits(timeLimit: timeLimit, core: benchCore)).calendarFile(scenario)
+        let optimum = try Solver.solve(scenario, limits: Limits(timeLimit: timeLimit)).calendarFile(scenario)
         let pin = Change(event: "STOCK", kind: .pin(start: Day(iso: "2017-11-21")!, venue: nil))
         let published = WhatIf(scenario: scenario, baseline: baseline, changes: [pin])
         let full = WhatIf(scenario: scenario, baseline: optimum, changes: [pin])

@@ -36,11 +36,11 @@ enum Runner {
 
     /// Solves `scenario` once to warm up, then `runs` times; the median of each figure.
     static func measure(_ name: String, _ scenario: Scenario, runs: Int, timeLimit: Double) throws -> Measurement {
-        _ = try Solver.solve(scenario, limits: Limits(timeLimit: timeLimit, core: benchCore))
+        _ = try Solver.solve(scenario, limits: Limits(timeLimit: timeLimit))
         var times: [Double] = [], firsts: [Double] = [], last: Solution? = nil
         for _ in 0..<runs {
             let t0 = Date()
-            let s = try Solver.solve(scenario, limits: Limits(timeLimit: timeLimit, core: benchCore))
+            let s = try Solver.solve(scenario, limits: Limits(timeLimit: timeLimit))
             times.append(Date().timeIntervalSince(t0) * 1000)
             if let f = s.stats.timeToFirst { firsts.append(f * 1000) }
             last = s
@@ -49,7 +49,7 @@ enum Runner {
         var note = boundNote(s)
         if s.status == .optimal, let claimed = s.report?.cost {
             // A second opinion: the whole scenario searched at once, for as long again.
-            let other = try Solver.solve(scenario, limits: Limits(timeLimit: timeLimit, core: benchCore), decompose: false)
+            let other = try Solver.solve(scenario, limits: Limits(timeLimit: timeLimit), decompose: false)
             if let c = other.report?.cost, c < claimed {
                 note += " CLAIMED OPTIMAL BEATEN: a whole-scenario run found \(formatNumber(c))"
             } else {
@@ -74,11 +74,11 @@ enum Runner {
 
     /// Measures a what-if: `changes` on `baseline`, warm (the baseline as incumbent and value order).
     static func measureWhatIf(_ name: String, _ w: WhatIf, runs: Int, timeLimit: Double) throws -> Measurement {
-        _ = try w.solve(limits: Limits(timeLimit: timeLimit, core: benchCore))
+        _ = try w.solve(limits: Limits(timeLimit: timeLimit))
         var times: [Double] = [], last: WhatIfAnswer? = nil
         for _ in 0..<runs {
             let t0 = Date()
-            last = try w.solve(limits: Limits(timeLimit: timeLimit, core: benchCore))
+            last = try w.solve(limits: Limits(timeLimit: timeLimit))
             times.append(Date().timeIntervalSince(t0) * 1000)
         }
         let a = last!
@@ -92,7 +92,7 @@ enum Runner {
     /// Measures a sweep over `dates` candidate dates on `jobs` threads (wall time).
     static func measureSweep(_ name: String, _ sweep: Sweep, jobs: Int, timeLimit: Double) throws -> Measurement {
         let t0 = Date()
-        let rows = try sweep.run(jobs: jobs, limits: Limits(timeLimit: timeLimit, core: benchCore))
+        let rows = try sweep.run(jobs: jobs, limits: Limits(timeLimit: timeLimit))
         let ms = Date().timeIntervalSince(t0) * 1000
         let feasible = rows.filter { $0.whatIfCost != nil }.count
         return Measurement(instance: name, events: sweep.base.scenario.events.count, constraints: sweep.base.scenario.constraints.count,

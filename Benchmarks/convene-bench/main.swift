@@ -9,8 +9,6 @@ exit(2)
 
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? { args.firstIndex(of: "--\(name)").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } }
-/// `--core classic|learning`: the search core of every row (the default table; `--peer` runs the CLI's default).
-let benchCore = option("core").flatMap(SearchCore.init(rawValue:)) ?? .auto
 
 /// `generate --family gcm|hard|oneoff (--processes K | --meetings N) [--seed S] --out FILE [--witness FILE]`:
 /// one member as a scenario/1 file; with `--witness`, the calendar that proves a hard or one-off
@@ -88,7 +86,7 @@ func sweepCheck() throws {
 }
 
 let usage = """
-usage: convene-bench [--processes 1,2,5,10,20,40] [--seed S] [--runs N] [--time-limit T] [--core auto|classic|learning] [--format json]
+usage: convene-bench [--processes 1,2,5,10,20,40] [--seed S] [--runs N] [--time-limit T] [--format json]
        convene-bench --peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes K,… | --meetings N] [--seeds S,…] [--time-limit T] [--dir DIR] [--format json]
        convene-bench --sweep-check [--processes 10] [--seeds 1] [--event P0-ST] [--from D] [--to D] [--time-limit 30] [--whatif-limit T] [--jobs 2] [--dir DIR]
        convene-bench conflicts [--processes 1,5,10,40] [--seeds 1,2,3] [--time-limit 60] [--verify]
@@ -123,16 +121,14 @@ do {
     default:
         let ks = option("processes").map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 2, 5, 10, 20, 40]
         let runs = option("runs") ?? "3", limit = option("time-limit") ?? "30", seed = option("seed") ?? "1"
-        if let c = option("core"), SearchCore(rawValue: c) == nil { throw BenchError("--core expects auto, classic or learning, found '\(c)'") }
-        let core = ["--core", benchCore.rawValue]
         var rows: [Measurement] = []
         for path in ["Scenarios/gcm-work-plan.json", "Scenarios/gcm-first-draft.json"] {
-            rows.append(try Runner.inChild(["--scenario", path, "--runs", runs, "--time-limit", limit] + core))
+            rows.append(try Runner.inChild(["--scenario", path, "--runs", runs, "--time-limit", limit]))
         }
-        rows += try Runner.rowsInChild(["--what-if", "yes", "--time-limit", limit] + core)
+        rows += try Runner.rowsInChild(["--what-if", "yes", "--time-limit", limit])
         for k in ks {
             FileHandle.standardError.write(Data("convene-bench: K=\(k)…\n".utf8))
-            rows.append(try Runner.inChild(["--processes", String(k), "--seed", seed, "--runs", k >= 20 ? "1" : runs, "--time-limit", limit] + core))
+            rows.append(try Runner.inChild(["--processes", String(k), "--seed", seed, "--runs", k >= 20 ? "1" : runs, "--time-limit", limit]))
         }
         print(option("format") == "json" ? try Report.json(rows) : Report.markdown(rows), terminator: "")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Convene
 
 /// The command table of `convene`: parsing, help and dispatch. Each command's work is in
@@ -6,6 +7,16 @@ enum CLI {
     static let version = "0.1.0"
     /// Raised by Ctrl-C: a running search stops and answers as if its time limit had come.
     static let interrupt = StopFlag()
+
+    /// A command's search limits: the seconds left, Ctrl-C, and with `CONVENE_TRACE` set in the
+    /// environment, the search's trace (one line a step) on standard error.
+    static func limits(_ seconds: Double) -> Limits {
+        var limits = Limits(timeLimit: seconds, stop: interrupt)
+        if getenv("CONVENE_TRACE") != nil {
+            limits.trace = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+        return limits
+    }
 
     static var commands: [CommandSpec] { [Commands.check, Commands.clashes, Commands.solve, Commands.whatif, Commands.sweep, Commands.export] }
 

@@ -5,6 +5,12 @@
 public struct AvoidExternal: ConstraintRule {
     public enum Scope: String, Sendable { case anyPlace, samePlace }
     public static let type = "avoidExternal"
+    public var avoidance: AvoidExternal? { self }
+
+    public func sentence(in s: Scenario) -> String {
+        let what = externals.count == 1 ? s.externals[externals[0]].id : "\(externals.count) outside events"
+        return "\(s.names(events)) must avoid \(what)\(bufferDays > 0 ? " with \(bufferDays) day(s) of buffer" : "")"
+    }
     public var events: [Int]
     public var externals: [Int]
     public var bufferDays: Int
@@ -60,4 +66,11 @@ public struct AvoidExternal: ConstraintRule {
         }
         return o
     }
+}
+
+extension AvoidExternal: Posted {
+    /// None: a hard clash removes the option before the search (`CompiledModel.buildOptions`).
+    func propagators(of c: Constraint, in model: CompiledModel) -> [LearningPropagator] { [] }
+    /// In the options' own costs.
+    func softTerm(of c: Constraint, in model: CompiledModel) -> SoftTerm { .unary }
 }

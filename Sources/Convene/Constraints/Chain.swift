@@ -1,6 +1,10 @@
 /// `chain`: a `precedence` of `minDays` between each consecutive pair of an ordered list.
 public struct Chain: ConstraintRule {
     public static let type = "chain"
+
+    public func sentence(in s: Scenario) -> String {
+        "\(s.names(events)) must follow one another, each starting at least \(minDays) days after the previous ends"
+    }
     public var events: [Int]
     public var minDays: Int
 
@@ -8,6 +12,7 @@ public struct Chain: ConstraintRule {
 
     /// The consecutive pairs, each one link.
     public var links: [(before: Int, after: Int)] { zip(events, events.dropFirst()).map { ($0, $1) } }
+    public var dateLinks: [(before: Int, after: Int, minDays: Int)] { links.map { ($0.before, $0.after, minDays) } }
 
     public func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)? {
         renumber(events, map).map { Chain(events: $0, minDays: minDays) }
@@ -20,4 +25,12 @@ public struct Chain: ConstraintRule {
         }
         return o
     }
+}
+
+extension Chain: Posted {
+    /// Hard: a link per consecutive pair.
+    func propagators(of c: Constraint, in model: CompiledModel) -> [LearningPropagator] {
+        links.map { LinkRule(before: $0.before, after: $0.after, minDays: minDays, maxDays: nil) }
+    }
+    func softTerm(of c: Constraint, in model: CompiledModel) -> SoftTerm { .monotone }
 }

@@ -23,11 +23,24 @@ public protocol ConstraintRule: Sendable {
     static var type: String { get }
     /// The events it selects (indices, in scenario order); milestones included where selected.
     var events: [Int] { get }
+    /// The rule in a planner's words (a conflict lists its elements so).
+    func sentence(in scenario: Scenario) -> String
     /// Judges the scheduled events of `schedule`; unscheduled ones are left out as the spec says.
     func evaluate(_ schedule: Schedule, in scenario: Scenario) -> Outcome
     /// The same rule over renumbered events (`map[old] = new`); nil when it names an event the
     /// map leaves out. Used to cut a scenario into independent parts.
     func renumbered(_ map: [Int: Int]) -> (any ConstraintRule)?
+    /// The links on dates it imposes, `start(after) ≥ end(before) + minDays` (for the reader's
+    /// cycle check); none by default.
+    var dateLinks: [(before: Int, after: Int, minDays: Int)] { get }
+    /// The rule as an `avoidExternal`, for the code that treats clashes with outside events
+    /// apart (a cost or a removal per option, clash reports); nil for every other type.
+    var avoidance: AvoidExternal? { get }
+}
+
+extension ConstraintRule {
+    public var dateLinks: [(before: Int, after: Int, minDays: Int)] { [] }
+    public var avoidance: AvoidExternal? { nil }
 }
 
 extension ConstraintRule {
@@ -66,6 +79,12 @@ extension Scenario {
 
     /// A human name for an event in sentences: its id.
     func name(_ e: Int) -> String { events[e].id }
+
+    /// Events named in a sentence: up to four ids, else how many and the first three.
+    public func names(_ list: [Int]) -> String {
+        let ids = list.map { events[$0].id }
+        return ids.count <= 4 ? ids.joined(separator: ", ") : "\(ids.count) events (\(ids.prefix(3).joined(separator: ", ")), …)"
+    }
 }
 
 /// Formats a number the way the spec writes a cost: a whole number without a fraction (`12`,

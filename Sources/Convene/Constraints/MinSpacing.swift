@@ -2,6 +2,8 @@
 /// Milestones are skipped.
 public struct MinSpacing: ConstraintRule {
     public static let type = "minSpacing"
+
+    public func sentence(in s: Scenario) -> String { "\(s.names(events)) must start at least \(days) days after one another ends" }
     public var events: [Int]
     public var days: Int
 
@@ -19,4 +21,15 @@ public struct MinSpacing: ConstraintRule {
         }
         return o
     }
+}
+
+extension MinSpacing: Posted {
+    /// Hard: forward checking on the pairs, with the evaluator's gap (`pairShortfall`).
+    func propagators(of c: Constraint, in model: CompiledModel) -> [LearningPropagator] {
+        let ids = model.scenario.events.map(\.id), gap = days
+        return [PairRule(events: model.nonMilestones(events), maxNeed: gap) { a, pa, b, pb in
+            pairShortfall(pa, ids[a], pb, ids[b], need: { _, _ in gap }) > 0
+        }]
+    }
+    func softTerm(of c: Constraint, in model: CompiledModel) -> SoftTerm { .monotone }
 }

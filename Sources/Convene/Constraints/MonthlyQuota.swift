@@ -4,8 +4,16 @@
 /// 1 per occupied date, in the month that date falls in; milestones count nothing; unlisted
 /// months are free.
 public struct MonthlyQuota: ConstraintRule {
-    public enum Mode: String, Sendable { case exactly, atLeast, atMost }
+    public enum Mode: String, Sendable {
+        case exactly, atLeast, atMost
+        /// The mode in a sentence: "exactly", "at least", "at most".
+        var words: String { self == .exactly ? "exactly" : self == .atLeast ? "at least" : "at most" }
+    }
     public static let type = "monthlyQuota"
+
+    public func sentence(in s: Scenario) -> String {
+        "\(s.names(events)) must hold \(mode.words) " + quota.map { "\(formatNumber($0.value)) days in \($0.month)" }.joined(separator: ", ")
+    }
     public var events: [Int]
     /// (`"YYYY-MM"`, quota), in file order.
     public var quota: [(month: String, value: Double)]
@@ -51,10 +59,25 @@ public struct MonthlyQuota: ConstraintRule {
             let a = shortfall(v, quota: q)
             if a > 0 {
                 o.amount += a
-                let want = mode == .exactly ? "exactly" : mode == .atLeast ? "at least" : "at most"
+                let want = mode.words
                 o.details.append("\(month) has \(formatNumber(v)) days of the selected events; \(want) \(formatNumber(q)) required")
             }
         }
         return o
     }
+}
+
+extension MonthlyQuota: Posted {
+    /// One sum per listed month, in half-units, with the bounds its mode sets.
+    func sums(in model: CompiledModel) -> [LinearSum] {
+        let events = model.nonMilestones(self.events)
+        return quota.map { month, q in
+            let m = Day.monthIndex(of: month)!
+            let lo = mode == .atMost ? nil : Int((q * 2).rounded(.up))
+            let hi = mode == .atLeast ? nil : Int((q * 2).rounded(.down))
+            return model.linearSum(events, lo: lo, hi: hi) { Int(MonthlyQuota.contribution(of: $0, toMonthIndex: m) * 2) }
+        }
+    }
+    func propagators(of c: Constraint, in model: CompiledModel) -> [LearningPropagator] { sums(in: model).map(SumRule.init) }
+    func softTerm(of c: Constraint, in model: CompiledModel) -> SoftTerm { .sums(sums(in: model).map { (c.weight, $0) }) }
 }

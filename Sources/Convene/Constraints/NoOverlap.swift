@@ -2,6 +2,10 @@
 /// `≥ 1 + travelDays` when their venues are in different cities. Milestones are skipped.
 public struct NoOverlap: ConstraintRule {
     public static let type = "noOverlap"
+
+    public func sentence(in s: Scenario) -> String {
+        "\(s.names(events)) must not overlap\(travelDays > 0 ? ", with \(travelDays) travel day(s) between cities" : "")"
+    }
     public var events: [Int]
     public var travelDays: Int
 
@@ -50,4 +54,15 @@ public func pairShortfall(_ a: Placement, _ aID: String, _ b: Placement, _ bID: 
                                      start: b.start.ordinal, end: b.end.ordinal, id: bID)
     let (e, l) = aFirst ? (a, b) : (b, a)
     return max(0, need(e, l) - (l.start - e.end))
+}
+
+extension NoOverlap: Posted {
+    /// Hard: forward checking on the pairs, with the evaluator's gap (`pairShortfall`).
+    func propagators(of c: Constraint, in model: CompiledModel) -> [LearningPropagator] {
+        let s = model.scenario, ids = s.events.map(\.id)
+        return [PairRule(events: model.nonMilestones(events), maxNeed: 1 + travelDays) { a, pa, b, pb in
+            pairShortfall(pa, ids[a], pb, ids[b], need: { self.need($0, $1, in: s) }) > 0
+        }]
+    }
+    func softTerm(of c: Constraint, in model: CompiledModel) -> SoftTerm { .monotone }
 }

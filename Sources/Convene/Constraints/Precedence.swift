@@ -3,6 +3,12 @@
 /// Spec: amount is the distance to the range; a link with an unscheduled side is not evaluated.
 public struct Precedence: ConstraintRule {
     public static let type = "precedence"
+
+    /// The planner's sentence for this rule, as a conflict lists it.
+    public func sentence(in s: Scenario) -> String {
+        let upper = maxDays.map { " and at most \($0)" } ?? ""
+        return "\(s.events[after].id) must start at least \(minDays)\(upper) days after \(s.events[before].id) ends"
+    }
     public var before: Int
     public var after: Int
     public var minDays: Int
@@ -13,6 +19,7 @@ public struct Precedence: ConstraintRule {
     }
 
     public var events: [Int] { [before, after] }
+    public var dateLinks: [(before: Int, after: Int, minDays: Int)] { [(before, after, minDays)] }
 
     /// The amount of the link between two placements.
     public static func amount(before b: Placement, after a: Placement, minDays: Int, maxDays: Int?) -> Double {
@@ -44,4 +51,12 @@ public struct Precedence: ConstraintRule {
         Precedence.evaluateLink(before: before, after: after, minDays: minDays, maxDays: maxDays, schedule, scenario, into: &o)
         return o
     }
+}
+
+extension Precedence: Posted {
+    /// Hard: one link on date bounds.
+    func propagators(of c: Constraint, in model: CompiledModel) -> [LearningPropagator] {
+        [LinkRule(before: before, after: after, minDays: minDays, maxDays: maxDays)]
+    }
+    func softTerm(of c: Constraint, in model: CompiledModel) -> SoftTerm { .monotone }
 }

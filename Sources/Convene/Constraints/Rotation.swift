@@ -2,6 +2,8 @@
 /// counts are met. Amount: consecutive same-venue pairs plus count shortfalls and excesses.
 public struct Rotation: ConstraintRule {
     public static let type = "rotation"
+
+    public func sentence(in s: Scenario) -> String { "\(s.names(events)) must not meet twice in a row at one venue" }
     public var events: [Int]
     /// Venue index → count.
     public var minPerVenue: [Int: Int]
@@ -34,4 +36,23 @@ public struct Rotation: ConstraintRule {
         }
         return o
     }
+}
+
+extension Rotation: Posted {
+    var countsVenueNeighbours: Bool { true }
+    /// One count per venue with a minimum or maximum.
+    func counts(in model: CompiledModel) -> [LinearSum] {
+        let events = model.nonMilestones(self.events)
+        return Set(minPerVenue.keys).union(maxPerVenue.keys).sorted().map { v in
+            model.linearSum(events, lo: minPerVenue[v], hi: maxPerVenue[v]) { $0.venue == v ? 1 : 0 }
+        }
+    }
+    /// Hard: the counts as sums, and the order (`RotationRule`).
+    func propagators(of c: Constraint, in model: CompiledModel) -> [LearningPropagator] {
+        counts(in: model).map(SumRule.init)
+            + [RotationRule(events: model.nonMilestones(events), constraint: c, options: model.options, ids: model.scenario.events.map(\.id))]
+    }
+    /// Soft: the counts bound the count part of the amount before the events are fixed, a unit
+    /// costing `weight`, 2 half-units each.
+    func softTerm(of c: Constraint, in model: CompiledModel) -> SoftTerm { .sums(counts(in: model).map { (Cost.mul(2, c.weight), $0) }) }
 }

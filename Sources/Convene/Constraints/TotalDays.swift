@@ -4,6 +4,11 @@
 /// scheduled events count.
 public struct TotalDays: ConstraintRule {
     public static let type = "totalDays"
+
+    public func sentence(in s: Scenario) -> String {
+        let range = [min.map { "at least \(formatNumber($0))" }, max.map { "at most \(formatNumber($0))" }].compactMap { $0 }
+        return "\(s.names(events)) must last \(range.joined(separator: " and ")) days in all"
+    }
     public var events: [Int]
     public var min: Double?
     public var max: Double?
@@ -29,4 +34,14 @@ public struct TotalDays: ConstraintRule {
         }
         return o
     }
+}
+
+extension TotalDays: Posted {
+    /// The selected events' lengths in half-units (a half day adds 1, a whole day 2).
+    func sum(in model: CompiledModel) -> LinearSum {
+        model.linearSum(events, lo: min.map { Int(($0 * 2).rounded(.up)) }, hi: max.map { Int(($0 * 2).rounded(.down)) }) { Int($0.days * 2) }
+    }
+    func propagators(of c: Constraint, in model: CompiledModel) -> [LearningPropagator] { [SumRule(sum(in: model))] }
+    /// A day off the range costs `weight`, so a half-unit of the sum costs `weight` half-units.
+    func softTerm(of c: Constraint, in model: CompiledModel) -> SoftTerm { .sums([(c.weight, sum(in: model))]) }
 }

@@ -140,7 +140,7 @@ public struct Evaluator: Sendable {
                 if c.hard { hard.append(f) } else { soft.append(f); cost += Double(c.weight) * o.amount }
             }
             for l in o.notEvaluated { notEvaluated.append((c.id, scenario.events[l.before].id, scenario.events[l.after].id)) }
-            if let a = c.rule as? AvoidExternal {
+            if let a = c.rule.avoidance {
                 undated.formUnion(a.externals.filter { scenario.externals[$0].dates == nil })
                 for k in o.clashes {
                     let x = scenario.externals[k.external]

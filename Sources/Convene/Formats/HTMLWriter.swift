@@ -51,7 +51,7 @@ public enum HTMLWriter {
         var seen = Set<String>()
         var out: [NearMiss] = []
         for c in scenario.constraints {
-            guard let a = c.rule as? AvoidExternal else { continue }
+            guard let a = c.rule.avoidance else { continue }
             for e in a.events {
                 guard let p = schedule[e], !p.isMilestone else { continue }
                 for xi in a.externals where a.applies(scenario.externals[xi], toVenue: p.venue, in: scenario) {

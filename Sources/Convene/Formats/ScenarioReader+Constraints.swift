@@ -173,8 +173,7 @@ extension ScenarioReader.State {
     mutating func checkPrecedenceCycles(_ s: Scenario) {
         var edges: [(from: Int, to: Int, w: Int)] = []
         for c in s.constraints where c.hard {
-            if let p = c.rule as? Precedence { edges.append((p.before, p.after, p.minDays)) }
-            if let ch = c.rule as? Chain { edges += ch.links.map { ($0.before, $0.after, ch.minDays) } }
+            edges += c.rule.dateLinks.map { ($0.before, $0.after, $0.minDays) }
         }
         guard !edges.isEmpty else { return }
         var dist = [Int](repeating: 0, count: s.events.count)

@@ -49,15 +49,10 @@ final class CompiledModel {
     var options: [[Option]] = []
     /// Per event, option indices by unary cost then index: the value order.
     var byCost: [[Int]] = []
-    var propagators: [Propagator] = []
-    /// Propagator indices watching each event.
-    var watchers: [[Int]] = []
-    /// Hard constraints the propagators do not decide fully: re-checked on complete calendars.
-    var leafChecks: [Constraint] = []
     /// Soft constraints that are not unary: (constraint, monotone on partial calendars).
     var softTerms: [(constraint: Constraint, monotone: Bool)] = []
-    /// Sum propagators built for soft sums, used only for their bound.
-    var softSums: [(weight: Int, sum: SumPropagator)] = []
+    /// The sums of soft rules, for the objective's bound: (weight per unit in scaled half-units, sum).
+    var softSums: [(weight: Int, sum: LinearSum)] = []
 
     /// Rooms taken by events outside the search and by held events: venue → day ordinal → count.
     var roomsTaken: [Int: [Int: Int]] = [:]
@@ -86,10 +81,7 @@ final class CompiledModel {
         self.setup = setup
         buildOptions()
         if !expired() { applyOccupancy() }
-        if !expired() { buildPropagators() }
         if !expired() { buildSoftTerms() }
-        watchers = Array(repeating: [], count: scenario.events.count)
-        for (i, p) in propagators.enumerated() { for e in p.watched { watchers[e].append(i) } }
     }
 
     /// `base` with `extra(event, placement)` added to every option's cost (Lagrangian prices,
@@ -105,7 +97,6 @@ final class CompiledModel {
                               unary: Cost.add($0.unary, min(Cost.cap, max(0, extra(e, $0.placement))))) }
         }
         byCost = options.map { list in list.indices.sorted { (list[$0].unary, $0) < (list[$1].unary, $1) } }
-        propagators = base.propagators; watchers = base.watchers; leafChecks = base.leafChecks
         softTerms = base.softTerms; softSums = base.softSums; roomsTaken = base.roomsTaken
     }
 
@@ -117,11 +108,11 @@ final class CompiledModel {
     /// The spec's "Structure of an assignment", judged by the evaluator, relaxed reasons aside.
     private func buildOptions() {
         let s = scenario
-        let hardAvoid = s.constraints.indices.filter { s.constraints[$0].hard && isActive(s.constraints[$0]) && s.constraints[$0].rule is AvoidExternal }
+        let hardAvoid = s.constraints.indices.filter { s.constraints[$0].hard && isActive(s.constraints[$0]) && s.constraints[$0].rule.avoidance != nil }
         // Per event, the soft avoidExternal rules that select it: (weight, constraint index).
         var avoidOf = Array(repeating: [(Int, Int)](), count: s.events.count)
         for (c, con) in s.constraints.enumerated() where !con.hard && isActive(con) {
-            if let a = con.rule as? AvoidExternal { for e in a.events { avoidOf[e].append((con.weight, c)) } }
+            if let a = con.rule.avoidance { for e in a.events { avoidOf[e].append((con.weight, c)) } }
         }
         for (e, ev) in s.events.enumerated() {
             if let p = setup.frozen[e] {
@@ -191,7 +182,7 @@ final class CompiledModel {
     private func windows(_ c: Int, _ venue: Int?) -> [(external: Int, lo: Int, hi: Int)] {
         let key = c * 1024 + (venue ?? 1023)
         if let hit = clashWindows[key] { return hit }
-        let w = (scenario.constraints[c].rule as! AvoidExternal).windows(forVenue: venue, in: scenario)
+        let w = scenario.constraints[c].rule.avoidance!.windows(forVenue: venue, in: scenario)
         clashWindows[key] = w
         return w
     }

@@ -12,7 +12,7 @@ extension Scenario {
             while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
             return x
         }
-        for c in constraints where !(c.rule is AvoidExternal) {
+        for c in constraints where c.rule.avoidance == nil {
             let es = c.rule.events
             for e in es.dropFirst() { let a = find(es[0]), b = find(e); if a != b { parent[max(a, b)] = min(a, b) } }
         }

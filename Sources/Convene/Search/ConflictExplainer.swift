@@ -45,15 +45,17 @@ public struct ConflictExplainer {
         return out
     }
 
-    /// Whether some calendar meets every element of `kept` (nil: the limit came first).
-    func isSatisfiable(_ kept: [String]) -> Bool? {
+    /// Whether some calendar meets every element of `kept`, the rest relaxed as the spec says, by
+    /// a fresh search of the whole scenario (not the assumption search that found a conflict);
+    /// nil when the limit came first.
+    public func isSatisfiable(keeping kept: [String]) -> Bool? {
         var setup = base
         setup.feasibilityOnly = true
         setup.relaxed = Set(elements).subtracting(kept)
         let remaining = deadline.map { max(0, $0 - now()) }
         setup.stop = limits.stop
         let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, cache: cache, deadline: remaining.map { now() + $0 })
-        let out = Solver(model: model, limits: Limits(timeLimit: remaining, stop: limits.stop)).solve()
+        let out = Solver(model: model, limits: limits.step(timeLimit: remaining)).solve()
         switch out.status {
         case .optimal, .feasible: return true
         case .infeasible: return false
@@ -70,13 +72,12 @@ public struct ConflictExplainer {
 
     /// A minimal conflict, or when the limit came first the smallest set of elements found that
     /// cannot all hold (`minimal` false); nil when a calendar exists or no such set was found.
-    /// On the learning core (`AssumptionSearch`, `Conflicts.swift`); on the classic core, or for a
-    /// scenario the learning core cannot relax, QuickXplain over complete classic searches.
+    /// By assumptions (`AssumptionSearch`, `Conflicts.swift`); for a scenario the assumption search
+    /// cannot relax, QuickXplain over complete searches.
     /// With `repairs`, a minimal conflict carries what would fix it (`ConflictRepairs.swift`),
     /// as far as the time limit allows.
     public func conflict(repairs: Bool = true) -> Conflict? {
-        var c: Conflict?
-        if limits.core != .classic { c = learningConflict() } else { c = classicExplain().map { Conflict(elements: $0, minimal: true) } }
+        var c = learningConflict()
         if repairs, var found = c, found.minimal {
             found.repairs = self.repairs(for: found.elements.map(\.element))
             c = found
@@ -84,13 +85,13 @@ public struct ConflictExplainer {
         return c
     }
 
-    /// QuickXplain (Junker 2004), each test a complete classic search of the relaxed scenario.
-    func classicExplain() -> [ConflictElement]? {
+    /// QuickXplain (Junker 2004), each test a complete search of the relaxed scenario.
+    func quickXplain() -> [ConflictElement]? {
         let all = elements
-        guard isSatisfiable(all) == false else { return nil }
+        guard isSatisfiable(keeping: all) == false else { return nil }
         var aborted = false
         func consistent(_ kept: [String]) -> Bool {
-            guard !aborted, let ok = isSatisfiable(kept) else { aborted = true; return false }
+            guard !aborted, let ok = isSatisfiable(keeping: kept) else { aborted = true; return false }
             return ok
         }
         func qx(_ background: [String], _ delta: Bool, _ candidates: [String]) -> [String] {
@@ -133,35 +134,5 @@ public struct ConflictExplainer {
         return "\(text) (\(element))"
     }
 
-    func names(_ events: [Int]) -> String {
-        let ids = events.map { scenario.events[$0].id }
-        return ids.count <= 4 ? ids.joined(separator: ", ") : "\(ids.count) events (\(ids.prefix(3).joined(separator: ", ")), …)"
-    }
-
-    func describe(_ c: Constraint) -> String {
-        let s = scenario
-        switch c.rule {
-        case let r as Precedence:
-            let upper = r.maxDays.map { " and at most \($0)" } ?? ""
-            return "\(s.events[r.after].id) must start at least \(r.minDays)\(upper) days after \(s.events[r.before].id) ends"
-        case let r as Chain:
-            return "\(names(r.events)) must follow one another, each starting at least \(r.minDays) days after the previous ends"
-        case let r as NoOverlap:
-            return "\(names(r.events)) must not overlap\(r.travelDays > 0 ? ", with \(r.travelDays) travel day(s) between cities" : "")"
-        case let r as MinSpacing:
-            return "\(names(r.events)) must start at least \(r.days) days after one another ends"
-        case let r as TotalDays:
-            let range = [r.min.map { "at least \(formatNumber($0))" }, r.max.map { "at most \(formatNumber($0))" }].compactMap { $0 }.joined(separator: " and ")
-            return "\(names(r.events)) must last \(range) days in all"
-        case let r as MonthlyQuota:
-            return "\(names(r.events)) must hold \(r.mode == .exactly ? "exactly" : r.mode == .atLeast ? "at least" : "at most") " +
-                r.quota.map { "\(formatNumber($0.value)) days in \($0.month)" }.joined(separator: ", ")
-        case let r as Rotation:
-            return "\(names(r.events)) must not meet twice in a row at one venue"
-        case let r as AvoidExternal:
-            return "\(names(r.events)) must avoid \(r.externals.count == 1 ? s.externals[r.externals[0]].id : "\(r.externals.count) outside events")\(r.bufferDays > 0 ? " with \(r.bufferDays) day(s) of buffer" : "")"
-        default:
-            return c.id
-        }
-    }
+    func describe(_ c: Constraint) -> String { c.rule.sentence(in: scenario) }
 }

@@ -60,7 +60,7 @@ extension ConflictExplainer {
         let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: deadline)
         guard !model.aborted, !model.options.contains(where: \.isEmpty) else { return nil }
         let search = AssumptionSearch(model: model, selectors: 160 + relaxed.count)
-        for p in model.learningPropagators(eventCount: scenario.events.count) { search.engine.add(p) }
+        for p in model.hardPropagators() { search.engine.add(p) }
         search.engine.scheduleAll()
         guard search.engine.propagate() else { return nil }
         let ctx = RepairContext(search)
@@ -68,7 +68,7 @@ extension ConflictExplainer {
             let colon = id.firstIndex(of: ":")!
             let kind = String(id[..<colon]), name = String(id[id.index(after: colon)...])
             if kind == "rooms", let v = scenario.venues.firstIndex(where: { $0.id == name }), let rooms = scenario.venues[v].rooms {
-                let rule = model.learningRooms(v, rooms: rooms)
+                let rule = model.roomsRule(v, rooms: rooms)
                 if let i = search.addRule(id, rule.map { [$0] } ?? [], events: rule?.watched ?? []) { ctx.given[id] = i }
             } else if let e = scenario.eventIndex(name), let reason = Evaluator.Reason(rawValue: kind) {
                 let opts = model.options[e].indices.filter { evaluator.structureReasons(of: e, model.options[e][$0].placement).contains(reason) }
@@ -205,7 +205,7 @@ extension ConflictExplainer {
         /// A calendar with `extra` rooms more on `dates`; false none; nil the limit.
         func test(_ extra: Int, _ dates: [Int]) -> Schedule?? {
             n += 1
-            guard let rule = model.learningRooms(v, rooms: rooms, extra: Dictionary(uniqueKeysWithValues: dates.map { ($0, extra) })) else {
+            guard let rule = model.roomsRule(v, rooms: rooms, extra: Dictionary(uniqueKeysWithValues: dates.map { ($0, extra) })) else {
                 return .some(nil) // cannot happen: fewer events than rooms would have no conflict
             }
             guard let sel = search.addRule("rooms:\(venue.id) +\(extra) #\(n)", [rule], events: rule.watched) else { return nil }

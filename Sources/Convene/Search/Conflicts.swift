@@ -14,10 +14,6 @@ public struct Conflict: Sendable {
     }
 }
 
-/// With `CONVENE_DEBUG_CONFLICTS` set, the conflict search prints each step (core, tests, times)
-/// on standard output: for working on it, not for planners.
-let debugConflicts = getenv("CONVENE_DEBUG_CONFLICTS") != nil
-
 extension ConflictExplainer {
     enum LearningAnswer { case unsupported, answered(Conflict?) }
 
@@ -33,7 +29,7 @@ extension ConflictExplainer {
     ///    removals; each test keeps the nogoods of the ones before.
     func learningConflict() -> Conflict? {
         switch learningAnswer() {
-        case .unsupported: return classicExplain().map { Conflict(elements: $0, minimal: true) }
+        case .unsupported: return quickXplain().map { Conflict(elements: $0, minimal: true) }
         case .answered(let c): return c
         }
     }
@@ -52,7 +48,7 @@ extension ConflictExplainer {
         let t0 = now()
         guard let coreIDs = firstCore(all) else { return .answered(nil) }
         let t1 = now()
-        defer { if debugConflicts { print("conflict: core \(coreIDs.count) of \(all.count) in \(t1 - t0) s; shrunk in \(now() - t1) s") } }
+        defer { limits.trace?("conflict: core \(coreIDs.count) of \(all.count) in \(t1 - t0) s; shrunk in \(now() - t1) s") }
         var best = coreIDs
         guard let shrunk = shrink(coreIDs, order: index, best: &best) else {
             if best.isEmpty { return .unsupported }
@@ -78,7 +74,7 @@ extension ConflictExplainer {
             let id = s.events[e].id
             return all.filter { el in
                 el.hasSuffix(":\(id)") && !el.hasPrefix("rooms:")
-                    || hard.contains { $0.id == el && $0.rule is AvoidExternal && $0.rule.events.contains(e) }
+                    || hard.contains { $0.id == el && $0.rule.avoidance != nil && $0.rule.events.contains(e) }
             }
         }
         let search = AssumptionSearch(model: model, selectors: all.count)
@@ -86,13 +82,13 @@ extension ConflictExplainer {
         let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
         for id in all {
             if let c = hard.first(where: { $0.id == id }) {
-                if let a = c.rule as? AvoidExternal {
+                if let a = c.rule.avoidance {
                     search.addRemovals(id, avoidRemovals(a, model))
                 } else {
-                    search.addRule(id, model.learningRules(of: c), events: c.rule.events)
+                    search.addRule(id, model.posted(c).propagators(of: c, in: model), events: c.rule.events)
                 }
             } else if id.hasPrefix("rooms:"), let v = s.venues.firstIndex(where: { "rooms:\($0.id)" == id }) {
-                let r = model.learningRooms(v, rooms: s.venues[v].rooms!)
+                let r = model.roomsRule(v, rooms: s.venues[v].rooms!)
                 search.addRule(id, r.map { [$0] } ?? [], events: r?.watched ?? [])
             } else if let colon = id.firstIndex(of: ":"), let e = eventIndex[String(id[id.index(after: colon)...])] {
                 // An event-level reason or pin: in force in the options; the event's marker stands for it.
@@ -156,19 +152,19 @@ extension ConflictExplainer {
         let tc = now()
         let model = CompiledModel(sub, setup: setup, deadline: deadline)
         guard !model.aborted else { return nil }
-        if debugConflicts { print("shrink: \(part.count) events, \(model.options.map(\.count).reduce(0, +)) options compiled in \(now() - tc) s") }
+        limits.trace?("shrink: \(part.count) events, \(model.options.map(\.count).reduce(0, +)) options compiled in \(now() - tc) s")
         let search = AssumptionSearch(model: model, selectors: core.count)
         let ev = model.evaluator
         let subIndex = Dictionary(uniqueKeysWithValues: sub.events.enumerated().map { ($1.id, $0) })
         var reasons: [Int: [Set<Evaluator.Reason>]] = [:]
         let ta = now()
-        defer { if debugConflicts { print("shrink total \(now() - ta) s") } }
+        defer { limits.trace?("shrink total \(now() - ta) s") }
         for id in core {
             if let c = sub.constraints.first(where: { $0.id == id }), c.hard {
-                if let a = c.rule as? AvoidExternal { search.addRemovals(id, avoidRemovals(a, model)) }
-                else { search.addRule(id, model.learningRules(of: c), events: c.rule.events) }
+                if let a = c.rule.avoidance { search.addRemovals(id, avoidRemovals(a, model)) }
+                else { search.addRule(id, model.posted(c).propagators(of: c, in: model), events: c.rule.events) }
             } else if id.hasPrefix("rooms:"), let v = sub.venues.firstIndex(where: { "rooms:\($0.id)" == id }) {
-                let r = model.learningRooms(v, rooms: sub.venues[v].rooms!)
+                let r = model.roomsRule(v, rooms: sub.venues[v].rooms!)
                 let compulsory = r.map { CompulsoryRoomsRule(events: $0.watched, venue: v, rooms: sub.venues[v].rooms!, taken: model.roomsTaken[v] ?? [:]) }
                 search.addRule(id, r.map { [$0, compulsory!] } ?? [], events: r?.watched ?? [])
             } else if let colon = id.firstIndex(of: ":"), let e = subIndex[String(id[id.index(after: colon)...])] {
@@ -199,7 +195,10 @@ extension ConflictExplainer {
             // remove, and a proof rests on the pins alone where it can.
             let first = kept.sorted { (ConflictExplainer.postingRank(core[$0]), $0) < (ConflictExplainer.postingRank(core[$1]), $1) }
             let answer = search.solve(first, decided: decided, deadline: timeLeft(), stop: limits.stop)
-            if debugConflicts { print("test \(kept.map { core[$0] }), \(decided.count) decided: \(answer == .unknown ? "?" : { if case .sat = answer { return "sat" }; return "unsat" }()) in \(now() - tt) s, \(search.conflicts) conflicts so far") }
+            if let trace = limits.trace {
+                let verdict = answer == .unknown ? "?" : { if case .sat = answer { return "sat" }; return "unsat" }()
+                trace("test \(kept.map { core[$0] }), \(decided.count) decided: \(verdict) in \(now() - tt) s, \(search.conflicts) conflicts so far")
+            }
             switch answer {
             case .unknown: return nil
             case .unsat(let proof):
@@ -290,32 +289,13 @@ extension ConflictRepair {
 }
 
 extension ConflictExplainer {
-    /// Whether some calendar meets every element of `kept`, the rest relaxed as the spec says,
-    /// by a fresh search of the whole scenario on `core` (a check independent of the search
-    /// that found the conflict); nil when the limit came first.
-    public func isSatisfiable(keeping kept: [String], core: SearchCore) -> Bool? {
-        var setup = base
-        setup.feasibilityOnly = true
-        setup.stop = limits.stop
-        setup.relaxed = Set(elements).subtracting(kept)
-        let remaining = deadline.map { max(0, $0 - now()) }
-        let l = Limits(timeLimit: remaining, stop: limits.stop, core: core)
-        let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: deadline)
-        let out = makeSearch(model: model, limits: l).solve()
-        switch out.status {
-        case .optimal, .feasible: return true
-        case .infeasible: return false
-        case .unknown: return nil
-        }
-    }
-
     /// Whether `conflict` is minimal by the spec's definition: no calendar keeping exactly its
     /// elements, one when any one of them is dropped; nil when the limit came first.
-    public func isMinimal(_ conflict: [String], core: SearchCore = .learning) -> Bool? {
-        guard let whole = isSatisfiable(keeping: conflict, core: core) else { return nil }
+    public func isMinimal(_ conflict: [String]) -> Bool? {
+        guard let whole = isSatisfiable(keeping: conflict) else { return nil }
         if whole { return false }
         for element in conflict {
-            guard let ok = isSatisfiable(keeping: conflict.filter { $0 != element }, core: core) else { return nil }
+            guard let ok = isSatisfiable(keeping: conflict.filter { $0 != element }) else { return nil }
             if !ok { return false }
         }
         return true

@@ -31,20 +31,16 @@ struct Decomposed {
         let started = now()
         var stats = SolveStats()
         func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
-        // The default core (`PortfolioSearch`) pays off on the parts' own searches, small and
-        // often loosely bound; the steps that improve a calendar from a warm start and the proofs
-        // over many parts at once go to the learning core alone.
-        let deep: SearchCore = limits.core == .auto ? .learning : limits.core
         /// Solves the events of one or more parts on their own, with the rooms others take, a warm
         /// start (`hint`: the whole calendar, read at these events), and a node limit.
-        func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, nodeLimit: Int? = nil, core: SearchCore? = nil,
+        func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, nodeLimit: Int? = nil,
                  firstOnly: Bool = false) -> SolveOutcome {
             let s = scenario.restricted(to: events)
             var setup = SearchSetup()
             setup.occupancy = occupancy
-            var subLimits = Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: core ?? limits.core)
+            var subLimits = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
             if firstOnly { subLimits.solutionLimit = 1 }
-            let solver = makeSearch(s, setup: setup, limits: subLimits, evaluator: Evaluator(s, calendarsOf: evaluator))
+            let solver = Solver(s, setup: setup, limits: subLimits, evaluator: Evaluator(s, calendarsOf: evaluator))
             if let hint { solver.seed(with: events.map { hint[$0] }) }
             let out = solver.solve()
             stats.absorb(out.stats)
@@ -108,9 +104,9 @@ struct Decomposed {
                 // scenario searched at once (fail first), and the steps below go on from it.
                 // On the learning core that search starts from the parts' own calendars (their
                 // options as first values), so it keeps most of them and moves what rooms force.
-                var limits = Limits(timeLimit: remaining(), stop: limits.stop, core: deep)
-                limits.solutionLimit = 1
-                let search = makeSearch(scenario, limits: limits, evaluator: evaluator)
+                var firstOnly = limits.step(timeLimit: remaining())
+                firstOnly.solutionLimit = 1
+                let search = Solver(scenario, limits: firstOnly, evaluator: evaluator)
                 search.hint(merged)
                 var whole = search.solve()
                 stats.absorb(whole.stats)
@@ -168,8 +164,8 @@ struct Decomposed {
                 pricedBase[k] = base
             }
             guard !base.aborted else { return SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: SolveStats()) }
-            let solver = makeSearch(model: CompiledModel(repricing: base) { _, p in price(of: p, prices) },
-                                limits: Limits(timeLimit: remaining(), stop: limits.stop, core: deep))
+            let solver = Solver(model: CompiledModel(repricing: base) { _, p in price(of: p, prices) },
+                                limits: limits.step(timeLimit: remaining()))
             solver.seed(with: parts[k].map { hint[$0] })
             let out = solver.solve()
             stats.absorb(out.stats)
@@ -219,7 +215,7 @@ struct Decomposed {
             for group in neighbourhoods {
                 if (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true || partCost.reduce(0, Cost.add) <= bound { break }
                 let union = group.flatMap { parts[$0] }.sorted()
-                let out = sub(union, occupancy: occupancy(except: Set(group)), hint: current, nodeLimit: 50_000, core: deep)
+                let out = sub(union, occupancy: occupancy(except: Set(group)), hint: current, nodeLimit: 50_000)
                 guard let schedule = out.schedule, out.objective! < group.reduce(0, { Cost.add($0, partCost[$1]) }) else { continue }
                 for (i, e) in union.enumerated() { current[e] = schedule[i] }
                 for k in group {
@@ -243,7 +239,7 @@ struct Decomposed {
                 var setup = SearchSetup()
                 let freeSet = Set(free)
                 for e in scenario.events.indices where !freeSet.contains(e) { setup.frozen[e] = current[e] }
-                let solver = makeSearch(scenario, setup: setup, limits: Limits(timeLimit: remaining(), nodeLimit: 20_000, stop: limits.stop, core: deep), evaluator: evaluator)
+                let solver = Solver(scenario, setup: setup, limits: limits.step(timeLimit: remaining(), nodeLimit: 20_000), evaluator: evaluator)
                 guard solver.seed(with: current) else { continue }
                 let out = solver.solve()
                 stats.absorb(out.stats)
@@ -259,7 +255,7 @@ struct Decomposed {
         // 6. No proof and time left: the complete search over the whole scenario, from this
         // calendar. It proves small scenarios at once and can only improve large ones.
         if !proven, (remaining() ?? 1) > 0, !(limits.stop?.isRaised ?? false) {
-            let solver = makeSearch(scenario, limits: Limits(timeLimit: remaining(), stop: limits.stop, core: deep), evaluator: evaluator)
+            let solver = Solver(scenario, limits: limits.step(timeLimit: remaining()), evaluator: evaluator)
             if solver.seed(with: current) {
                 let out = solver.solve()
                 stats.absorb(out.stats)

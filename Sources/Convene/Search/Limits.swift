@@ -18,14 +18,24 @@ public struct Limits: Sendable {
     /// Stop once this many calendars have been found (1: the first calendar only).
     public var solutionLimit: Int? = nil
     public var stop: StopFlag?
-    /// Which search core answers, for the whole scenario and for every part and step of it.
-    public var core: SearchCore = .auto
     /// Told each time the whole scenario's best calendar or its proven lower bound improves (never
     /// by the searches of its parts or steps, which get limits of their own).
     public var progress: (@Sendable (SearchProgress) -> Void)? = nil
+    /// Told a line about each step of a search (a conflict's tests, a what-if's repairs), for
+    /// working on the search; the library prints nothing itself (the CLI prints these on
+    /// standard error when `CONVENE_TRACE` is set).
+    public var trace: (@Sendable (String) -> Void)? = nil
 
-    public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil, core: SearchCore = .auto) {
-        self.timeLimit = timeLimit; self.nodeLimit = nodeLimit; self.stop = stop; self.core = core
+    public init(timeLimit: Double? = 30, nodeLimit: Int? = nil, stop: StopFlag? = nil) {
+        self.timeLimit = timeLimit; self.nodeLimit = nodeLimit; self.stop = stop
+    }
+
+    /// The limits of one step of a search: its own time and node limits, the same stop flag and
+    /// trace, and no progress (only the whole search reports its improvements).
+    func step(timeLimit: Double?, nodeLimit: Int? = nil) -> Limits {
+        var l = Limits(timeLimit: timeLimit, nodeLimit: nodeLimit, stop: stop)
+        l.trace = trace
+        return l
     }
 }
 

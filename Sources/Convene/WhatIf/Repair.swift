@@ -43,7 +43,7 @@ final class WhatIfSearch {
         pinned = pins.keys.sorted()
         started = now()
         var rules = Array(repeating: [Int](), count: scenario.events.count)
-        for (c, con) in scenario.constraints.enumerated() where con.hard && !(con.rule is AvoidExternal) {
+        for (c, con) in scenario.constraints.enumerated() where con.hard && con.rule.avoidance == nil {
             for e in con.rule.events { rules[e].append(c) }
         }
         rulesOf = rules
@@ -120,20 +120,19 @@ final class WhatIfSearch {
             }
             judge = Evaluator(searched, calendarsOf: evaluator)
         }
-        var sub = Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: limits.core)
+        var sub = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
         if firstOnly { sub.solutionLimit = 1 }
-        let solver = makeSearch(searched, setup: s, limits: sub, evaluator: judge)
+        let solver = Solver(searched, setup: s, limits: sub, evaluator: judge)
         if !around.contains(where: { $0 == nil }) { solver.seed(with: around) }
         let out = solver.solve()
         count(out.stats)
-        if WhatIfSearch.trace {
-            print("whatif: \(String(format: "%.3f", now() - started)) s: \(free.count) free\(near.map { " (±\($0) days)" } ?? ""), \(out.status), objective \(out.objective.map { String(Double($0) / 2) } ?? "-"), \(out.stats.nodes) nodes, \(String(format: "%.1f", out.stats.elapsed * 1000)) ms search", to: &StandardError.shared)
+        if let trace = limits.trace {
+            let objective = out.objective.map { String(Double($0) / 2) } ?? "-", ms = String(format: "%.1f", out.stats.elapsed * 1000)
+            trace("whatif: \(String(format: "%.3f", now() - started)) s: \(free.count) free\(near.map { " (±\($0) days)" } ?? ""), "
+                  + "\(out.status), objective \(objective), \(out.stats.nodes) nodes, \(ms) ms search")
         }
         return out
     }
-
-    /// `CONVENE_WHATIF_TRACE=1`: one line per search on standard error (for the benchmark).
-    static let trace = ProcessInfo.processInfo.environment["CONVENE_WHATIF_TRACE"] != nil
 
     /// The what-if objective of `schedule` in half-units, by the evaluator itself (scenario cost
     /// plus disturbance), or nil when it is no calendar of the what-if (a hard rule broken, an
@@ -346,7 +345,7 @@ final class WhatIfSearch {
     /// something in `s`, dearest first (ties by index): (constraint index, weighted amount).
     func costlyRules(_ s: Schedule) -> [(Int, Double)] {
         var out: [(Int, Double)] = []
-        for (c, con) in scenario.constraints.enumerated() where !con.hard && !(con.rule is AvoidExternal) && con.rule.events.count <= 60 {
+        for (c, con) in scenario.constraints.enumerated() where !con.hard && con.rule.avoidance == nil && con.rule.events.count <= 60 {
             let a = con.rule.evaluate(s, in: scenario).amount * Double(con.weight)
             if a > 0 { out.append((c, a)) }
         }
@@ -448,7 +447,7 @@ final class WhatIfSearch {
         s.stop = limits.stop
         if let admits = setup.admits { s.admits = { i, p in admits(part[i], p) } }
         if let extra = setup.extraCost { s.extraCost = { i, p in extra(part[i], p) } }
-        let solver = makeSearch(sub, setup: s, limits: Limits(timeLimit: remaining(), nodeLimit: nodeLimit, stop: limits.stop, core: limits.core),
+        let solver = Solver(sub, setup: s, limits: limits.step(timeLimit: remaining(), nodeLimit: nodeLimit),
                             evaluator: Evaluator(sub, calendarsOf: evaluator))
         if let seed { solver.seed(with: part.map { seed[$0] }) }
         let out = solver.solve()
@@ -547,10 +546,4 @@ public struct WhatIfEffort: Sendable {
     /// What `whatif` and each date of `sweep` search: the same, so that any sweep row can be
     /// rerun with `whatif --pin`.
     public static let standard = WhatIfEffort()
-}
-
-/// Standard error as a text stream, for the trace.
-struct StandardError: TextOutputStream {
-    nonisolated(unsafe) static var shared = StandardError()
-    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
 }

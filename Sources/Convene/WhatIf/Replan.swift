@@ -107,7 +107,7 @@ extension WhatIf {
         }
         if out.status == .infeasible && explain {
             let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
-            solution.conflict = ConflictExplainer(scenario, evaluator: evaluator, limits: Limits(timeLimit: remaining, stop: limits.stop), base: setup).explain()
+            solution.conflict = ConflictExplainer(scenario, evaluator: evaluator, limits: limits.step(timeLimit: remaining), base: setup).explain()
         }
         let (moved, added) = moves(solution.schedule, base: base, pins: pins)
         let diff = solution.report.map { amountChanges(baselineReport, $0) } ?? []

@@ -107,7 +107,7 @@ public struct Sweep: Sendable {
                 let remaining = deadline.map { $0 - now() }
                 if let r = remaining, r <= 0 { stop.raise(); break }
                 do {
-                    let a = try whatIf(on: dates[k]).solve(limits: Limits(timeLimit: remaining, stop: stop, core: limits.core), explain: false, effort: effort)
+                    let a = try whatIf(on: dates[k]).solve(limits: Limits(timeLimit: remaining, stop: stop), explain: false, effort: effort)
                     results.store(k, a, date: dates[k])
                 } catch {
                     results.fail(k, error)

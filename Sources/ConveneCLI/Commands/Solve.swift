@@ -15,7 +15,6 @@ extension Commands {
             OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Answer within this many seconds, reading the files included, with the best calendar found by then.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters (nodes, failures, time) on standard error."),
             OptionSpec(name: "progress", help: "Print a line on standard error each time the best calendar or the lower bound improves (on by default when standard error is a terminal)."),
-            OptionSpec(name: "core", value: "core", help: "The search core: auto (classic for a few nodes, then learning), learning (lazy clause generation) or classic (branch and bound without learning).", defaultValue: "auto"),
         ] + CLI.externalOptions(),
         discussion: """
         Status: optimal (cost proven minimal), feasible (the time limit came first), infeasible (a
@@ -42,23 +41,13 @@ extension Commands {
         max(0, limit - Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
     }
 
-    static func searchCore(_ args: ParsedArguments) throws(UsageError) -> SearchCore {
-        guard let s = args.value("core") else { return .auto }
-        guard let core = SearchCore(rawValue: s) else {
-            let names = SearchCore.allCases.map(\.rawValue)
-            throw UsageError(message: "Option '--core' expects \(names.dropLast().joined(separator: ", ")) or \(names.last!), found '\(s)'.")
-        }
-        return core
-    }
-
     static func runSolve(_ args: ParsedArguments) -> CommandResult {
         let started = DispatchTime.now()
-        let format: String, limit: Double, core: SearchCore
+        let format: String, limit: Double
         let path = args.positionals.first ?? defaultScenario
         do throws(UsageError) {
             format = try CLI.format(args, ["table", "json", "ics", "csv", "html"])
             limit = try timeLimit(args)
-            core = try searchCore(args)
             try CLI.checkOutput(args.value("out"), inputs: [path])
         } catch { return CLI.usageError(error.message, solve) }
         let scenario: Scenario
@@ -68,7 +57,7 @@ extension Commands {
         }
         let solution: Solution
         do {
-            var limits = Limits(timeLimit: left(of: limit, since: started), stop: CLI.interrupt, core: core)
+            var limits = CLI.limits(left(of: limit, since: started))
             if args.has("progress") || isatty(2) == 1 { limits.progress = SolutionText.printProgress }
             solution = try Solver.solve(scenario, limits: limits)
         } catch {

@@ -76,7 +76,7 @@ extension Commands {
         let rows: [SweepRow], candidates: Int
         do {
             candidates = try sweeper.candidates().count
-            rows = try sweeper.run(jobs: jobs, limits: Limits(timeLimit: left(of: limit, since: begun), stop: CLI.interrupt),
+            rows = try sweeper.run(jobs: jobs, limits: CLI.limits(left(of: limit, since: begun)),
                                    shard: shard ?? .whole, progress: progress)
         } catch let e as ChangeError {
             return CLI.usageError(e.description, sweep)

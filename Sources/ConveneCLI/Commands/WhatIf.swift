@@ -60,7 +60,7 @@ extension Commands {
         let answer: WhatIfAnswer
         do {
             answer = try WhatIf(scenario: scenario, baseline: baseline, changes: changes, moveWeight: mw, venueChangeWeight: vw)
-                .solve(limits: Limits(timeLimit: left(of: limit, since: started), stop: CLI.interrupt))
+                .solve(limits: CLI.limits(left(of: limit, since: started)))
         } catch let e as ChangeError {
             return CLI.usageError(e.description, whatif)
         } catch {

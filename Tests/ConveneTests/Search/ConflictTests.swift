@@ -16,7 +16,7 @@ struct ConflictTests {
     static func feasible(_ s: Scenario, setup: SearchSetup = SearchSetup()) -> Bool? {
         var setup = setup
         setup.feasibilityOnly = true
-        switch LearningSolver(s, setup: setup, limits: Limits(timeLimit: 120)).solve().status {
+        switch Solver(s, setup: setup, limits: Limits(timeLimit: 120)).solve().status {
         case .optimal, .feasible: return true
         case .infeasible: return false
         case .unknown: return nil
@@ -38,7 +38,7 @@ struct ConflictTests {
             constraints: [#"{"id": "d-after-a", "type": "precedence", "before": "A", "after": "D", "minDays": 1}"#]))
     }
 
-    @Test("three pins on two rooms: the pins and the rooms, minimal on both cores, the same twice")
+    @Test("three pins on two rooms: the pins and the rooms, minimal, the same twice")
     func threePinsConflict() throws {
         let s = try Self.threePins()
         let solution = try Solver.solve(s, limits: Limits(timeLimit: 60))
@@ -46,10 +46,9 @@ struct ConflictTests {
         let conflict = try #require(solution.conflict).map(\.element)
         #expect(conflict == ["fixed:A", "fixed:B", "fixed:C", "rooms:GVA"])
         let explainer = ConflictExplainer(s, limits: Limits(timeLimit: 60))
-        #expect(explainer.isMinimal(conflict, core: .learning) == true)
-        #expect(explainer.isMinimal(conflict, core: .classic) == true)
+        #expect(explainer.isMinimal(conflict) == true)
         // Not minimal: a superset.
-        #expect(explainer.isMinimal(conflict + ["d-after-a"], core: .classic) == false)
+        #expect(explainer.isMinimal(conflict + ["d-after-a"]) == false)
         let again = try Solver.solve(s, limits: Limits(timeLimit: 60))
         #expect(again.conflict?.map(\.element) == conflict)
         #expect(again.repairs == solution.repairs)
@@ -132,8 +131,7 @@ struct ConflictTests {
         #expect(conflict.contains("stock-after-ts6") && conflict.contains("window:STOCK"), "\(conflict)")
         print("window before TS6: conflict \(conflict), repairs \(solution.repairs.map(\.sentence))")
         let explainer = ConflictExplainer(s, limits: Limits(timeLimit: 120))
-        #expect(explainer.isMinimal(conflict, core: .learning) == true)
-        #expect(explainer.isMinimal(conflict, core: .classic) == true)
+        #expect(explainer.isMinimal(conflict) == true)
         // Each window repair alone gives a calendar, one day less none.
         for r in solution.repairs where r.element.hasPrefix("window:") {
             let e = try #require(s.eventIndex(String(r.element.dropFirst("window:".count))))
@@ -164,7 +162,7 @@ struct ConflictTests {
         let conflict = try #require(solution.conflict).map(\.element)
         for element in ["ts-rotation", "venues:TS5", "venues:TS6"] { #expect(conflict.contains(element), "\(conflict)") }
         let explainer = ConflictExplainer(s, limits: Limits(timeLimit: 60))
-        #expect(explainer.isMinimal(conflict, core: .learning) == true, "\(conflict)")
+        #expect(explainer.isMinimal(conflict) == true, "\(conflict)")
     }
 
     @Test("the time limit is honoured within a tenth of a second")
@@ -177,7 +175,7 @@ struct ConflictTests {
             print("time limit \(limit): \(took) s, \(c.map { "\($0.minimal ? "minimal" : "core") \($0.elements.map(\.element)) \($0.repairs.count) repairs" } ?? "nothing")")
             #expect(took <= limit + 0.1, "limit \(limit) s, took \(took) s")
             // Whatever came back is a core: no calendar keeps it.
-            if let c { #expect(ConflictExplainer(s, limits: Limits(timeLimit: 60)).isSatisfiable(keeping: c.elements.map(\.element), core: .classic) == false) }
+            if let c { #expect(ConflictExplainer(s, limits: Limits(timeLimit: 60)).isSatisfiable(keeping: c.elements.map(\.element)) == false) }
         }
     }
 

@@ -2,7 +2,7 @@ import Testing
 @testable import Convene
 
 // Issue 12, item 6: the learning core's large-neighbourhood dives (`Neighbourhoods.swift`,
-// `LearningSolver.startDive`) must leave its answers exact. With a restart after every conflict,
+// `Solver.startDive`) must leave its answers exact. With a restart after every conflict,
 // and so a dive after nearly every restart once a calendar is known, the core must still agree
 // with brute force (Search/BruteForce.swift) on the small random scenarios of the agreement
 // tests: the status, the optimal cost, and the same calendar twice.
@@ -17,7 +17,7 @@ struct DiveTests {
             guard let scenario = try? ScenarioReader.read(Array(generated.json.utf8)),
                   let optimum = BruteForce(scenario).optimum() else { continue }
             func run() -> SolveOutcome {
-                let solver = LearningSolver(scenario, limits: Limits(timeLimit: 20))
+                let solver = Solver(scenario, limits: Limits(timeLimit: 20))
                 solver.restartBase = 1
                 return solver.solve()
             }

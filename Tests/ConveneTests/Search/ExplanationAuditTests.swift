@@ -15,7 +15,7 @@ struct ExplanationAuditTests {
     /// bound `cost ≤ upper`, propagated at the root.
     static func fresh(_ model: CompiledModel, upper: Int? = nil) -> (engine: Engine, rootOK: Bool) {
         let e = Engine(model)
-        for p in model.learningPropagators(eventCount: model.options.count) { e.add(p) }
+        for p in model.hardPropagators() { e.add(p) }
         if let upper {
             let o = ObjectiveBound(model, e)
             o.upper = upper

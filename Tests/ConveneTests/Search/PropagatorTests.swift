@@ -53,7 +53,7 @@ struct PropagatorTests {
 
     static func engine(_ model: CompiledModel) -> Engine {
         let e = Engine(model)
-        for p in model.learningPropagators(eventCount: model.options.count) { e.add(p) }
+        for p in model.hardPropagators() { e.add(p) }
         e.scheduleAll()
         return e
     }

@@ -38,8 +38,6 @@ struct SolverAgreementTests {
         var features: Set<String> = []
         /// What the solver and brute force answered, for a rerun of chosen seeds.
         var note = ""
-        /// The learning core searched (it counts conflicts; the classic core does not).
-        var learned = false
         var failures: [String] = []
         /// Seconds spent by brute force, by the two solves, and checking the conflict.
         var seconds: (brute: Double, solve: Double, conflict: Double) = (0, 0, 0)
@@ -112,40 +110,9 @@ struct SolverAgreementTests {
             """)
     }
 
-    @Test("the learning core agrees with brute force on status, optimal cost and minimal conflicts, and answers the same twice")
-    func learningAgreement() async {
-        let checked = await Self.checkRecorded(core: .learning, label: "learning core")
-        if Self.seeds == Array(Self.allSeeds) { #expect(checked.count >= 200, "only \(checked.count) cases compared") }
-    }
-
-    @Test("the default core (classic for a few nodes, then learning from its calendar) agrees with brute force and answers the same twice")
-    func portfolioAgreement() async {
-        let checked = await Self.checkRecorded(core: .auto, label: "default core")
-        // Both halves must have answered: the seeds the classic core settles within its budget,
-        // and those handed on to the learning core with the classic core's calendar.
-        if Self.seeds == Array(Self.allSeeds) {
-            let handed = checked.filter(\.learned).count
-            #expect(handed >= 20 && checked.count - handed >= 20, "\(handed) of \(checked.count) cases reached the learning core")
-        }
-    }
-
-    /// Checks every seed on `core`, records each failing case with its scenario, and returns the
-    /// cases brute force could compare (feasible or infeasible).
-    static func checkRecorded(core: SearchCore, label: String) async -> [CaseResult] {
-        let results = await checkAll(seeds, core: core)
-        for r in results where !r.failures.isEmpty {
-            Issue.record("""
-                \(label), seed \(r.seed)\(r.planted.map { " (planted: \($0))" } ?? ""): \(r.failures.joined(separator: "\n"))
-                scenario (RandomScenario.make(seed: \(r.seed)).json):
-                \(r.json)
-                """)
-        }
-        return results.filter { $0.verdict == .feasible || $0.verdict == .infeasible }
-    }
-
     /// Checks every seed on Dispatch's threads, one core left to the rest of the test run: the
     /// work is long and synchronous, and must not hold the threads other tests wait on.
-    static func checkAll(_ seeds: [UInt64], core: SearchCore = .classic) async -> [CaseResult] {
+    static func checkAll(_ seeds: [UInt64]) async -> [CaseResult] {
         final class Collected: @unchecked Sendable {
             let lock = NSLock()
             var results: [CaseResult] = []
@@ -156,7 +123,7 @@ struct SolverAgreementTests {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
                 DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    for i in stride(from: w, to: seeds.count, by: workers) { collected.add(check(seed: seeds[i], core: core)) }
+                    for i in stride(from: w, to: seeds.count, by: workers) { collected.add(check(seed: seeds[i])) }
                 }
                 done.resume()
             }
@@ -165,7 +132,7 @@ struct SolverAgreementTests {
     }
 
     /// Generates, solves and brute-forces one seed.
-    static func check(seed: UInt64, core: SearchCore = .classic) -> CaseResult {
+    static func check(seed: UInt64) -> CaseResult {
         let generated = RandomScenario.make(seed: seed)
         var r = CaseResult(seed: seed, json: generated.json, planted: generated.planted)
         func fail(_ message: String) { r.failures.append(message) }
@@ -183,13 +150,12 @@ struct SolverAgreementTests {
         let solution: Solution
         do {
             let t = clock.now
-            solution = try Solver.solve(scenario, limits: Limits(timeLimit: 10, core: core))
+            solution = try Solver.solve(scenario, limits: Limits(timeLimit: 10))
             r.seconds.solve += seconds(clock.now - t)
         } catch {
             fail("solve threw: \(error)")
             return r
         }
-        r.learned = solution.stats.conflicts > 0
         let evaluator = Evaluator(scenario)
         r.note = "brute force: \(optimum.cost.map { "cost \(formatNumber($0)), \(optimum.calendars) calendars, \(optimum.nodes) nodes" } ?? "infeasible, \(optimum.nodes) nodes"); "
             + "solve: \(solution.status) \(solution.report.map { formatNumber($0.cost) } ?? "") \(solution.conflict?.map(\.element) ?? []), \(solution.stats.nodes) nodes"
@@ -230,7 +196,7 @@ struct SolverAgreementTests {
 
         do {
             let t = clock.now
-            let again = try Solver.solve(scenario, limits: Limits(timeLimit: 10, core: core))
+            let again = try Solver.solve(scenario, limits: Limits(timeLimit: 10))
             r.seconds.solve += seconds(clock.now - t)
             if again.status != solution.status || again.schedule != solution.schedule
                 || again.conflict?.map(\.element) != solution.conflict?.map(\.element) {

@@ -201,7 +201,7 @@ final class AssumptionSearch {
         case assumptions([Int32])
     }
 
-    /// First-UIP learning (`FirstUIP`, as `LearningSolver.learn`), never jumping below the
+    /// First-UIP learning (`FirstUIP`, as `Solver.learn`), never jumping below the
     /// assumptions' level.
     private func learn(_ conflict: [Int32], wiped: Int) -> Learnt {
         let top = conflict.map { Int(engine.entryLevel[Int($0)]) }.max() ?? 0
@@ -283,48 +283,6 @@ final class GuardedRule: LearningPropagator {
         defer { s.guardEntry = -1 }
         if changed.contains(selector) { return inner.propagate(s, changed: inner.watched) }
         return inner.propagate(s, changed: changed)
-    }
-}
-
-extension CompiledModel {
-    /// The learning core's propagators of one hard rule, as `buildPropagators` and
-    /// `learningPropagators` post them (avoidExternal, unary, has none: it removes options).
-    func learningRules(of c: Constraint) -> [LearningPropagator] {
-        let s = scenario
-        func nonMilestones(_ events: [Int]) -> [Int] { events.filter { !s.events[$0].isMilestone } }
-        let ids = s.events.map(\.id)
-        switch c.rule {
-        case let r as Precedence:
-            return [LinkRule(before: r.before, after: r.after, minDays: r.minDays, maxDays: r.maxDays)]
-        case let r as Chain:
-            return r.links.map { LinkRule(before: $0.before, after: $0.after, minDays: r.minDays, maxDays: nil) }
-        case let r as NoOverlap:
-            return [PairRule(events: nonMilestones(r.events), maxNeed: 1 + r.travelDays) { a, pa, b, pb in
-                pairShortfall(pa, ids[a], pb, ids[b], need: { r.need($0, $1, in: s) }) > 0
-            }]
-        case let r as MinSpacing:
-            return [PairRule(events: nonMilestones(r.events), maxNeed: r.days) { a, pa, b, pb in
-                pairShortfall(pa, ids[a], pb, ids[b], need: { _, _ in r.days }) > 0
-            }]
-        case let r as TotalDays:
-            return [SumRule(totalDaysSum(r))]
-        case let r as MonthlyQuota:
-            return quotaSums(r).map(SumRule.init)
-        case let r as Rotation:
-            let events = nonMilestones(r.events)
-            return venueCountSums(r, events).map(SumRule.init) + [RotationRule(events: events, constraint: c, options: options, ids: scenario.events.map(\.id))]
-        default:
-            return []
-        }
-    }
-
-    /// The rooms rule of venue `v` over every event that may be held there, with `extra` more
-    /// rooms on the listed day ordinals; nil when no date can overfill.
-    func learningRooms(_ v: Int, rooms: Int, extra: [Int: Int] = [:]) -> RoomsRule? {
-        let events = scenario.events.indices.filter { e in setup.frozen[e] == nil && options[e].contains { $0.placement.roomVenue == v } }
-        var taken = roomsTaken[v] ?? [:]
-        for (d, n) in extra { taken[d, default: 0] -= n }
-        return RoomsRule(events: events, venue: v, rooms: rooms, taken: taken, options: options)
     }
 }
 

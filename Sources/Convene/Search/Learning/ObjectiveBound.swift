@@ -26,7 +26,7 @@ final class ObjectiveBound: LearningPropagator {
         let constraint: Constraint; let events: [Int]; let monotone: Bool; let scale: Int
         /// A soft `rotation`: its same-venue neighbours are counted as they become certain (see
         /// `adjacencies`), its per-venue counts by the soft sums; the evaluator is not asked.
-        var isRotation: Bool { constraint.rule is Rotation }
+        let isRotation: Bool
     }
     private let terms: [Term]
     private var termSlot: [Int] = []
@@ -47,7 +47,8 @@ final class ObjectiveBound: LearningPropagator {
         terms = model.softTerms.compactMap { t in
             guard !sumTypes.contains(type(of: t.constraint.rule).type) else { return nil }
             let events = t.constraint.rule.events.filter { !model.scenario.events[$0].isMilestone || t.monotone }
-            return Term(constraint: t.constraint, events: events, monotone: t.monotone, scale: model.setup.costScale)
+            return Term(constraint: t.constraint, events: events, monotone: t.monotone, scale: model.setup.costScale,
+                        isRotation: model.posted(t.constraint).countsVenueNeighbours)
         }
         var of = Array(repeating: [Int](), count: n)
         for (i, t) in terms.enumerated() { for e in t.events { of[e].append(i) } }

@@ -12,11 +12,6 @@ enum Parameters {
     static let nogoodLimitPerEvent = 40
     /// Event activity decay (VSIDS): 0.95 as in Pumpkin's autonomous search.
     static let activityDecay = 0.95
-    /// The default core's classic nodes per event before the learning core takes over
-    /// (`PortfolioSearch`): enough for the classic core to prove the first family's processes
-    /// (67 nodes for 24 events) and to find the hard family's first calendars (about 26 nodes for
-    /// 25 events); more only delays the learning core where the rules bind (measured 5, 20, 60).
-    static let classicNodesPerEvent = 5
     /// Conflicts a large-neighbourhood dive may spend before the complete search resumes.
     /// (50, 200 and 1,000 measured alike on the hard family's K = 20 and 40.)
     static let diveConflicts = 200

@@ -1,6 +1,5 @@
-/// The hard rules on the learning core, each a propagator that explains what it removes
-/// (`learning-core.md` §2 gives the recipe of each). Posted from the same compiled model as the
-/// classic search, so both read a rule the one way the evaluator does.
+/// The hard rules' propagators, each explaining what it removes (`learning-core.md` §2 gives the
+/// recipe of each). Each rule type posts its own (`Posted`, in `Constraints/<Type>.swift`).
 
 /// `precedence` and each `chain` link: `start(after) ≥ end(before) + minDays` and, with
 /// `maxDays`, `start(after) ≤ end(before) + maxDays`. Each bound moves with one bound of the
@@ -43,8 +42,8 @@ final class LinkRule: LearningPropagator {
 }
 
 /// `noOverlap` and `minSpacing`: once an event is fixed, every option of another that would
-/// fall short of the pair's gap goes, because of the fixed one (forward checking, as
-/// `PairPropagator`, with `[fixed = o]` as the reason).
+/// fall short of the pair's gap goes, because of the fixed one (forward checking, with
+/// `[fixed = o]` as the reason).
 final class PairRule: LearningPropagator {
     let watched: [Int]
     let maxNeed: Int32
@@ -90,7 +89,7 @@ final class SumRule: LearningPropagator {
     let lo: Int?, hi: Int?
     var name: String { "sum of \(watched.count) events in [\(lo.map(String.init) ?? "-∞"), \(hi.map(String.init) ?? "∞")]" }
 
-    init(_ sum: SumPropagator) { watched = sum.watched; contribution = sum.contribution; lo = sum.lo; hi = sum.hi }
+    init(_ sum: LinearSum) { watched = sum.events; contribution = sum.contribution; lo = sum.lo; hi = sum.hi }
 
     func bounds(_ s: Engine) -> (mins: [Int], maxs: [Int]) {
         var mins: [Int] = [], maxs: [Int] = []
