@@ -10,13 +10,13 @@ struct Compacts2018Tests {
     static func scenario() throws -> Scenario { try ScenarioReader.read(GCMScenarioTests.file("compacts-2018.json"), file: "compacts-2018.json") }
     static func held() throws -> CalendarFile { try CalendarFile.read(GCMScenarioTests.file("compacts-2018-held.json")) }
 
-    @Test("the combined scenario loads: 21 events, 5 externals, 13 rules (11 hard), venues NY and GVA (FACTS.md §8)")
+    @Test("the combined scenario loads: 24 events, 5 externals, 17 rules (15 hard), venues NY and GVA (FACTS.md §8.5, §8.9)")
     func loads() throws {
         let s = try Self.scenario()
-        #expect(s.events.count == 21)
+        #expect(s.events.count == 24)
         #expect(s.externals.count == 5)
-        #expect(s.constraints.count == 13)
-        #expect(s.constraints.filter(\.hard).count == 11)
+        #expect(s.constraints.count == 17)
+        #expect(s.constraints.filter(\.hard).count == 15)
         #expect(s.venues.map(\.id) == ["NY", "GVA"])
         // The shared delegation's rule: 2 travel days between New York and Geneva (FACTS.md §8.5).
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try GCMScenarioTests.file("compacts-2018.json"))) as? [String: Any])
@@ -39,6 +39,8 @@ struct Compacts2018Tests {
             "FC3": "2018-04-10", "GCR-DRAFT2": "2018-04-30", "FC4": "2018-05-08", "IGN-MAY": "2018-05-14",
             "H5": "2018-05-21", "GCR-DRAFT3": "2018-06-04", "IGN-JUN": "2018-06-04", "FC5": "2018-06-12",
             "GCR-FINAL": "2018-06-26", "FC6": "2018-07-03", "IGN-JUL": "2018-07-09",
+            // The GCM's revised drafts (sdg.iisd.org 29 Mar, 29 May, 29 Jun 2018; FACTS.md §8.9).
+            "GCM-REV1": "2018-03-26", "GCM-REV2": "2018-05-28", "GCM-REV3": "2018-06-29",
         ])
         #expect(file.assignments.allSatisfy { $0.start >= Day(iso: "2018-01-01")! })
     }
@@ -68,7 +70,10 @@ struct Compacts2018Tests {
         #expect(report.amounts["one-delegation"] == 0)
         // February 1 + 2, March 4, April 4, May 5, June 5, July 5 (GCM first draft OP24).
         #expect(report.amounts["gcm-quota"] == 0)
-        for rule in ["gcm-order", "gcm-zero-before-h4", "gcr-order", "week-before-fc1", "week-before-fc2", "week-before-fc4",
+        // Each draft a week or more before its meeting: the GCM's rev 2 (28 May → 4 Jun) and the
+        // GCR's final draft (26 Jun → 3 Jul) exactly 7 days (FACTS.md §8.6, §8.9).
+        for rule in ["gcm-order", "gcm-zero-before-h4", "gcr-order", "week-before-ign-feb-a", "week-before-ign-apr",
+                     "week-before-ign-jun", "week-before-ign-jul", "week-before-fc1", "week-before-fc2", "week-before-fc4",
                      "week-before-fc5", "week-before-fc6", "avoid-unhcr-sc", "avoid-iom-idm"] {
             #expect(report.amounts[rule] == 0, "\(rule)")
         }
