@@ -80,7 +80,7 @@ struct ReadmeTests {
         for (i, a) in c.arguments.enumerated() {
             if a.hasPrefix("Scenarios/") {
                 args.append(root.appendingPathComponent(a).path)
-            } else if i > 0 && c.arguments[i - 1] == "--out" || a == "over-constrained.json" {
+            } else if i > 0 && c.arguments[i - 1] == "--out" || a == "over-constrained.json" || a.hasSuffix(".ics") {
                 args.append(dir.appendingPathComponent(a).path)
             } else {
                 args.append(a)
@@ -90,6 +90,13 @@ struct ReadmeTests {
             // The work plan with the stocktaking forced into October and TS6 pinned (the README's comment).
             let data = try JSONSerialization.data(withJSONObject: try GCMScenarioTests.overConstrainedJSON())
             try data.write(to: dir.appendingPathComponent("over-constrained.json"))
+        }
+        for (i, a) in c.arguments.enumerated() where a.hasSuffix(".ics") && i > 0 && c.arguments[i - 1] == "--external" {
+            // An outside calendar such as the page's `gfmd.ics`: one all-day meeting.
+            let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Convene tests//EN\r\nBEGIN:VEVENT\r\nUID:readme-1\r\n" +
+                "DTSTAMP:20170101T000000Z\r\nDTSTART;VALUE=DATE:20170601\r\nDTEND;VALUE=DATE:20170602\r\nSUMMARY:Outside meeting\r\n" +
+                "LOCATION:Geneva\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            try Data(ics.utf8).write(to: dir.appendingPathComponent(a))
         }
         if !args.contains(where: { $0.hasSuffix(".json") }) && args.first == "solve" {
             args.append(root.appendingPathComponent("Scenarios/gcm-work-plan.json").path)   // solve's default file
@@ -105,7 +112,7 @@ struct ReadmeTests {
         let printed = r.stdout.components(separatedBy: "\n").map { String($0.reversed().drop { $0 == " " }.reversed()) }
         var at = 0, skipping = false
         for line in shown.map({ String($0.reversed().drop { $0 == " " }.reversed()) }) {
-            if line == "…" { skipping = true; continue }
+            if line.trimmingCharacters(in: .whitespaces) == "…" { skipping = true; continue }
             let found = printed[at...].firstIndex { $0 == line || (!line.isEmpty && $0.hasPrefix(line)) }
             guard let found, skipping || found == at else {
                 Issue.record("\(c.testDescription): the page shows\n\(line)\nbut the command prints, from line \(at + 1):\n\(printed[at...].prefix(5).joined(separator: "\n"))")

@@ -16,8 +16,12 @@ struct SchemaFieldTests {
         #"{"$schema": \#(schema), "format": "calendar/1", "scenario": "t", "assignments": [{"event": "A", "start": "2017-05-08", "venue": "GVA"}]}"#
     }
 
-    static func problems(_ read: () throws(InputError) -> Void) -> [String] {
-        do { try read(); return [] } catch { return error.problems.map(\.path) }
+    static func scenarioProblems(_ text: String) -> [String] {
+        do { _ = try ScenarioReader.read(Array(text.utf8)); return [] } catch { return error.problems.map(\.path) }
+    }
+
+    static func calendarProblems(_ text: String) -> [String] {
+        do { _ = try CalendarFile.read(Array(text.utf8)); return [] } catch { return error.problems.map(\.path) }
     }
 
     @Test("a scenario naming its schema reads as the same scenario without it")
@@ -30,9 +34,9 @@ struct SchemaFieldTests {
 
     @Test("a $schema that is not a string is refused at its path, in a scenario and in a calendar")
     func notAString() {
-        let s = Self.problems { _ = try ScenarioReader.read(Array(Self.scenario(schema: "3").utf8)) }
+        let s = Self.scenarioProblems(Self.scenario(schema: "3"))
         #expect(s == ["$schema"], "\(s)")
-        let c = Self.problems { _ = try CalendarFile.read(Array(Self.calendar(schema: #"{"x": 1}"#).utf8)) }
+        let c = Self.calendarProblems(Self.calendar(schema: #"{"x": 1}"#))
         #expect(c == ["$schema"], "\(c)")
     }
 
