@@ -225,8 +225,23 @@ class Model:
             self.m.Add(total == sum(bounds))
             self.terms.append((self.weight(c) * self.scale, total))
 
+    def _disjoint(self, c, gap):
+        """Redundant, for propagation: a hard rule that wants every pair `gap` ≥ 1 days apart
+        (end of the earlier to start of the later) makes the spans [start, end + gap) of the
+        selected events disjoint, as CP-SAT's no-overlap constraint propagates them."""
+        if self.weight(c) is not None or gap < 1:
+            return
+        spans = []
+        for i in self._selected(c):
+            size = self.m.NewIntVar(gap, self.span + gap, f"size:{c['id']}:{i}")
+            self.m.Add(size == self.end(i) + gap - self.start(i))
+            spans.append(self.m.NewIntervalVar(self.start(i), size, self.end(i) + gap, f"span:{c['id']}:{i}"))
+        if len(spans) > 1:
+            self.m.AddNoOverlap(spans)
+
     def _noOverlap(self, c):
         travel = int(c.get("travelDays") or 0)
+        self._disjoint(c, 1)
 
         def need(i, j):
             if travel == 0:
@@ -245,6 +260,7 @@ class Model:
 
     def _minSpacing(self, c):
         n = int(c["days"])
+        self._disjoint(c, n)
         self._pairs(c, lambda i, j: (n, n, n))
 
     def _rotation(self, c):
