@@ -1,7 +1,7 @@
 import Convene
 import Foundation
 
-// convene-bench: measures the solver in a release build. See README, "Performance".
+// convene-bench: measures the solver in a release build. See docs/performance.md.
 #if DEBUG
 FileHandle.standardError.write(Data("convene-bench: build with -c release (swift run -c release convene-bench); debug timings mean nothing.\n".utf8))
 exit(2)
