@@ -9,15 +9,20 @@ draft 2020-12, with format checking: "date" needs no extra package).
    never refuses a file that `convene` accepts.
 2. .ci/checks/bad-scenarios/: each *.valid.json is accepted by the schema and by `convene
    solve`; every other file is refused by the schema and by `convene solve` (exit status 2).
+3. 300 seeded mutations of base.valid.json (a field removed, or set to null, a number out of
+   range, a string, a wrong type …): each one `convene` accepts, the schema accepts too.
 Exits 1 on the first kind of failure listed, after listing them all.
 """
 
 import argparse
+import copy
 import glob
 import json
 import os
+import random
 import subprocess
 import sys
+import tempfile
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
@@ -96,9 +101,65 @@ def main() -> int:
             print(f"  {os.path.basename(path):32} schema: {errs[0] if errs else 'ACCEPTED'}")
             print(f"  {'':32} convene: {run.stderr.strip().splitlines()[0] if run.stderr.strip() else '(nothing)'}")
     print(f"schema: {len(bad)} files of .ci/checks/bad-scenarios, each judged alike by the schema and by convene")
+    failures += mutations(a.convene, schemas["scenario/1"])
     for f in failures:
         print("FAIL " + f, file=sys.stderr)
     return 1 if failures else 0
+
+
+VALUES = [None, 0, 1, -1, 0.5, 0.3, 2.0, 1e9, 1e9 + 1, "", "x", "2017-05-08", "2017-02-30", "0000-01-03", "mon",
+          True, False, [], {}, ["GVA"], {"min": 1, "max": 2}, "all", {"kind": "thematic"}, {"ids": []}, [None]]
+
+
+def mutations(convene, validator, count=300, seed=23):
+    """Every mutation `convene solve` does not refuse must be valid against the schema."""
+    with open(os.path.join(ROOT, ".ci", "checks", "bad-scenarios", "base.valid.json")) as f:
+        base = json.load(f)
+    base["external"] = [{"id": "X", "category": "GFMD", "place": "Geneva", "start": "2017-05-10", "end": "2017-05-11"}]
+    base["constraints"] += [
+        {"id": "q", "type": "monthlyQuota", "events": "all", "quota": {"2017-05": 2}, "mode": "atMost"},
+        {"id": "r", "type": "rotation", "events": "all", "minPerVenue": {"GVA": 1}},
+        {"id": "a", "type": "avoidExternal", "events": "all", "external": {"category": "GFMD"}, "scope": "samePlace"},
+        {"id": "t", "type": "totalDays", "events": {"ids": ["TS1"]}, "min": 1, "max": 5},
+        {"id": "c", "type": "chain", "events": ["TS1", "TS2"], "minDays": 2},
+        {"id": "n", "type": "noOverlap", "events": "all", "travelDays": 1}]
+    base["objective"] = {"preferredStartWeight": 2}
+    base["events"][0].update({"window": {"earliest": "2017-05-01"}, "startWeekdays": ["mon", "tue"],
+                              "preferredStart": "2017-05-08", "contiguous": True})
+
+    def paths(x, p=()):
+        if p:
+            yield p
+        items = x.items() if isinstance(x, dict) else enumerate(x) if isinstance(x, list) else []
+        for k, y in items:
+            yield from paths(y, p + (k,))
+
+    rng, where, folder = random.Random(seed), list(paths(base)), tempfile.mkdtemp(prefix="schema-mutations-")
+    failures, accepted = [], 0
+    for n in range(count):
+        doc = copy.deepcopy(base)
+        for _ in range(rng.randint(1, 2)):
+            parent, p = doc, rng.choice(where)
+            try:
+                for q in p[:-1]:
+                    parent = parent[q]
+                if isinstance(parent, dict) and rng.random() < 0.25:
+                    parent.pop(p[-1], None)
+                else:
+                    parent[p[-1]] = copy.deepcopy(rng.choice(VALUES))
+            except (KeyError, IndexError, TypeError):
+                pass
+        path = os.path.join(folder, f"mutation-{n}.json")
+        with open(path, "w") as f:
+            json.dump(doc, f)
+        if subprocess.run([convene, "solve", path, "--time-limit", "5"], capture_output=True).returncode == 2:
+            continue
+        accepted += 1
+        e = best_match(validator.iter_errors(doc))
+        if e:
+            failures.append(f"{path}: convene accepts it, the schema refuses it: {'/'.join(map(str, e.absolute_path))}: {e.message}")
+    print(f"schema: {count} mutations of base.valid.json, {accepted} accepted by convene, each valid against the schema")
+    return failures
 
 
 if __name__ == "__main__":
