@@ -123,10 +123,31 @@ struct ReadmeTests {
         }
     }
 
+    @Test("every relative link of the README and the docs names a file of the repository")
+    func links() throws {
+        let root = try Self.root()
+        let pages = ["README.md"] + (try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path))
+            .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
+        var checked = 0
+        for page in pages {
+            let text = try String(contentsOf: root.appendingPathComponent(page), encoding: .utf8)
+            let folder = root.appendingPathComponent(page).deletingLastPathComponent()
+            for part in text.components(separatedBy: "](").dropFirst() {
+                guard let end = part.firstIndex(of: ")") else { continue }
+                let target = String(part[..<end]).components(separatedBy: "#")[0]
+                if target.isEmpty || target.contains("://") { continue }
+                checked += 1
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(target).standardizedFileURL.path),
+                        "\(page) links to \(target)")
+            }
+        }
+        #expect(checked > 20, "\(checked) links")
+    }
+
     @Test("no file of the repository names a path outside it")
     func noOutsidePaths() throws {
         let root = try Self.root()
-        let outside = ".." + "/shared"
+        let outside = [".." + "/shared", "/" + "work/"]
         let fm = FileManager.default
         guard let walk = fm.enumerator(at: root, includingPropertiesForKeys: nil) else { return }
         var offenders: [String] = [], seen = 0
@@ -136,7 +157,7 @@ struct ReadmeTests {
             guard ["swift", "md", "py", "json", "sh", "txt", ""].contains(url.pathExtension) || name == "run",
                   let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
             seen += 1
-            if text.contains(outside) { offenders.append(url.path.replacingOccurrences(of: root.path + "/", with: "")) }
+            if outside.contains(where: text.contains) { offenders.append(url.path.replacingOccurrences(of: root.path + "/", with: "")) }
         }
         #expect(seen > 50, "walked \(seen) files")
         #expect(offenders.isEmpty, "\(offenders)")
