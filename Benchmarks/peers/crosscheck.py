@@ -130,7 +130,8 @@ def main() -> int:
         same = mine["status"] == other["status"] and mine.get("cost") == other.get("cost")
         verdict = "yes" if same else ("NO" if both else "refused by the other (bad input)" if other["status"] == "invalid" else "not both proven")
         bad += verdict == "NO"
-        print(f"| {os.path.basename(path)} | {mine['status']} | {mine.get('cost', '-')} | {other['status']} | {other.get('cost', '-')} | {verdict} |",
+        cost = lambda r: "-" if r.get("cost") is None else r["cost"]
+        print(f"| {os.path.basename(path)} | {mine['status']} | {cost(mine)} | {other['status']} | {cost(other)} | {verdict} |",
               flush=True)
     return 1 if bad else 0
 

@@ -199,11 +199,10 @@ def load(path: str) -> Scenario:
             problems.append(f"constraints[{i}].weight: a soft rule needs a weight")
     if problems:
         raise BadInput(problems)
-    objective = doc.get("objective") or {}
+    weight = (doc.get("objective") or {}).get("preferredStartWeight")
     return Scenario(name=doc["name"], first=first, last=last, venues=venues, events=events,
                     externals=externals, constraints=list(doc.get("constraints") or []),
-                    preferred_weight=int(objective.get("preferredStartWeight", 1) or 0)
-                    if objective.get("preferredStartWeight") is not None else 1)
+                    preferred_weight=1 if weight is None else int(weight))
 
 
 # ------------------------------------------------------------------------------------------
