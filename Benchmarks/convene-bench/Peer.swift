@@ -2,7 +2,7 @@ import Convene
 import Dispatch
 import Foundation
 
-/// `--peer cpsat`: Convene and OR-Tools CP-SAT (`../shared/peers/cpsat_solve.py`, two workers)
+/// `--peer cpsat`: Convene and OR-Tools CP-SAT (`Benchmarks/peers/cpsat_solve.py`, two workers)
 /// on the same files in the same run, one program at a time (the machine has two cores, and
 /// CP-SAT takes both). Each program runs as its own child process on a file written to disk, as
 /// a new user would run it: Convene is the release `convene solve FILE --time-limit T --stats
@@ -10,7 +10,11 @@ import Foundation
 ///
 /// Times: Convene's is the whole child process (start-up, reading, solving, re-checking), timed
 /// here; CP-SAT's is the script's own `wall_s` (reading, building the model, solving; Python's
-/// ~1 s of start-up and imports not counted), as `../shared/peers/README.md` advises quoting it.
+/// ~1 s of start-up and imports not counted), as `Benchmarks/peers/README.md` advises quoting it.
+///
+/// The peer scripts are the repository's own (`Benchmarks/peers/`, found from the bench's
+/// folder, `.build/<config>/`, else from the working directory); `--peer-dir DIR` (or
+/// `CONVENE_PEER_DIR`) races another folder holding `cpsat_solve.py` and `cpsat_whatif.py`.
 enum Peer {
     /// The programs the race needs, found before any instance is written.
     struct Tools {
@@ -29,9 +33,10 @@ enum Peer {
             guard fm.isExecutableFile(atPath: python) else {
                 throw BenchError("--peer: no Python at \(python) (CONVENE_PEER_PYTHON); at the repository root run: python3 -m venv .venv-peers && .venv-peers/bin/pip install ortools")
             }
-            let peers = ProcessInfo.processInfo.environment["CONVENE_PEER_DIR"] ?? "../shared/peers"
-            guard fm.fileExists(atPath: peers + "/cpsat_solve.py") else {
-                throw BenchError("--peer: no \(peers)/cpsat_solve.py (set CONVENE_PEER_DIR to the folder of the peer scripts)")
+            let own = [here.appendingPathComponent("../../Benchmarks/peers").standardizedFileURL.path, "Benchmarks/peers"]
+            let chosen = option("peer-dir") ?? ProcessInfo.processInfo.environment["CONVENE_PEER_DIR"]
+            guard let peers = (chosen.map { [$0] } ?? own).first(where: { fm.fileExists(atPath: $0 + "/cpsat_solve.py") }) else {
+                throw BenchError("--peer: no cpsat_solve.py in \(chosen ?? own.joined(separator: " or ")) (--peer-dir DIR names the folder of the peer scripts)")
             }
             return Tools(convene: convene, python: python, peers: peers)
         }

@@ -1,7 +1,7 @@
 import Convene
 import Foundation
 
-// convene-bench: measures the solver in a release build. See README, "Performance".
+// convene-bench: measures the solver in a release build. See docs/performance.md.
 #if DEBUG
 FileHandle.standardError.write(Data("convene-bench: build with -c release (swift run -c release convene-bench); debug timings mean nothing.\n".utf8))
 exit(2)
@@ -37,8 +37,8 @@ func generate() throws {
 }
 
 /// `--peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes 1,2,5,10 | --meetings 2000] [--seeds 1,2,3]
-/// [--time-limit 60] [--baseline-limit 30] [--baseline-solver cpsat|convene] [--dir DIR] [--format json]`: the race
-/// against CP-SAT.
+/// [--time-limit 60] [--baseline-limit 30] [--baseline-solver cpsat|convene] [--dir DIR] [--peer-dir DIR] [--format json]`:
+/// the race against CP-SAT (the peer scripts of `Benchmarks/peers/`, or those of `--peer-dir`).
 func peer() throws {
     guard option("peer") == "cpsat" else { throw BenchError("--peer: the only peer is cpsat") }
     func list(_ name: String) -> [Int]? { option(name).map { $0.split(separator: ",").compactMap { Int($0) } } }
@@ -87,7 +87,7 @@ func sweepCheck() throws {
 
 let usage = """
 usage: convene-bench [--processes 1,2,5,10,20,40] [--seed S] [--runs N] [--time-limit T] [--format json]
-       convene-bench --peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes K,… | --meetings N] [--seeds S,…] [--time-limit T] [--dir DIR] [--format json]
+       convene-bench --peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes K,… | --meetings N] [--seeds S,…] [--time-limit T] [--dir DIR] [--peer-dir DIR] [--format json]
        convene-bench --sweep-check [--processes 10] [--seeds 1] [--event P0-ST] [--from D] [--to D] [--time-limit 30] [--whatif-limit T] [--jobs 2] [--dir DIR]
        convene-bench conflicts [--processes 1,5,10,40] [--seeds 1,2,3] [--time-limit 60] [--verify]
        convene-bench generate [--family gcm|hard|oneoff] (--processes K | --meetings N) [--seed S] [--infeasible window|rooms|rotation] --out FILE [--witness FILE]

@@ -22,7 +22,8 @@ enum CLI {
 
     static let overview = """
     OVERVIEW: Convene proposes, checks and re-plans the session calendars of intergovernmental
-    negotiations (scenario/1 and calendar/1 files, see ../shared/spec/scenario-format.md).
+    negotiations. The files (scenario/1, calendar/1, the check report, sweep/1) are described
+    in docs/formats.md, with JSON Schemas for editors in docs/schema/.
 
     USAGE: convene <command> [<arguments>] [<options>]
 

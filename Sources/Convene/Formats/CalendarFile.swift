@@ -44,6 +44,8 @@ public struct CalendarFile: Sendable {
             r.fail("format", "expected \"calendar/1\", found \"\(f)\"")
         }
         let scenario = r.string(root, "scenario", "", required: true)
+        // The JSON Schema an editor validates the file against (docs/schema/): a string, ignored.
+        _ = r.string(root, "$schema", "")
         let status = r.string(root, "status", "") ?? "feasible"
         if !["optimal", "feasible", "infeasible", "unknown"].contains(status) {
             r.fail("status", "expected optimal, feasible, infeasible or unknown, found \"\(status)\"")

@@ -27,6 +27,8 @@ public enum ScenarioReader {
                 r.fail("format", "expected \"scenario/1\", found \"\(f)\"")
             }
             let name = r.string(root, "name", "", required: true)
+            // The JSON Schema an editor validates the file against (docs/schema/): a string, ignored.
+            _ = r.string(root, "$schema", "")
             let h = readHorizon(root)
             if let h { horizon = h }
             let venues = readVenues(root)

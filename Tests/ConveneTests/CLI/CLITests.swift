@@ -66,6 +66,8 @@ struct CLITests {
         #expect(r.status == 0, "\(r)")
         #expect(r.stdout.contains("USAGE:"))
         #expect(r.stdout.contains("check"))
+        // The files are described inside the repository (issue 23).
+        #expect(r.stdout.contains("docs/formats.md"), "\(r.stdout)")
         #expect(r.stderr.isEmpty)
         // -h is the same.
         #expect(try runConvene(["-h"]).stdout == r.stdout)

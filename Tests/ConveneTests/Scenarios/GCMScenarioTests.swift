@@ -3,7 +3,7 @@ import Testing
 @testable import Convene
 
 /// The real 2017–2018 GCM scenarios. Every expected fact below was derived by hand from the two
-/// seed documents (`../shared/seeds/`), as set out with its arithmetic in `Scenarios/FACTS.md`.
+/// seed documents (named in `Scenarios/FACTS.md`), as set out with its arithmetic in `Scenarios/FACTS.md`.
 @Suite("GCM scenarios")
 struct GCMScenarioTests {
     static func file(_ name: String) throws -> [UInt8] {
@@ -107,6 +107,11 @@ struct GCMScenarioTests {
     /// The work plan with the stocktaking forced into October 2017 and TS6 pinned to its
     /// published 12 October in Geneva.
     static func overConstrained() throws -> Scenario {
+        try ScenarioReader.read([UInt8](try JSONSerialization.data(withJSONObject: try overConstrainedJSON())))
+    }
+
+    /// The same as a JSON object (the README's `over-constrained.json`).
+    static func overConstrainedJSON() throws -> [String: Any] {
         var json = try #require(try JSONSerialization.jsonObject(with: Data(try file("gcm-work-plan.json"))) as? [String: Any])
         var events = try #require(json["events"] as? [[String: Any]])
         for i in events.indices {
@@ -114,7 +119,7 @@ struct GCMScenarioTests {
             if events[i]["id"] as? String == "TS6" { events[i]["fixed"] = ["start": "2017-10-12", "venue": "GVA"] }
         }
         json["events"] = events
-        return try ScenarioReader.read([UInt8](try JSONSerialization.data(withJSONObject: json)))
+        return json
     }
 
     @Test("the stocktaking forced into October while TS6 holds 12–13 October is infeasible, with a minimal conflict")

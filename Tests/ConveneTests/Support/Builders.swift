@@ -4,7 +4,7 @@ import Testing
 
 // Builders that keep a test's scenario to a few lines: JSON text in, `Scenario` out, through the
 // same reader the command line uses, so that every test also exercises the file contract
-// (../shared/spec/scenario-format.md).
+// (docs/formats.md).
 
 /// The day of an ISO date literal; a typo in a test is a test failure, not a crash.
 func day(_ iso: String, sourceLocation: SourceLocation = #_sourceLocation) -> Day {
