@@ -16,6 +16,6 @@ let package = Package(
         .executableTarget(name: "ConveneCLI", dependencies: ["Convene"], path: "Sources/ConveneCLI"),
         .executableTarget(name: "convene-bench", dependencies: ["Convene"], path: "Benchmarks/convene-bench"),
         .testTarget(name: "ConveneTests", dependencies: ["Convene", "ConveneCLI"], path: "Tests/ConveneTests",
-                    exclude: ["Corpus/scenarios", "Corpus/calendars", "Corpus/valid", "Corpus/ics", "Corpus/cases.json"]),
+                    exclude: ["Corpus/scenarios", "Corpus/calendars", "Corpus/valid", "Corpus/ics", "Corpus/cases.json", "Search/scenarios"]),
     ]
 )

@@ -44,6 +44,8 @@ struct Decomposed {
             if let hint { solver.seed(with: events.map { hint[$0] }) }
             let out = solver.solve()
             stats.absorb(out.stats)
+            limits.trace?("part of \(events.count) events (\(s.events.first?.id ?? "-"), …): \(out.status), "
+                          + "\(out.stats.conflicts) conflicts, \(Int(out.stats.elapsed * 1000)) ms")
             return out
         }
         // 0. A calendar at once: the parts one after another, each its first calendar against the

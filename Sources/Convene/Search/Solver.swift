@@ -135,7 +135,10 @@ public final class Solver {
                     conflictsToRestart = restartBase * luby(restartIndex)
                     if !pendingConflict {
                         engine.backjump(to: 0)
-                        if let best { startDive(best) }
+                        // The root first reaches its fixpoint (a nogood asserted there may still be
+                        // queued): a dive's level would otherwise take its consequences with it,
+                        // and a proof at the root would be lost.
+                        if let best { if engine.propagate() { startDive(best) } else { pendingConflict = true } }
                     }
                 }
                 continue
