@@ -5,7 +5,7 @@ extension PlannerPage {
     'use strict';
     const $ = (id) => document.getElementById(id);
     const S = { scenario: null, state: null, zoom: 'year', selected: null, strip: null, sweepAbort: null, solving: false, chosen: null };
-    const ZOOM = { year: 3, quarter: 10, month: 34 };
+    const SPAN = { year: 366, quarter: 92, month: 31 };
     const DAY = 86400000;
     const MONTHS = ['Jan','Feb','Mar','Apr','May','Jun','Jul','Aug','Sep','Oct','Nov','Dec'];
     const ord = (iso) => Math.round(Date.UTC(+iso.slice(0,4), +iso.slice(5,7) - 1, +iso.slice(8,10)) / DAY);
@@ -49,6 +49,9 @@ extension PlannerPage {
 
     // ---- the calendar -------------------------------------------------------------------------
 
+    // Pixels per day: the zoom's span fills the calendar's visible width.
+    function ppdOf() { return Math.max(1, ($('timeline').clientWidth - 140) / SPAN[S.zoom]); }
+
     function kindClass(kind) { const i = S.scenario.kinds.indexOf(kind); return 'k' + (i < 0 ? 0 : i % 8); }
 
     function pack(items) {
@@ -63,7 +66,7 @@ extension PlannerPage {
     }
 
     function laneHTML(label, detail, cls, items, key) {
-      const n = pack(items), ppd = ZOOM[S.zoom], h0 = ord(S.scenario.horizon.start);
+      const n = pack(items), ppd = ppdOf(), h0 = ord(S.scenario.horizon.start);
       let html = '<div class="lane ' + cls + '" data-lane="' + esc(key) + '" style="height:' + (n * 24 + 6) + 'px">';
       html += '<div class="lane-label">' + esc(label) + '<small>' + esc(detail) + '</small></div>';
       for (const it of items) {
@@ -107,7 +110,7 @@ extension PlannerPage {
     }
 
     function scaleHTML() {
-      const h = S.scenario.horizon, ppd = ZOOM[S.zoom], h0 = ord(h.start), h1 = ord(h.end);
+      const h = S.scenario.horizon, ppd = ppdOf(), h0 = ord(h.start), h1 = ord(h.end);
       let html = '';
       for (let o = h0; o <= h1; o++) {
         const iso = isoOf(o), d = +iso.slice(8, 10), left = 120 + (o - h0) * ppd;

@@ -86,7 +86,8 @@ extension PlannerPage {
             $('strip').dataset.done = '1';
             $('strip-status').textContent = d.rows.filter((r) => r.whatifCost != null).length + ' of ' + d.rows.length + ' candidate dates feasible' +
               (best.length ? '; best ' + best.map((r) => r.date).join(', ') + ' at ' + fmt(best[0].whatifCost) : '');
-          } else if (name === 'error') $('strip-status').textContent = d.error;
+          } else if (name === 'stopped') $('strip-status').textContent = 'stopped after ' + done + ' of ' + total + ' dates (a newer search, or the time limit)';
+          else if (name === 'error') $('strip-status').textContent = d.error;
         });
       } catch (e) { if (e.name !== 'AbortError') $('strip-status').textContent = e.message; }
     }
@@ -118,6 +119,7 @@ extension PlannerPage {
       $('undo').onclick = () => act('/api/undo', 'undone');
       $('redo').onclick = () => act('/api/redo', 'redone');
       $('save').onclick = async () => { try { const r = await api('POST', '/api/save', {}); say('saved to ' + r.saved + ' (cost ' + fmt(r.cost) + ')'); } catch (e) { say(e.message); } };
+      window.addEventListener('resize', () => { clearTimeout(S.resize); S.resize = setTimeout(drawCalendar, 150); });
       $('lanes').onclick = (e) => { const el = e.target.closest('.ev[data-event]'); if (el) select(el.dataset.event); };
     }
 

@@ -64,7 +64,8 @@ extension Planner {
 
     /// Runs the sweep of `event` over [from, to] from the working calendar, sending `dates` (the
     /// candidates and the closed dates with their reasons), one `row` per answered date, then
-    /// `done` with the sweep/1 document: the bytes `convene sweep --format json` prints.
+    /// `done` with the sweep/1 document: the bytes `convene sweep --format json` prints (or
+    /// `stopped` with the dates answered before a newer search or the time limit stopped it).
     /// False when the client went away or a newer search stopped this one.
     func streamSweep(_ sweep: Sweep, jobs: Int, timeLimit: Double, stop: StopFlag, send: @escaping @Sendable (String, String) -> Bool) throws -> Bool {
         let dates = try sweep.candidates()
@@ -105,7 +106,9 @@ extension Planner {
         if let error = rows.error { throw error }
         var all = dates.indices.map { rows.row($0) ?? SweepRow(date: dates[$0]) }
         Sweep.markBest(&all)
-        return send("done", SweepFile(scenario: scenario.name, event: sweep.event, rows: all).json()) && !stop.isRaised
+        // Stopped (a newer search, the client gone, the time limit): the rows answered so far.
+        let stopped = stop.isRaised
+        return send(stopped ? "stopped" : "done", SweepFile(scenario: scenario.name, event: sweep.event, rows: all).json()) && !stopped
     }
 }
 
