@@ -98,7 +98,7 @@ extension PlannerPage {
         const title = ev.id + ' — ' + ev.title + '\n' + (ev.kind || 'no kind') + ' · ' + (a.venue || 'no venue') + '\n' + span(a.start, a.end) +
           (a.days != null ? ' (' + fmt(a.days) + ' days)' : '') + (m.detail[a.event] ? '\n' + m.detail[a.event].join('\n') : '');
         items.push({ s: ord(a.start), e: ord(a.end), venue: a.venue || '', cls, label: ev.id, title, milestone: ev.milestone,
-          attrs: 'data-event="' + esc(a.event) + '" data-kind="' + esc(ev.kind) + '" data-text="' + esc((ev.id + ' ' + ev.title).toLowerCase()) + '"' });
+          attrs: 'data-event="' + esc(a.event) + '" data-kind="' + esc(ev.kind) + '" data-text="' + esc((ev.id + ' ' + ev.title + ' ' + (a.venue || '')).toLowerCase()) + '"' });
       }
       for (const x of moved.values()) {
         if (!x.to) continue;
@@ -151,9 +151,12 @@ extension PlannerPage {
       for (const el of $('lanes').querySelectorAll('.ev[data-event], .ext')) {
         const okText = !text || (el.dataset.text || '').includes(text);
         const okKind = !kind || el.classList.contains('ext') || el.dataset.kind === kind;
-        el.classList.toggle('hidden', !(okText && okKind));
+        const hide = !(okText && okKind);
+        if (el.classList.contains('hidden') !== hide) el.classList.toggle('hidden', hide);
       }
       document.body.dataset.filterMs = String(Math.round(performance.now() - t0));
+      // Until the next frame is painted: what the planner waits for.
+      requestAnimationFrame(() => setTimeout(() => { document.body.dataset.filterPaintMs = String(Math.round(performance.now() - t0)); }, 0));
     }
 
     // ---- summary, costs, proposal -------------------------------------------------------------
@@ -171,8 +174,17 @@ extension PlannerPage {
     function drawCosts() {
       const r = S.state.report;
       let html = '<h2>Cost ' + fmt(r.cost) + ' by rule</h2><table><tr><th>Rule</th><th>Amount</th><th>Weight</th><th>Cost</th></tr>';
-      for (const f of r.soft) html += '<tr title="' + esc(f.detail) + '"><td>' + esc(f.rule) + '</td><td class="num">' + fmt(f.amount) + '</td><td class="num">' +
-        fmt(f.weight) + '</td><td class="num">' + fmt(f.amount * (f.weight || 0)) + '</td></tr>';
+      // Rules of one family (preferredStart:ID, …) share a row; each member's detail on hover.
+      const rows = new Map();
+      for (const f of r.soft) {
+        const key = f.rule.includes(':') && r.soft.filter((g) => g.rule.split(':')[0] === f.rule.split(':')[0]).length > 1 ? f.rule.split(':')[0] : f.rule;
+        const row = rows.get(key) || { rule: key, n: 0, amount: 0, weight: f.weight, cost: 0, detail: [] };
+        row.n++; row.amount += f.amount; row.cost += f.amount * (f.weight || 0); row.detail.push(f.rule + ': ' + f.detail);
+        if (row.weight !== f.weight) row.weight = null;
+        rows.set(key, row);
+      }
+      for (const x of rows.values()) html += '<tr title="' + esc(x.detail.slice(0, 40).join('\n') + (x.detail.length > 40 ? '\n…' : '')) + '"><td>' + esc(x.rule) +
+        (x.n > 1 ? ' <small>(' + x.n + ')</small>' : '') + '</td><td class="num">' + fmt(x.amount) + '</td><td class="num">' + fmt(x.weight) + '</td><td class="num">' + fmt(x.cost) + '</td></tr>';
       html += '</table>';
       if (r.hard.length) html += '<h3 class="new">Hard rules broken</h3><ul>' + r.hard.map((f) => '<li>' + esc(f.rule + ': ' + f.detail) + '</li>').join('') + '</ul>';
       if (r.clashes.length) html += '<h3>Clashes</h3><ul>' + r.clashes.map((c) => '<li>' + esc(c.event + ' × ' + c.external + ' on ' + c.dates.join(', ') + ' [' + c.constraint + ']') + '</li>').join('') + '</ul>';

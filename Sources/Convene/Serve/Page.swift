@@ -74,11 +74,11 @@ public enum PlannerPage {
     #filter-text { width:210px; } .exports a { margin-left:6px; } #status { color:var(--muted); }
     #progress { margin-top:4px; font-family: ui-monospace, monospace; color:#024; }
     main { display:grid; grid-template-columns: minmax(0,1fr) 390px; height: calc(100vh - 92px); }
-    #timeline { overflow:auto; position:relative; border-right:1px solid var(--line); background:#fff; }
+    #timeline { overflow:auto; position:relative; border-right:1px solid var(--line); background:#fff; contain: strict; }
     #scale { position:sticky; top:0; z-index:3; height:34px; background:#fff; border-bottom:1px solid var(--line); }
     .tick { position:absolute; top:0; height:34px; border-left:1px solid #ccc; padding-left:3px; color:var(--muted); font-size:11px; white-space:nowrap; }
     .tick.minor { height:10px; top:24px; border-color:#e4e4e4; }
-    .lane { position:relative; border-bottom:1px solid #eee; }
+    .lane { position:relative; border-bottom:1px solid #eee; contain: layout paint style; }
     .lane.outside { background:#fbfbf6; }
     .lane-label { position:sticky; left:0; z-index:2; width:120px; height:100%; float:left; background:rgba(255,255,255,.94);
       border-right:1px solid var(--line); padding:3px 6px; font-weight:600; }
@@ -94,6 +94,8 @@ public enum PlannerPage {
     .ev.moving { opacity:.35; }
     .ev.ghost { background:transparent !important; color:#111 !important; border:2px dashed #111; z-index:1; }
     .hidden { display:none !important; }
+    /* Filtered-out events keep their boxes (no layout to redo), they are only not painted. */
+    .ev.hidden, .ext.hidden { display:block !important; visibility:hidden; }
     .k0{background:#0072B2;color:#fff}.k1{background:#009E73;color:#fff}.k2{background:#E69F00;color:#111}.k3{background:#CC79A7;color:#111}
     .k4{background:#56B4E9;color:#111}.k5{background:#7F3C8D;color:#fff}.k6{background:#8C564B;color:#fff}.k7{background:#B8A000;color:#111}
     #side { overflow:auto; padding:8px 12px; }

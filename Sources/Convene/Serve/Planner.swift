@@ -41,6 +41,9 @@ public final class Planner: @unchecked Sendable {
     private var redoStack: [CalendarFile] = []
     private var proposal: Proposal?
     private var running: StopFlag?
+    /// The working calendar's part of `stateJSON`, made once per working calendar.
+    private var workingCache: (version: Int, value: [(key: String, value: JSONValue)])?
+    private var version = 0
 
     public init(scenario: Scenario, scenarioBytes: [UInt8], baseline: CalendarFile?, files: ServeFiles) {
         self.scenario = scenario
@@ -82,6 +85,17 @@ public final class Planner: @unchecked Sendable {
 
     public var workingCalendar: CalendarFile { lock.lock(); defer { lock.unlock() }; return working }
 
+    /// The cached members for the working calendar of `version`, or nil.
+    func cachedWorking(_ make: (CalendarFile) -> [(key: String, value: JSONValue)]) -> [(key: String, value: JSONValue)] {
+        lock.lock()
+        let (file, v) = (working, version)
+        if let c = workingCache, c.version == v { lock.unlock(); return c.value }
+        lock.unlock()
+        let value = make(file)
+        lock.lock(); if version == v { workingCache = (v, value) }; lock.unlock()
+        return value
+    }
+
     var currentProposal: Proposal? { lock.lock(); defer { lock.unlock() }; return proposal }
 
     var history: (undo: Int, redo: Int) { lock.lock(); defer { lock.unlock() }; return (undoStack.count, redoStack.count) }
@@ -95,6 +109,7 @@ public final class Planner: @unchecked Sendable {
         undoStack.append(working)
         redoStack.removeAll()
         working = p.file
+        version += 1
         proposal = nil
         return true
     }
@@ -104,6 +119,7 @@ public final class Planner: @unchecked Sendable {
         guard let last = undoStack.popLast() else { return false }
         redoStack.append(working)
         working = last
+        version += 1
         proposal = nil
         return true
     }
@@ -113,6 +129,7 @@ public final class Planner: @unchecked Sendable {
         guard let next = redoStack.popLast() else { return false }
         undoStack.append(working)
         working = next
+        version += 1
         proposal = nil
         return true
     }

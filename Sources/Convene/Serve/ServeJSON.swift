@@ -46,17 +46,20 @@ extension Planner {
 
     /// The working calendar, its check report (check/1), near misses, the proposal and history.
     public func stateJSON(nearMissDays: Int = 7) -> String {
-        let file = workingCalendar
-        let report = evaluator.check(file)
-        let near = HTMLWriter.nearMisses(file, scenario: scenario, report: report, within: nearMissDays)
-        let checked = (try? JSONParser.parse(Array(report.json().utf8))) ?? .null
+        let working = cachedWorking { file in
+            let report = evaluator.check(file)
+            let near = HTMLWriter.nearMisses(file, scenario: scenario, report: report, within: nearMissDays)
+            let checked = (try? JSONParser.parse(Array(report.json().utf8))) ?? .null
+            return [
+                ("working", .object([("status", .string(file.status)), ("cost", .number(report.cost)),
+                                     ("assignments", assignmentsJSON(file))])),
+                ("report", checked),
+                ("nearMisses", .array(near.map { .object([("event", .string($0.event)), ("external", .string($0.external)),
+                                                          ("gap", .number(Double($0.gap)))]) })),
+            ]
+        }
         let (undo, redo) = history
-        return JSONWriter.write(.object([
-            ("working", .object([("status", .string(file.status)), ("cost", .number(report.cost)),
-                                 ("assignments", assignmentsJSON(file))])),
-            ("report", checked),
-            ("nearMisses", .array(near.map { .object([("event", .string($0.event)), ("external", .string($0.external)),
-                                                      ("gap", .number(Double($0.gap)))]) })),
+        return JSONWriter.write(.object(working + [
             ("proposal", currentProposal.map(proposalJSON) ?? .null),
             ("undo", .number(Double(undo))), ("redo", .number(Double(redo))),
             ("out", str(files.out)), ("baseline", str(files.baseline)),
