@@ -67,7 +67,7 @@ extension PlannerPage {
 
     function laneHTML(label, detail, cls, items, key) {
       const n = pack(items), ppd = ppdOf(), h0 = ord(S.scenario.horizon.start);
-      let html = '<div class="lane ' + cls + '" data-lane="' + esc(key) + '" style="height:' + (n * 24 + 6) + 'px">';
+      let html = '<div class="lane ' + cls + '" data-lane="' + esc(key) + '" style="height:' + Math.max(n * 24 + 6, 40) + 'px">';
       html += '<div class="lane-label">' + esc(label) + '<small>' + esc(detail) + '</small></div>';
       for (const it of items) {
         const left = 120 + (it.s - h0) * ppd, width = Math.max(ppd * (it.e - it.s + 1), it.milestone ? 12 : 6);
