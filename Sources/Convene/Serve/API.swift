@@ -36,7 +36,8 @@ public struct PlannerAPI: Sendable {
         case "POST /api/save": save(out)
         default:
             let known = Self.routes.contains { $0.hasSuffix(" " + request.path) }
-            out.send(status: known ? 405 : 404, json: errorJSON(known ? "\(request.method) is not allowed on \(request.path)" : "no such page: \(request.path)"))
+            let message = known ? "\(request.method) is not allowed on \(request.path)" : "no such page: \(request.path)"
+            out.send(status: known ? 405 : 404, json: errorJSON(message))
         }
     }
 
@@ -60,7 +61,9 @@ public struct PlannerAPI: Sendable {
     func body(_ r: HTTPRequest) throws(HTTPError) -> JSONValue {
         if r.body.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) { return .object([]) }
         let v: JSONValue
-        do { v = try JSONParser.parse(r.body) } catch { throw HTTPError(400, "the body is not JSON: line \(error.line), column \(error.column): \(error.message)") }
+        do { v = try JSONParser.parse(r.body) } catch {
+            throw HTTPError(400, "the body is not JSON: line \(error.line), column \(error.column): \(error.message)")
+        }
         guard case .object = v else { throw HTTPError(400, "the body must be a JSON object") }
         return v
     }

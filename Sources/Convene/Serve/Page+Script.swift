@@ -79,8 +79,10 @@ extension PlannerPage {
 
     function marks() {
       const r = S.state.report, m = { clash: new Set(), near: new Set(), broken: new Set(), extClash: new Set(), extNear: new Set(), detail: {} };
-      for (const c of r.clashes) { m.clash.add(c.event); m.extClash.add(c.external); (m.detail[c.event] ||= []).push('Clash: ' + c.external + ' on ' + c.dates.join(', ') + ' [' + c.constraint + ']'); }
-      for (const n of S.state.nearMisses) { m.near.add(n.event); m.extNear.add(n.external); (m.detail[n.event] ||= []).push('Near miss: ' + n.external + ', ' + n.gap + ' days apart'); }
+      for (const c of r.clashes) { m.clash.add(c.event); m.extClash.add(c.external); (m.detail[c.event] ||= []).push('Clash: ' + c.external +
+        ' on ' + c.dates.join(', ') + ' [' + c.constraint + ']'); }
+      for (const n of S.state.nearMisses) { m.near.add(n.event); m.extNear.add(n.external); (m.detail[n.event] ||= []).push('Near miss: ' +
+        n.external + ', ' + n.gap + ' days apart'); }
       for (const f of r.hard) for (const e of f.events) { m.broken.add(e); (m.detail[e] ||= []).push('Broken: ' + f.rule + ' — ' + f.detail); }
       return m;
     }
@@ -98,7 +100,8 @@ extension PlannerPage {
         const title = ev.id + ' — ' + ev.title + '\n' + (ev.kind || 'no kind') + ' · ' + (a.venue || 'no venue') + '\n' + span(a.start, a.end) +
           (a.days != null ? ' (' + fmt(a.days) + ' days)' : '') + (m.detail[a.event] ? '\n' + m.detail[a.event].join('\n') : '');
         items.push({ s: ord(a.start), e: ord(a.end), venue: a.venue || '', cls, label: ev.id, title, milestone: ev.milestone,
-          attrs: 'data-event="' + esc(a.event) + '" data-kind="' + esc(ev.kind) + '" data-text="' + esc((ev.id + ' ' + ev.title + ' ' + (a.venue || '')).toLowerCase()) + '"' });
+          attrs: 'data-event="' + esc(a.event) + '" data-kind="' + esc(ev.kind) + '" data-text="' + esc((ev.id + ' ' + ev.title + ' ' + (a.venue ||
+            '')).toLowerCase()) + '"' });
       }
       for (const x of moved.values()) {
         if (!x.to) continue;
@@ -131,7 +134,8 @@ extension PlannerPage {
       for (const [id, city] of venues) html += laneHTML(id || 'No venue', city, 'venue', items.filter((i) => i.venue === id), 'venue:' + id);
       for (const cat of S.scenario.categories) {
         const xs = S.scenario.externals.filter((x) => x.category === cat).map((x) => ({ s: ord(x.start), e: ord(x.end), label: x.place || x.id,
-          cls: 'ext' + (m.extClash.has(x.id) ? ' clash' : m.extNear.has(x.id) ? ' near' : ''), title: x.id + ' — ' + x.title + '\n' + x.category + ' · ' + (x.place || 'place not given') + '\n' + span(x.start, x.end),
+          cls: 'ext' + (m.extClash.has(x.id) ? ' clash' : m.extNear.has(x.id) ? ' near' : ''), title: x.id + ' — ' + x.title + '\n' + x.category +
+            ' · ' + (x.place || 'place not given') + '\n' + span(x.start, x.end),
           attrs: 'data-external="' + esc(x.id) + '" data-text="' + esc((x.id + ' ' + x.title + ' ' + x.place).toLowerCase()) + '"' }));
         html += laneHTML(cat, 'outside events', 'outside', xs, 'category:' + cat);
       }
@@ -183,19 +187,26 @@ extension PlannerPage {
         if (row.weight !== f.weight) row.weight = null;
         rows.set(key, row);
       }
-      for (const x of rows.values()) html += '<tr title="' + esc(x.detail.slice(0, 40).join('\n') + (x.detail.length > 40 ? '\n…' : '')) + '"><td>' + esc(x.rule) +
-        (x.n > 1 ? ' <small>(' + x.n + ')</small>' : '') + '</td><td class="num">' + fmt(x.amount) + '</td><td class="num">' + fmt(x.weight) + '</td><td class="num">' + fmt(x.cost) + '</td></tr>';
+      for (const x of rows.values()) html += '<tr title="' + esc(x.detail.slice(0, 40).join('\n') + (x.detail.length > 40 ? '\n…' : '')) + '"><td>' +
+        esc(x.rule) +
+        (x.n > 1 ? ' <small>(' + x.n + ')</small>' : '') + '</td><td class="num">' + fmt(x.amount) + '</td><td class="num">' + fmt(x.weight) +
+          '</td><td class="num">' + fmt(x.cost) + '</td></tr>';
       html += '</table>';
-      if (r.hard.length) html += '<h3 class="new">Hard rules broken</h3><ul>' + r.hard.map((f) => '<li>' + esc(f.rule + ': ' + f.detail) + '</li>').join('') + '</ul>';
-      if (r.clashes.length) html += '<h3>Clashes</h3><ul>' + r.clashes.map((c) => '<li>' + esc(c.event + ' × ' + c.external + ' on ' + c.dates.join(', ') + ' [' + c.constraint + ']') + '</li>').join('') + '</ul>';
-      if (S.state.nearMisses.length) html += '<h3>Near misses</h3><ul>' + S.state.nearMisses.map((n) => '<li>' + esc(n.event + ' – ' + n.external + ': ' + n.gap + ' days apart') + '</li>').join('') + '</ul>';
+      if (r.hard.length) html += '<h3 class="new">Hard rules broken</h3><ul>' + r.hard.map((f) => '<li>' + esc(f.rule + ': ' + f.detail) +
+        '</li>').join('') + '</ul>';
+      if (r.clashes.length) html += '<h3>Clashes</h3><ul>' + r.clashes.map((c) => '<li>' + esc(c.event + ' × ' + c.external + ' on ' +
+        c.dates.join(', ') + ' [' + c.constraint + ']') + '</li>').join('') + '</ul>';
+      if (S.state.nearMisses.length) html += '<h3>Near misses</h3><ul>' + S.state.nearMisses.map((n) => '<li>' + esc(n.event + ' – ' + n.external +
+        ': ' + n.gap + ' days apart') + '</li>').join('') + '</ul>';
       if (r.unscheduled.length) html += '<h3>Not placed</h3><p>' + esc(r.unscheduled.join(', ')) + '</p>';
       $('costs').innerHTML = html;
     }
 
     function movedRows(p) {
-      return p.moved.map((x) => '<tr data-moved="' + esc(x.event) + '"><td>' + esc(x.event) + '</td><td>' + esc(x.from ? span(x.from, x.fromEnd) : 'not placed') +
-        '</td><td>' + esc(x.to ? span(x.to, x.toEnd) : 'not placed') + '</td><td>' + esc((x.fromVenue || '–') + ' → ' + (x.toVenue || '–')) + '</td></tr>').join('');
+      return p.moved.map((x) => '<tr data-moved="' + esc(x.event) + '"><td>' + esc(x.event) + '</td><td>' + esc(x.from ? span(x.from,
+        x.fromEnd) : 'not placed') +
+        '</td><td>' + esc(x.to ? span(x.to, x.toEnd) : 'not placed') + '</td><td>' + esc((x.fromVenue || '–') + ' → ' + (x.toVenue || '–')) +
+          '</td></tr>').join('');
     }
 
     function drawProposal() {
@@ -208,15 +219,20 @@ extension PlannerPage {
       if (p.whatIfCost != null) html += ' · what-if cost <b id="whatif-cost">' + fmt(p.whatIfCost) + '</b> · disturbance ' + fmt(p.disturbance);
       html += '</p>';
       if (p.conflict.length) {
-        html += '<h3 class="new">' + (p.conflictProven ? 'No calendar meets all of these together (drop any one and a calendar exists):' : 'No calendar meets all of these together (not proven minimal):') + '</h3>';
+        html += '<h3 class="new">' +
+          'No calendar meets all of these together ' +
+          (p.conflictProven ? '(drop any one and a calendar exists):' : '(not proven minimal):') + '</h3>';
         html += '<ul class="conflict">' + p.conflict.map((s) => '<li>' + esc(s) + '</li>').join('') + '</ul>';
         if (p.repairs.length) html += '<h3>What would fix it</h3><ul class="conflict">' + p.repairs.map((s) => '<li>' + esc(s) + '</li>').join('') + '</ul>';
       }
-      html += '<h3>Moved (<span id="moved-count">' + moved.length + '</span>)</h3><table id="moved"><tr><th>Event</th><th>From</th><th>To</th><th>Venue</th></tr>' + movedRows({ moved }) + '</table>';
+      html += '<h3>Moved (<span id="moved-count">' + moved.length +
+        '</span>)</h3><table id="moved"><tr><th>Event</th><th>From</th><th>To</th><th>Venue</th></tr>' + movedRows({ moved }) + '</table>';
       if (added.length) html += '<h3>Newly placed (' + added.length + ')</h3><p>' + esc(added.map((x) => x.event + ' ' + x.to).join(', ')) + '</p>';
       html += '<h3>Clashes</h3><ul>' + p.newClashes.map((c) => '<li class="new">new: ' + esc(c) + '</li>').join('') +
-        p.goneClashes.map((c) => '<li class="gone">gone: ' + esc(c) + '</li>').join('') + (p.newClashes.length + p.goneClashes.length ? '' : '<li>no change</li>') + '</ul>';
-      html += '<div class="actions"><button id="keep" class="primary"' + (p.assignments.length ? '' : ' disabled') + '>Keep</button><button id="drop">Drop</button></div>';
+        p.goneClashes.map((c) => '<li class="gone">gone: ' + esc(c) + '</li>').join('') + (p.newClashes.length +
+          p.goneClashes.length ? '' : '<li>no change</li>') + '</ul>';
+      html += '<div class="actions"><button id="keep" class="primary"' + (p.assignments.length ? '' : ' disabled') +
+        '>Keep</button><button id="drop">Drop</button></div>';
       box.innerHTML = html;
       $('keep').onclick = () => act('/api/keep', 'kept: it is the working calendar now');
       $('drop').onclick = () => act('/api/drop', 'dropped');
@@ -235,7 +251,8 @@ extension PlannerPage {
       try {
         await stream('/api/solve', { timeLimit: 30 }, undefined, (name, data) => {
           if (name === 'progress') {
-            $('progress').textContent = data.seconds.toFixed(2) + ' s  best ' + fmt(data.best) + '  bound ' + fmt(data.bound) + (data.gap != null ? '  gap ' + data.gap.toFixed(1) + '%' : '');
+            $('progress').textContent = data.seconds.toFixed(2) + ' s  best ' + fmt(data.best) + '  bound ' + fmt(data.bound) +
+              (data.gap != null ? '  gap ' + data.gap.toFixed(1) + '%' : '');
           } else if (name === 'result') {
             S.state.proposal = data; drawProposal(); drawCalendar();
             say('solve: ' + data.status + (data.cost != null ? ', cost ' + fmt(data.cost) : ''));

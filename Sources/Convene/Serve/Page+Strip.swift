@@ -13,11 +13,15 @@ extension PlannerPage {
       const ev = S.scenario.events.find((e) => e.id === id);
       const from = isoOf(clip(ord(ev.window.start) - 31)), to = isoOf(clip(ord(ev.window.end) + 47));
       const venues = ev.venues.map((v) => '<option>' + esc(v) + '</option>').join('');
-      $('selection').innerHTML = '<h2>What if ' + esc(ev.id) + ' moved?</h2><p>' + esc(ev.title) + ' · ' + esc(ev.kind) + ' · window ' + esc(span(ev.window.start, ev.window.end)) + '</p>' +
-        '<div class="sweep-form"><input id="sweep-from" type="date" value="' + from + '" aria-label="From"> to <input id="sweep-to" type="date" value="' + to + '" aria-label="To">' +
+      $('selection').innerHTML = '<h2>What if ' + esc(ev.id) + ' moved?</h2><p>' + esc(ev.title) + ' · ' + esc(ev.kind) + ' · window ' +
+        esc(span(ev.window.start, ev.window.end)) + '</p>' +
+        '<div class="sweep-form"><input id="sweep-from" type="date" value="' + from +
+          '" aria-label="From"> to <input id="sweep-to" type="date" value="' + to + '" aria-label="To">' +
         '<select id="sweep-venue" aria-label="Venue"><option value="">any venue</option>' + venues + '</select><button id="sweep-run">Dates</button></div>' +
-        '<div class="legend"><span><i class="sw" style="background:hsl(130,60%,55%)"></i>cheapest</span><span><i class="sw" style="background:hsl(0,60%,55%)"></i>dearest</span>' +
-        '<span><i class="sw" style="background:#cfcfcf"></i>infeasible</span><span><i class="sw closedsw" style="background:#eee"></i>no meeting possible</span><span>outlined: best</span></div>' +
+        '<div class="legend"><span><i class="sw" style="background:hsl(130,60%,55%)"></i>cheapest</span>' +
+        '<span><i class="sw" style="background:hsl(0,60%,55%)"></i>dearest</span>' +
+        '<span><i class="sw" style="background:#cfcfcf"></i>infeasible</span>' +
+        '<span><i class="sw" style="background:#eee"></i>no meeting possible</span><span>outlined: best</span></div>' +
         '<div id="strip-status" class="hint"></div><div id="strip" class="strip"></div>';
       $('sweep-run').onclick = () => sweep(id);
       $('sweep-venue').onchange = () => sweep(id);
@@ -41,7 +45,8 @@ extension PlannerPage {
       strip.innerHTML = html;
       for (const el of strip.querySelectorAll('.day')) cells.set(el.dataset.date, el);
       for (const iso of d.candidates) { const el = cells.get(iso); if (el) el.title = iso + ': waiting for its answer…'; }
-      for (const c of d.closed) { const el = cells.get(c.date); if (el) { el.className = 'day closed infeasible-date'; el.title = c.date + ': infeasible — ' + c.reason; el.dataset.reason = c.reason; } }
+      for (const c of d.closed) { const el = cells.get(c.date); if (el) { el.className = 'day closed infeasible-date'; el.title = c.date +
+        ': infeasible — ' + c.reason; el.dataset.reason = c.reason; } }
       return cells;
     }
 
@@ -53,7 +58,8 @@ extension PlannerPage {
       } else {
         el.className = 'day feasible'; el.dataset.cost = r.whatifCost;
         el.title = r.date + ' (' + r.weekday + '): what-if cost ' + fmt(r.whatifCost) + ' = cost ' + fmt(r.cost) + ' + disturbance ' + fmt(r.disturbance) +
-          '\n' + r.moved + ' other events move' + (r.newClashes.length ? '\nnew clashes: ' + r.newClashes.join('; ') : '') + (r.moves.length ? '\n' + r.moves.join('\n') : '');
+          '\n' + r.moved + ' other events move' + (r.newClashes.length ? '\nnew clashes: ' + r.newClashes.join('; ') : '') + (r.moves.length ? '\n' +
+            r.moves.join('\n') : '');
         el.innerHTML = (+r.date.slice(8, 10)) + '<span class="c">' + fmt(r.whatifCost) + '</span>';
       }
       el.onclick = () => choose(r.date);
@@ -80,13 +86,15 @@ extension PlannerPage {
       try {
         await stream('/api/sweep', body, ctl.signal, (name, d) => {
           if (name === 'dates') { cells = stripSkeleton(d); total = d.candidates.length; }
-          else if (name === 'row') { const el = cells.get(d.date); if (el) paintRow(el, d); done++; colour(cells); $('strip-status').textContent = done + ' / ' + total + ' dates answered'; }
+          else if (name === 'row') { const el = cells.get(d.date); if (el) paintRow(el,
+            d); done++; colour(cells); $('strip-status').textContent = done + ' / ' + total + ' dates answered'; }
           else if (name === 'done') {
             const best = d.rows.filter((r) => r.best);
             $('strip').dataset.done = '1';
             $('strip-status').textContent = d.rows.filter((r) => r.whatifCost != null).length + ' of ' + d.rows.length + ' candidate dates feasible' +
               (best.length ? '; best ' + best.map((r) => r.date).join(', ') + ' at ' + fmt(best[0].whatifCost) : '');
-          } else if (name === 'stopped') $('strip-status').textContent = 'stopped after ' + done + ' of ' + total + ' dates (a newer search, or the time limit)';
+          } else if (name === 'stopped') $('strip-status').textContent = 'stopped after ' + done + ' of ' + total +
+            ' dates (a newer search, or the time limit)';
           else if (name === 'error') $('strip-status').textContent = d.error;
         });
       } catch (e) { if (e.name !== 'AbortError') $('strip-status').textContent = e.message; }
@@ -118,7 +126,8 @@ extension PlannerPage {
       $('stop').onclick = () => api('POST', '/api/stop', {}).catch((e) => say(e.message));
       $('undo').onclick = () => act('/api/undo', 'undone');
       $('redo').onclick = () => act('/api/redo', 'redone');
-      $('save').onclick = async () => { try { const r = await api('POST', '/api/save', {}); say('saved to ' + r.saved + ' (cost ' + fmt(r.cost) + ')'); } catch (e) { say(e.message); } };
+      $('save').onclick = async () => { try { const r = await api('POST', '/api/save', {}); say('saved to ' + r.saved + ' (cost ' + fmt(r.cost) +
+        ')'); } catch (e) { say(e.message); } };
       window.addEventListener('resize', () => { clearTimeout(S.resize); S.resize = setTimeout(drawCalendar, 150); });
       $('lanes').onclick = (e) => { const el = e.target.closest('.ev[data-event]'); if (el) select(el.dataset.event); };
     }
@@ -128,8 +137,10 @@ extension PlannerPage {
       [S.scenario, S.state] = await Promise.all([api('GET', '/api/scenario'), api('GET', '/api/state')]);
       $('scenario-name').textContent = S.scenario.name;
       document.title = S.scenario.name + ' — Convene';
-      for (const v of S.scenario.venues) $('filter-venue').insertAdjacentHTML('beforeend', '<option value="' + esc(v.id) + '">' + esc(v.id + ' · ' + v.city) + '</option>');
-      for (const k of S.scenario.kinds) $('filter-kind').insertAdjacentHTML('beforeend', '<option value="' + esc(k) + '">' + esc(k || 'no kind') + '</option>');
+      for (const v of S.scenario.venues) $('filter-venue').insertAdjacentHTML('beforeend', '<option value="' + esc(v.id) + '">' + esc(v.id + ' · ' +
+        v.city) + '</option>');
+      for (const k of S.scenario.kinds) $('filter-kind').insertAdjacentHTML('beforeend', '<option value="' + esc(k) + '">' + esc(k || 'no kind') +
+        '</option>');
       wire();
       for (const b of document.querySelectorAll('.zoom')) b.classList.toggle('on', b.dataset.zoom === S.zoom);
       drawAll();

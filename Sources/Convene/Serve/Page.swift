@@ -20,7 +20,8 @@ public enum PlannerPage {
       </div>
       <div class="row tools">
         <span class="group" role="group" aria-label="Zoom">
-          <button data-zoom="year" class="zoom">Year</button><button data-zoom="quarter" class="zoom">Quarter</button><button data-zoom="month" class="zoom">Month</button>
+          <button data-zoom="year" class="zoom">Year</button><button data-zoom="quarter" class="zoom">Quarter</button>
+          <button data-zoom="month" class="zoom">Month</button>
         </span>
         <input id="filter-text" type="search" placeholder="Filter by id, title, place…" aria-label="Filter by text">
         <select id="filter-venue" aria-label="Filter by venue"><option value="">All venues</option></select>

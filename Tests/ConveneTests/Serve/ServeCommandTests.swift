@@ -18,7 +18,8 @@ struct ServeCommandTests {
         _ = try server.start(port: 0)
         defer { server.stop() }
         let body = #"{"timeLimit": 20}"#
-        let raw = "POST /api/solve HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
+        let raw = "POST /api/solve HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nContent-Type: application/json\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
         let reply = HTTPReply(RawClient.exchange(port: server.port, Array(raw.utf8)))
         let result = try #require(reply.events.last { $0.name == "result" })
         let p = try JSONParser.parse(Array(result.data.utf8))
