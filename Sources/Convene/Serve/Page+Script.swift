@@ -175,9 +175,15 @@ extension PlannerPage {
       $('save').disabled = !st.out; if (st.out) $('save').title = 'Save the working calendar to ' + st.out;
     }
 
+    function legendHTML() {
+      const kinds = S.scenario.kinds.map((k) => '<span><i class="sw ' + kindClass(k) + '"></i>' + esc(k || 'no kind') + '</span>').join('');
+      return '<div class="legend" id="legend">' + kinds + '<span><i class="sw mark clash"></i>clash</span><span><i class="sw mark near"></i>near miss</span>' +
+        '<span><i class="sw mark broken"></i>hard rule broken</span><span><i class="sw mark ghost"></i>proposed</span></div>';
+    }
+
     function drawCosts() {
       const r = S.state.report;
-      let html = '<h2>Cost ' + fmt(r.cost) + ' by rule</h2><table><tr><th>Rule</th><th>Amount</th><th>Weight</th><th>Cost</th></tr>';
+      let html = legendHTML() + '<h2>Cost ' + fmt(r.cost) + ' by rule</h2><table><tr><th>Rule</th><th>Amount</th><th>Weight</th><th>Cost</th></tr>';
       // Rules of one family (preferredStart:ID, …) share a row; each member's detail on hover.
       const rows = new Map();
       for (const f of r.soft) {

@@ -22,7 +22,10 @@ extension PlannerPage {
         '<span><i class="sw" style="background:hsl(0,60%,55%)"></i>dearest</span>' +
         '<span><i class="sw" style="background:#cfcfcf"></i>infeasible</span>' +
         '<span><i class="sw" style="background:#eee"></i>no meeting possible</span><span>outlined: best</span></div>' +
-        '<div id="strip-status" class="hint"></div><div id="strip" class="strip"></div>';
+        '<div class="venue-moves">Or keep the date, move the venue: ' +
+        (ev.venues.length ? ev.venues.map((v) => '<button class="venue-move" data-venue="' + esc(v) + '">' + esc(v) + '</button>').join(' ') : 'no venue') +
+        '</div><div id="strip-status" class="hint"></div><div id="strip" class="strip"></div>';
+      for (const b of $('selection').querySelectorAll('.venue-move')) b.onclick = () => pin(id + '=@' + b.dataset.venue);
       $('sweep-run').onclick = () => sweep(id);
       $('sweep-venue').onchange = () => sweep(id);
       sweep(id);
@@ -104,9 +107,13 @@ extension PlannerPage {
       const id = S.selected, venue = $('sweep-venue').value;
       for (const el of $('strip').querySelectorAll('.chosen')) el.classList.remove('chosen');
       const cell = $('strip').querySelector('[data-date="' + date + '"]'); if (cell) cell.classList.add('chosen');
-      say('re-planning with ' + id + ' on ' + date + '…');
+      await pin(id + '=' + date + (venue ? '@' + venue : ''));
+    }
+
+    async function pin(change) {
+      say('re-planning: ' + change + '…');
       try {
-        const p = await api('POST', '/api/whatif', { pin: [id + '=' + date + (venue ? '@' + venue : '')] });
+        const p = await api('POST', '/api/whatif', { pin: [change] });
         S.state.proposal = p; drawProposal(); drawCalendar(); say(p.label + ': ' + p.status);
       } catch (e) { say(e.message); }
     }

@@ -116,6 +116,9 @@ public enum PlannerPage {
     .sw { display:inline-block; width:10px; height:10px; border-radius:2px; vertical-align:middle; margin-right:2px; }
     .new { color:var(--clash); } .gone { color:#1b7f1b; } .conflict li { margin-bottom:3px; }
     .actions { display:flex; gap:6px; margin-top:6px; }
+    .sw.mark { background:#fff; border:1px solid #999; } .sw.mark.clash { outline:2px solid var(--clash); } .sw.mark.near { outline:2px dashed var(--near); }
+    .sw.mark.broken { background-image: repeating-linear-gradient(45deg, rgba(214,39,40,.7) 0 2px, transparent 2px 4px); }
+    .sw.mark.ghost { border:2px dashed #111; } #legend { margin-bottom:6px; } .venue-moves { margin:4px 0; color:var(--muted); }
 
     """
 }
