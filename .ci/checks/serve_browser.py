@@ -116,6 +116,8 @@ def whatif_step(d, shots):
     moved = sorted(e.get_attribute("data-moved") for e in d.find_elements(By.CSS_SELECTOR, "#moved tr[data-moved]"))
     check(moved == ["STOCK", "TS2"], "what-if: TS2 and STOCK moved (%s)" % moved)
     check(len(d.find_elements(By.CSS_SELECTOR, ".ev.ghost")) > 0, "what-if: the proposed dates are drawn on the calendar")
+    d.find_element(By.CSS_SELECTOR, '[data-zoom="month"]').click()
+    check(d.execute_script("return document.getElementById('timeline').scrollLeft") > 0, "month zoom keeps the selected event in view")
     d.save_screenshot(os.path.join(shots, "serve-whatif.png"))
 
 

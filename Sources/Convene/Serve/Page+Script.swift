@@ -106,7 +106,7 @@ extension PlannerPage {
       for (const x of moved.values()) {
         if (!x.to) continue;
         const ev = byId.get(x.event) || { kind: '' };
-        items.push({ s: ord(x.to), e: ord(x.toEnd || x.to), venue: x.toVenue || '', cls: 'ev ghost ' + kindClass(ev.kind), label: x.event + ' →',
+        items.push({ s: ord(x.to), e: ord(x.toEnd || x.to), venue: x.toVenue || '', cls: 'ev ghost ' + kindClass(ev.kind), label: '→ ' + x.event,
           title: 'Proposed: ' + x.event + ' ' + span(x.to, x.toEnd) + ' at ' + (x.toVenue || 'no venue'), attrs: 'data-ghost="' + esc(x.event) + '"' });
       }
       return items;

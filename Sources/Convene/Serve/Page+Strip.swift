@@ -6,6 +6,14 @@ extension PlannerPage {
 
     function clip(o) { const h = S.scenario.horizon; return Math.min(Math.max(o, ord(h.start)), ord(h.end)); }
 
+    // Scrolls the calendar so that the event, and where a re-plan would put it, are in view.
+    function reveal(id) {
+      const q = CSS.escape(id), els = $('lanes').querySelectorAll('.ev[data-event="' + q + '"], .ev[data-ghost="' + q + '"]');
+      if (!els.length) return;
+      const left = Math.min(...[...els].map((el) => el.offsetLeft));
+      $('timeline').scrollLeft = Math.max(0, left - 120 - $('timeline').clientWidth / 4);
+    }
+
     function select(id) {
       S.selected = id; S.chosen = null;
       for (const el of $('lanes').querySelectorAll('.ev.selected')) el.classList.remove('selected');
@@ -26,6 +34,7 @@ extension PlannerPage {
         (ev.venues.length ? ev.venues.map((v) => '<button class="venue-move" data-venue="' + esc(v) + '">' + esc(v) + '</button>').join(' ') : 'no venue') +
         '</div><div id="strip-status" class="hint"></div><div id="strip" class="strip"></div>';
       for (const b of $('selection').querySelectorAll('.venue-move')) b.onclick = () => pin(id + '=@' + b.dataset.venue);
+      reveal(id);
       $('sweep-run').onclick = () => sweep(id);
       $('sweep-venue').onchange = () => sweep(id);
       sweep(id);
@@ -114,7 +123,7 @@ extension PlannerPage {
       say('re-planning: ' + change + '…');
       try {
         const p = await api('POST', '/api/whatif', { pin: [change] });
-        S.state.proposal = p; drawProposal(); drawCalendar(); say(p.label + ': ' + p.status);
+        S.state.proposal = p; drawProposal(); drawCalendar(); if (S.selected) reveal(S.selected); say(p.label + ': ' + p.status);
       } catch (e) { say(e.message); }
     }
 
@@ -124,6 +133,7 @@ extension PlannerPage {
       S.zoom = z;
       for (const b of document.querySelectorAll('.zoom')) b.classList.toggle('on', b.dataset.zoom === z);
       drawCalendar();
+      if (S.selected) reveal(S.selected);
     }
 
     function wire() {

@@ -81,7 +81,7 @@ public enum PlannerPage {
     .tick.minor { height:10px; top:24px; border-color:#e4e4e4; }
     .lane { position:relative; border-bottom:1px solid #eee; contain: layout paint style; }
     .lane.outside { background:#fbfbf6; }
-    .lane-label { position:sticky; left:0; z-index:2; width:120px; height:100%; float:left; background:rgba(255,255,255,.94);
+    .lane-label { position:sticky; left:0; z-index:2; width:120px; height:100%; float:left; background:#fff;
       border-right:1px solid var(--line); padding:3px 6px; font-weight:600; }
     .lane-label small { display:block; font-weight:400; color:var(--muted); }
     .ev, .ext { position:absolute; height:20px; border-radius:3px; padding:1px 3px; overflow:hidden; white-space:nowrap;
