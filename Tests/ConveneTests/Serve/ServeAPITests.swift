@@ -117,6 +117,21 @@ struct ServeAPITests {
     }
 }
 
+extension ServeAPITests {
+    @Test("the stop button: POST /api/stop ends the running sweep with the dates answered so far")
+    func stop() throws {
+        let f = try ServeFixture(); defer { f.close() }
+        let started = Date()
+        let sweeping = Thread.detachedReply { f.request("POST", "/api/sweep", json: #"{"event": "STOCK", "from": "2017-01-02", "to": "2018-12-31"}"#) }
+        Thread.sleep(forTimeInterval: 1)
+        #expect(f.request("POST", "/api/stop", json: "{}").status == 200)
+        let reply = sweeping.wait()
+        #expect(reply.events.last?.name == "stopped", "\(reply.events.map(\.name))")
+        #expect(Date().timeIntervalSince(started) < 15)
+        #expect(f.request("GET", "/api/state").body.contains("\"proposal\": null"), "a sweep proposes nothing")
+    }
+}
+
 /// A reply computed on a thread of its own.
 final class PendingReply: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
