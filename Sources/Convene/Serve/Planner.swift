@@ -44,6 +44,10 @@ public final class Planner: @unchecked Sendable {
     /// The working calendar's part of `stateJSON`, made once per working calendar.
     private var workingCache: (version: Int, value: [(key: String, value: JSONValue)])?
     private var version = 0
+    /// Bumped by every change of the working calendar or the proposal: answers made from them
+    /// (`stateJSON`) are kept as text until the next change.
+    private var generation = 0
+    private var texts: [String: (generation: Int, text: String)] = [:]
 
     public init(scenario: Scenario, scenarioBytes: [UInt8], baseline: CalendarFile?, files: ServeFiles) {
         self.scenario = scenario
@@ -100,7 +104,18 @@ public final class Planner: @unchecked Sendable {
 
     var history: (undo: Int, redo: Int) { lock.lock(); defer { lock.unlock() }; return (undoStack.count, redoStack.count) }
 
-    func propose(_ p: Proposal?) { lock.lock(); proposal = p; lock.unlock() }
+    func propose(_ p: Proposal?) { lock.lock(); proposal = p; generation += 1; lock.unlock() }
+
+    /// The text `make` gives, made once per generation (`always`: once for the session).
+    func cachedText(_ key: String, always: Bool = false, _ make: () -> String) -> String {
+        lock.lock()
+        let g = always ? -1 : generation
+        if let t = texts[key], t.generation == g { lock.unlock(); return t.text }
+        lock.unlock()
+        let text = make()
+        lock.lock(); if always || generation == g { texts[key] = (g, text) }; lock.unlock()
+        return text
+    }
 
     /// The proposal becomes the working calendar; false when there is none (or it has no calendar).
     func keep() -> Bool {
@@ -110,6 +125,7 @@ public final class Planner: @unchecked Sendable {
         redoStack.removeAll()
         working = p.file
         version += 1
+        generation += 1
         proposal = nil
         return true
     }
@@ -120,6 +136,7 @@ public final class Planner: @unchecked Sendable {
         redoStack.append(working)
         working = last
         version += 1
+        generation += 1
         proposal = nil
         return true
     }
@@ -130,6 +147,7 @@ public final class Planner: @unchecked Sendable {
         undoStack.append(working)
         working = next
         version += 1
+        generation += 1
         proposal = nil
         return true
     }

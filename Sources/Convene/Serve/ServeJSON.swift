@@ -8,7 +8,9 @@ extension Planner {
     }
 
     /// The scenario as the page needs it: horizon, venues, kinds, events, dated outside events.
-    public func scenarioJSON() -> String {
+    public func scenarioJSON() -> String { cachedText("scenario", always: true, makeScenarioJSON) }
+
+    func makeScenarioJSON() -> String {
         let s = scenario
         var kinds: [String] = []
         for e in s.events where !kinds.contains(e.kind) { kinds.append(e.kind) }
@@ -46,6 +48,10 @@ extension Planner {
 
     /// The working calendar, its check report (check/1), near misses, the proposal and history.
     public func stateJSON(nearMissDays: Int = 7) -> String {
+        cachedText("state:\(nearMissDays)") { makeStateJSON(nearMissDays: nearMissDays) }
+    }
+
+    func makeStateJSON(nearMissDays: Int) -> String {
         let working = cachedWorking { file in
             let report = evaluator.check(file)
             let near = HTMLWriter.nearMisses(file, scenario: scenario, report: report, within: nearMissDays)

@@ -32,7 +32,7 @@ extension Commands {
         do { planner = try Planner.open(ServeFiles(scenario: path, baseline: args.value("baseline"), out: args.value("out"))) } catch {
             return Refusal(text: error.description + "\n").result
         }
-        _ = planner.stateJSON()  // the working calendar's report, made before the first page asks
+        _ = (planner.stateJSON(), planner.scenarioJSON())  // made before the first page asks
         let api = PlannerAPI(planner: planner)
         let server = HTTPServer(host: host) { request, out in api.handle(request, out) }
         let bound: UInt16
