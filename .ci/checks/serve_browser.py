@@ -81,6 +81,25 @@ def text(d, css):
     return els[0].text if els else ""
 
 
+def filters_step(d):
+    visible = "return [...document.querySelectorAll('.ev[data-event]:not(.hidden)')].map((e) => e.dataset.event)"
+    lanes = "return [...document.querySelectorAll('.lane:not(.hidden)')].map((e) => e.dataset.lane)"
+    Select(d.find_element(By.ID, "filter-kind")).select_by_value("stocktaking")
+    check(d.execute_script(visible) == ["STOCK"], "kind filter: stocktaking shows STOCK alone (%s)" % d.execute_script(visible))
+    Select(d.find_element(By.ID, "filter-kind")).select_by_value("")
+    Select(d.find_element(By.ID, "filter-venue")).select_by_value("GVA")
+    shown = d.execute_script(lanes)
+    check("venue:GVA" in shown and not any(l.startswith("venue:") and l != "venue:GVA" for l in shown), "venue filter: the GVA lane alone (%s)" % shown)
+    Select(d.find_element(By.ID, "filter-venue")).select_by_value("")
+    d.find_element(By.ID, "filter-text").send_keys("stocktaking")
+    check(d.execute_script(visible) == ["STOCK"], "text filter: 'stocktaking' finds STOCK by its title")
+    d.find_element(By.ID, "filter-text").clear()
+    d.execute_script("document.getElementById('filter-text').dispatchEvent(new Event('input'))")
+    for zoom in ["month", "quarter", "year"]:
+        d.find_element(By.CSS_SELECTOR, '[data-zoom="%s"]' % zoom).click()
+    check(len(d.execute_script(visible)) == 10, "zoom and filters back: the 10 events of the published calendar")
+
+
 def solve_step(d):
     d.find_element(By.ID, "solve").click()
     if wait(d, lambda: "optimal" in text(d, "#proposal-status"), "solve answers"):
@@ -150,6 +169,7 @@ def worked_example(convene, shots):
         wait(d, lambda: d.execute_script("return document.body.dataset.ready === '1'"), "the page opens")
         check("cost 14" in text(d, "#summary"), "page: the published calendar costs 14 (%r)" % text(d, "#summary"))
         d.save_screenshot(os.path.join(shots, "serve-calendar.png"))
+        filters_step(d)
         solve_step(d)
         strip_step(d, shots)
         whatif_step(d, shots)
