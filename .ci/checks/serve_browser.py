@@ -5,8 +5,9 @@
    calendar as baseline; solve (optimal 8); click STOCK and see its strip (best 2017-12-04 at
    12, 20 November infeasible with the Mexican holiday as reason); choose 2017-11-21 (what-if
    cost 25, TS2 and STOCK moved); keep it; undo; export ICS (parsed by icalendar, the bytes of
-   `convene export`); save to --out; Ctrl-C stops the server cleanly.
-2. A 1,000-event scenario: the page opens in under 2 s and filters without lag.
+   `convene export`); save to --out; Ctrl-C stops the server cleanly. Filters and zoom.
+   An infeasible scenario's page shows the minimal conflict and the repairs.
+2. A 1,000-event scenario: the page opens in under 2 s and filters without lag; Stop ends a solve.
 Fails on any console error. Screenshots go to --shots.
 
 usage: serve_browser.py --convene PATH --big SCENARIO --big-baseline CALENDAR [--shots DIR]
@@ -98,6 +99,45 @@ def filters_step(d):
     for zoom in ["month", "quarter", "year"]:
         d.find_element(By.CSS_SELECTOR, '[data-zoom="%s"]' % zoom).click()
     check(len(d.execute_script(visible)) == 10, "zoom and filters back: the 10 events of the published calendar")
+
+
+def stop_step(d):
+    d.find_element(By.ID, "solve").click()
+    time.sleep(2)
+    t0 = time.perf_counter()
+    d.find_element(By.ID, "stop").click()
+    if wait(d, lambda: text(d, "#proposal-status") != "", "Stop: the solve answers with what it has", 30):
+        print("timing: Stop answered in %.1f s: %s" % (time.perf_counter() - t0, text(d, "#proposal-status")))
+        check(text(d, "#proposal-status").split(" ")[0] in ("feasible", "optimal", "unknown"), "Stop: the solve's answer is shown")
+    check(not d.find_element(By.ID, "stop").is_enabled(), "Stop: the button is off once the search answered")
+    d.find_element(By.ID, "drop").click()
+
+
+def infeasible(convene, shots):
+    import json
+    s = json.load(open(SCENARIO))
+    for e in s["events"]:
+        if e["id"] == "STOCK":
+            e["window"] = {"earliest": "2017-11-17", "latest": "2017-11-21"}  # 3 days, over a weekend and the Mexican holiday
+    path = os.path.join(tempfile.mkdtemp(), "infeasible.json")
+    json.dump(s, open(path, "w"))
+    proc, base = start_server(convene, [path])
+    d = browser()
+    try:
+        d.get(base)
+        wait(d, lambda: d.execute_script("return document.body.dataset.ready === '1'"), "the infeasible scenario's page opens")
+        d.find_element(By.ID, "solve").click()
+        if wait(d, lambda: "infeasible" in text(d, "#proposal-status"), "solve answers infeasible"):
+            items = [li.text for li in d.find_elements(By.CSS_SELECTOR, "#proposal ul.conflict li")]
+            print("   conflict and repairs: %s" % items)
+            check(any("STOCK" in t for t in items), "infeasible: the minimal conflict names STOCK's window, in sentences")
+            check(len(d.find_elements(By.XPATH, "//h3[text()='What would fix it']")) == 1, "infeasible: the repairs are listed")
+            check(not d.find_element(By.ID, "keep").is_enabled(), "infeasible: nothing to keep")
+        d.save_screenshot(os.path.join(shots, "serve-infeasible.png"))
+        console_errors(d, "infeasible scenario")
+    finally:
+        d.quit()
+        stop_server(proc, "infeasible scenario")
 
 
 def solve_step(d):
@@ -218,6 +258,7 @@ def thousand(convene, scenario, baseline, shots):
         Select(d.find_element(By.ID, "filter-venue")).select_by_index(1)
         Select(d.find_element(By.ID, "filter-kind")).select_by_index(0)
         Select(d.find_element(By.ID, "filter-venue")).select_by_index(0)
+        stop_step(d)
         d.execute_script("document.querySelector('[data-zoom=quarter]').click()")
         d.save_screenshot(os.path.join(shots, "serve-1000.png"))
         console_errors(d, "1,000 events")
@@ -235,6 +276,7 @@ def main():
     a = p.parse_args()
     os.makedirs(a.shots, exist_ok=True)
     worked_example(a.convene, a.shots)
+    infeasible(a.convene, a.shots)
     thousand(a.convene, a.big, a.big_baseline, a.shots)
     print("serve browser check: %d failed" % len(failures))
     sys.exit(1 if failures else 0)

@@ -169,7 +169,7 @@ extension PlannerPage {
       const r = S.state.report, st = S.state;
       const pills = [['cost ' + fmt(r.cost), ''], [r.hardOK ? 'hard rules hold' : r.hard.length + ' hard rule breaks', r.hardOK ? 'ok' : 'bad'],
         [r.clashes.length + ' clashes', r.clashes.length ? 'bad' : 'ok'], [st.nearMisses.length + ' near misses', ''],
-        [st.working.assignments.length + ' / ' + S.scenario.events.length + ' events placed', '']];
+        [st.working.assignments.length + ' / ' + S.scenario.events.length + ' events placed', r.complete ? '' : 'bad']];
       $('summary').innerHTML = pills.map(([t, c]) => '<span class="pill ' + c + '">' + esc(t) + '</span>').join('');
       $('undo').disabled = st.undo === 0; $('redo').disabled = st.redo === 0;
       $('save').disabled = !st.out; if (st.out) $('save').title = 'Save the working calendar to ' + st.out;
@@ -231,12 +231,14 @@ extension PlannerPage {
         html += '<ul class="conflict">' + p.conflict.map((s) => '<li>' + esc(s) + '</li>').join('') + '</ul>';
         if (p.repairs.length) html += '<h3>What would fix it</h3><ul class="conflict">' + p.repairs.map((s) => '<li>' + esc(s) + '</li>').join('') + '</ul>';
       }
-      html += '<h3>Moved (<span id="moved-count">' + moved.length +
-        '</span>)</h3><table id="moved"><tr><th>Event</th><th>From</th><th>To</th><th>Venue</th></tr>' + movedRows({ moved }) + '</table>';
-      if (added.length) html += '<h3>Newly placed (' + added.length + ')</h3><p>' + esc(added.map((x) => x.event + ' ' + x.to).join(', ')) + '</p>';
-      html += '<h3>Clashes</h3><ul>' + p.newClashes.map((c) => '<li class="new">new: ' + esc(c) + '</li>').join('') +
-        p.goneClashes.map((c) => '<li class="gone">gone: ' + esc(c) + '</li>').join('') + (p.newClashes.length +
-          p.goneClashes.length ? '' : '<li>no change</li>') + '</ul>';
+      if (p.assignments.length) {
+        html += '<h3>Moved (<span id="moved-count">' + moved.length +
+          '</span>)</h3><table id="moved"><tr><th>Event</th><th>From</th><th>To</th><th>Venue</th></tr>' + movedRows({ moved }) + '</table>';
+        if (added.length) html += '<h3>Newly placed (' + added.length + ')</h3><p>' + esc(added.map((x) => x.event + ' ' + x.to).join(', ')) + '</p>';
+        html += '<h3>Clashes</h3><ul>' + p.newClashes.map((c) => '<li class="new">new: ' + esc(c) + '</li>').join('') +
+          p.goneClashes.map((c) => '<li class="gone">gone: ' + esc(c) + '</li>').join('') + (p.newClashes.length +
+            p.goneClashes.length ? '' : '<li>no change</li>') + '</ul>';
+      }
       html += '<div class="actions"><button id="keep" class="primary"' + (p.assignments.length ? '' : ' disabled') +
         '>Keep</button><button id="drop">Drop</button></div>';
       box.innerHTML = html;
@@ -260,6 +262,7 @@ extension PlannerPage {
             $('progress').textContent = data.seconds.toFixed(2) + ' s  best ' + fmt(data.best) + '  bound ' + fmt(data.bound) +
               (data.gap != null ? '  gap ' + data.gap.toFixed(1) + '%' : '');
           } else if (name === 'result') {
+            if ($('progress').textContent === 'solving…') $('progress').textContent = 'solve: ' + data.status;
             S.state.proposal = data; drawProposal(); drawCalendar();
             say('solve: ' + data.status + (data.cost != null ? ', cost ' + fmt(data.cost) : ''));
           } else if (name === 'error') say(data.error);

@@ -76,7 +76,9 @@ extension Planner {
     /// new and gone clashes, cost before and after.
     func proposalJSON(_ p: Proposal) -> JSONValue {
         let before = workingCalendar
-        let d = CalendarDiff(before, p.file, evaluator: evaluator)
+        // No calendar (infeasible, unknown): nothing moved; the answer is the conflict or the status.
+        var d = CalendarDiff(before, p.file, evaluator: evaluator)
+        if p.file.assignments.isEmpty { (d.moved, d.newClashes, d.goneClashes) = ([], [], []) }
         let moves: [JSONValue] = d.moved.map { m in .object([
             ("event", .string(m.event)), ("from", str(m.from?.start.iso)), ("fromEnd", str(m.from?.end?.iso)), ("to", str(m.to?.start.iso)),
             ("toEnd", str(m.to?.end?.iso)), ("fromVenue", str(m.from?.venue)), ("toVenue", str(m.to?.venue)),
