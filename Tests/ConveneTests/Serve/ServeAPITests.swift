@@ -55,7 +55,7 @@ struct ServeAPITests {
         #expect(events.filter { $0.name == "row" }.count == 85)
         let done = try #require(events.last { $0.name == "done" })
         let cli = try convene(f, ["sweep", "SCENARIO", "--baseline", "BASELINE", "--event", "STOCK",
-                                  "--from", "2017-10-01", "--to", "2018-01-31", "--format", "json"])
+                                  "--from", "2017-10-01", "--to", "2018-01-31", "--format", "json", "--jobs", "1"])
         #expect(done.data == cli)
         let dates = try JSONParser.parse(Array(events[0].data.utf8))
         guard case .array(let closed)? = dates["closed"] else { Issue.record("no closed dates"); return }

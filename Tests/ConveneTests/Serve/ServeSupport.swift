@@ -25,7 +25,11 @@ final class ServeFixture: @unchecked Sendable {
         let out = outName.map { folder.appendingPathComponent($0).path }
         self.out = out ?? ""
         planner = try Planner.open(ServeFiles(scenario: scenario, baseline: withBaseline ? baseline : nil, out: out))
-        let api = PlannerAPI(planner: planner)
+        // One sweep thread: the rows are the same for any number (as `sweep --jobs`), and the
+        // suites that time the search run beside these tests.
+        var one = PlannerAPI(planner: planner)
+        one.jobs = 1
+        let api = one
         server = HTTPServer(limits: limits) { request, responder in api.handle(request, responder) }
         _ = try server.start(port: 0)
     }
