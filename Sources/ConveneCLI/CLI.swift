@@ -18,7 +18,7 @@ enum CLI {
         return limits
     }
 
-    static var commands: [CommandSpec] { [Commands.check, Commands.clashes, Commands.solve, Commands.whatif, Commands.sweep, Commands.export] }
+    static var commands: [CommandSpec] { [Commands.check, Commands.clashes, Commands.solve, Commands.whatif, Commands.sweep, Commands.export, Commands.serve] }
 
     static let overview = """
     OVERVIEW: Convene proposes, checks and re-plans the session calendars of intergovernmental
@@ -34,6 +34,7 @@ enum CLI {
       check                   Judge a calendar against a scenario: hard rules, soft costs, clashes.
       clashes                 List a calendar's clashes with outside events, and near misses.
       export                  Write a calendar as iCalendar, CSV or an HTML page.
+      serve                   Open the planner's page: solve, re-plan by pointing, check, export.
       help                    Show help for a command.
 
       See 'convene help <command>' for detailed help.

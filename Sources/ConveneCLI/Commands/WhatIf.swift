@@ -78,24 +78,8 @@ extension Commands {
 }
 
 enum WhatIfText {
-    static func calendarFile(_ a: WhatIfAnswer, _ scenario: Scenario) -> CalendarFile {
-        var file = a.solution.calendarFile(scenario)
-        if let cost = a.whatIfCost, let d = a.disturbance {
-            file.whatif = .object([
-                ("cost", .number(cost)), ("disturbance", .number(d)), ("baselineCost", .number(a.baselineReport.cost)),
-                ("moved", .array(a.moved.map { m in .object([
-                    ("event", .string(m.event)), ("from", .string(m.from!.start.iso)), ("to", .string(m.to.start.iso)),
-                    ("fromVenue", m.fromVenue.map(JSONValue.string) ?? .null), ("toVenue", m.toVenue.map(JSONValue.string) ?? .null),
-                    ("pinned", .bool(m.pinned)),
-                ]) })),
-                ("added", .array(a.added.map { m in .object([("event", .string(m.event)), ("to", .string(m.to.start.iso)),
-                                                            ("toVenue", m.toVenue.map(JSONValue.string) ?? .null)]) })),
-                ("changes", .array(a.changes.map { c in .object([("subject", .string(c.subject)), ("before", .number(c.before)),
-                                                                ("after", .number(c.after)), ("change", .string(c.direction.rawValue))]) })),
-            ])
-        }
-        return file
-    }
+    /// The library's calendar/1 form of the answer (shared with `serve`).
+    static func calendarFile(_ a: WhatIfAnswer, _ scenario: Scenario) -> CalendarFile { a.calendarFile(scenario) }
 
     static func describe(_ c: Change) -> String {
         switch c.kind {
