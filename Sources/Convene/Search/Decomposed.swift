@@ -15,7 +15,7 @@
 ///    improvement, or the limit; `optimal` when the calendar meets the bound.
 /// 6. Unproven with time left: the complete search over the whole scenario, seeded with the
 ///    calendar, until it proves it (or a better one) optimal or the limit comes.
-struct Decomposed {
+final class Decomposed {
     let scenario: Scenario
     let parts: [[Int]]
     let limits: Limits
@@ -27,52 +27,119 @@ struct Decomposed {
         var infeasiblePart: [Int]?
     }
 
+    init(scenario: Scenario, parts: [[Int]], limits: Limits, evaluator: Evaluator) {
+        self.scenario = scenario; self.parts = parts; self.limits = limits; self.evaluator = evaluator
+        merged = Schedule(repeating: nil, count: scenario.events.count)
+        current = merged
+        partCost = Array(repeating: 0, count: parts.count)
+        relaxation = RoomsRelaxation(scenario: scenario, parts: parts, start: merged, initial: 0)
+        pool = ColumnPool(scenario: scenario, parts: parts)
+    }
+
+    // MARK: The state of a run
+
+    private var started = 0.0
+    private var stats = SolveStats()
+    /// Step 0's calendar, the answer should the limit come before step 2 ends.
+    private var quick: (schedule: Schedule, cost: Int)? = nil
+    /// Each part's own optimum (step 1), merged, and their costs.
+    private var merged: Schedule
+    private var alone: [Int] = []
+    /// The proven lower bound: the parts' optima (when all were proven) or a Lagrangian bound.
+    private var bound = 0
+    /// The calendar being improved, and each part's cost in it (steps 2 to 4).
+    private var current: Schedule
+    private var partCost: [Int]
+    private var reported: (cost: Int?, bound: Int?) = (nil, nil)
+    private var relaxation: RoomsRelaxation
+    private var pool: ColumnPool
+    /// Each part compiled once with its costs scaled for pricing; a round only re-prices it.
+    private var pricedBase: [Int: CompiledModel] = [:]
+    private var pricingBudget = 0.0, pricingSpent = 0.0
+
+    private func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
+    private var stopped: Bool { (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true }
+    private var partsTotal: Int { partCost.reduce(0, Cost.add) }
+
+    /// The steps in order; each step that can end the run returns its result.
     func solve() -> Result {
-        let started = now()
-        var stats = SolveStats()
-        func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
-        /// Solves the events of one or more parts on their own, with the rooms others take, a warm
-        /// start (`hint`: the whole calendar, read at these events), and a node limit.
-        func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, nodeLimit: Int? = nil,
-                 firstOnly: Bool = false) -> SolveOutcome {
-            let s = scenario.restricted(to: events)
-            var setup = SearchSetup()
-            setup.occupancy = occupancy
-            var subLimits = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
-            if firstOnly { subLimits.solutionLimit = 1 }
-            let solver = Solver(s, setup: setup, limits: subLimits, evaluator: Evaluator(s, calendarsOf: evaluator))
-            if let hint { solver.seed(with: events.map { hint[$0] }) }
-            let out = solver.solve()
-            stats.absorb(out.stats)
-            limits.trace?("part of \(events.count) events (\(s.events.first?.id ?? "-"), …): \(out.status), "
-                          + "\(out.stats.conflicts) conflicts, \(Int(out.stats.elapsed * 1000)) ms")
-            return out
+        started = now()
+        calendarAtOnce()
+        if let result = eachPartAlone() { return result }
+        if let result = partsInTurn() { return result }
+        startPricing()
+        improveByParts()
+        let total = improveByCrowdedMonths()
+        return prove(total)
+    }
+
+    /// Solves the events of one or more parts on their own, with the rooms others take, a warm
+    /// start (`hint`: the whole calendar, read at these events), and a node limit.
+    private func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, nodeLimit: Int? = nil,
+                     firstOnly: Bool = false) -> SolveOutcome {
+        let s = scenario.restricted(to: events)
+        var setup = SearchSetup()
+        setup.occupancy = occupancy
+        var subLimits = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
+        if firstOnly { subLimits.solutionLimit = 1 }
+        let solver = Solver(s, setup: setup, limits: subLimits, evaluator: Evaluator(s, calendarsOf: evaluator))
+        if let hint { solver.seed(with: events.map { hint[$0] }) }
+        let out = solver.solve()
+        stats.absorb(out.stats)
+        limits.trace?("part of \(events.count) events (\(s.events.first?.id ?? "-"), …): \(out.status), "
+                      + "\(out.stats.conflicts) conflicts, \(Int(out.stats.elapsed * 1000)) ms")
+        return out
+    }
+
+    /// The result with `outcome`'s status and calendar, the run's stats and time.
+    private func finished(_ status: SolveStatus, _ schedule: Schedule?, _ objective: Int?, infeasiblePart: [Int]? = nil) -> Result {
+        stats.elapsed = now() - started
+        return Result(outcome: SolveOutcome(status: status, schedule: schedule, objective: objective, stats: stats), infeasiblePart: infeasiblePart)
+    }
+
+    /// What the search answers when the limit comes before step 2 has a calendar.
+    private func stoppedEarly() -> Result { finished(quick == nil ? .unknown : .feasible, quick?.schedule, quick?.cost) }
+
+    /// Tells `limits.progress` when the calendar's cost or the bound has improved.
+    private func report(_ total: Int) {
+        guard let progress = limits.progress else { return }
+        let b: Int? = bound > 0 ? bound : nil
+        guard reported.cost.map({ total < $0 }) ?? true || (b ?? 0) > (reported.bound ?? 0) else { return }
+        reported = (total, b)
+        progress(SearchProgress(seconds: now() - started, cost: total, bound: b))
+    }
+
+    /// Rooms the other parts take in `current`: venue → day ordinal → count.
+    private func occupancy(except skip: Set<Int>) -> [Int: [Int: Int]] {
+        var taken: [Int: [Int: Int]] = [:]
+        for (k, part) in parts.enumerated() where !skip.contains(k) {
+            for vd in VenueDay.taken(by: part.map { current[$0] }, in: scenario) { taken[vd.venue, default: [:]][vd.day, default: 0] += 1 }
         }
-        // 0. A calendar at once: the parts one after another, each its first calendar against the
-        // rooms the earlier ones take. Should the limit come before step 2 ends, it is the answer.
-        let quick = parts.count >= Self.quickParts ? firstCalendar { sub($0, occupancy: $1, firstOnly: $2) } : nil
+        return taken
+    }
+
+    // MARK: The steps
+
+    /// 0. A calendar at once: the parts one after another, each its first calendar against the
+    /// rooms the earlier ones take (from `quickParts` parts on).
+    private func calendarAtOnce() {
+        guard parts.count >= Self.quickParts else { return }
+        quick = firstCalendar { self.sub($0, occupancy: $1, firstOnly: $2) }
+        reported = (quick?.cost, nil)
         if let quick {
             stats.timeToFirst = now() - started
             limits.progress?(SearchProgress(seconds: stats.timeToFirst!, cost: quick.cost, bound: nil))
         }
-        /// What the search answers when the limit comes before step 2 has a calendar.
-        func stoppedEarly() -> Result {
-            stats.elapsed = now() - started
-            return Result(outcome: SolveOutcome(status: quick == nil ? .unknown : .feasible, schedule: quick?.schedule,
-                                                objective: quick?.cost, stats: stats), infeasiblePart: nil)
-        }
-        // 1. Each part alone.
-        var merged = Schedule(repeating: nil, count: scenario.events.count)
-        var bound = 0, allOptimal = true
-        var alone: [Int] = []
+    }
+
+    /// 1. Each part alone: infeasible when one is; optimal when the merged calendar keeps the rooms.
+    private func eachPartAlone() -> Result? {
+        var allOptimal = true
         for part in parts {
             let out = sub(part)
             switch out.status {
-            case .infeasible:
-                stats.elapsed = now() - started
-                return Result(outcome: SolveOutcome(status: .infeasible, schedule: nil, objective: nil, stats: stats), infeasiblePart: part)
-            case .unknown:
-                return stoppedEarly()
+            case .infeasible: return finished(.infeasible, nil, nil, infeasiblePart: part)
+            case .unknown: return stoppedEarly()
             case .feasible: allOptimal = false
             case .optimal: break
             }
@@ -81,43 +148,31 @@ struct Decomposed {
             alone.append(out.objective!)
         }
         if evaluator.roomProblems(merged).isEmpty {
-            stats.elapsed = now() - started
-            if stats.timeToFirst == nil { stats.timeToFirst = stats.elapsed }
-            return Result(outcome: SolveOutcome(status: allOptimal ? .optimal : .feasible, schedule: merged, objective: bound, stats: stats),
-                          infeasiblePart: nil)
+            if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
+            return finished(allOptimal ? .optimal : .feasible, merged, bound)
         }
         // The sum of the parts' optima bounds the whole, when each is proven.
         if !allOptimal { bound = 0 }
-        // 2. One after another, each with the rooms the earlier parts take.
-        var current = Schedule(repeating: nil, count: scenario.events.count)
-        var partCost = Array(repeating: 0, count: parts.count)
-        /// Rooms the other parts take in `current`: venue → day ordinal → count.
-        func occupancy(except skip: Set<Int>) -> [Int: [Int: Int]] {
-            var taken: [Int: [Int: Int]] = [:]
-            for (k, part) in parts.enumerated() where !skip.contains(k) {
-                for vd in VenueDay.taken(by: part.map { current[$0] }, in: scenario) { taken[vd.venue, default: [:]][vd.day, default: 0] += 1 }
-            }
-            return taken
-        }
+        return nil
+    }
+
+    /// 2. One after another, each with the rooms the earlier parts take. Should a part find no
+    /// room, the first calendar of the whole scenario searched at once takes its place; on the
+    /// learning core that search starts from the parts' own calendars (their options as first
+    /// values), so it keeps most of them and moves what rooms force.
+    private func partsInTurn() -> Result? {
         for (k, part) in parts.enumerated() {
             let out = sub(part, occupancy: occupancy(except: Set(k..<parts.count)))
             guard let schedule = out.schedule else {
-                // No room left for this part in this order: the first calendar of the whole
-                // scenario searched at once (fail first), and the steps below go on from it.
-                // On the learning core that search starts from the parts' own calendars (their
-                // options as first values), so it keeps most of them and moves what rooms force.
                 var firstOnly = limits.step(timeLimit: remaining())
                 firstOnly.solutionLimit = 1
                 let search = Solver(scenario, limits: firstOnly, evaluator: evaluator)
                 search.hint(merged)
-                var whole = search.solve()
+                let whole = search.solve()
                 stats.absorb(whole.stats)
                 guard let first = whole.schedule else {
                     // Proven infeasible, or the limit came first.
-                    if whole.status == .unknown { return stoppedEarly() }
-                    whole.stats = stats
-                    whole.stats.elapsed = now() - started
-                    return Result(outcome: whole, infeasiblePart: nil)
+                    return whole.status == .unknown ? stoppedEarly() : finished(whole.status, nil, nil)
                 }
                 current = first
                 for k in parts.indices { partCost[k] = cost(of: k, in: current) }
@@ -126,96 +181,93 @@ struct Decomposed {
             for (i, e) in part.enumerated() { current[e] = schedule[i] }
             partCost[k] = out.objective!
         }
-        if let quick, quick.cost < partCost.reduce(0, Cost.add) {
+        if let quick, quick.cost < partsTotal {
             current = quick.schedule
             for k in parts.indices { partCost[k] = cost(of: k, in: current) }
         }
         if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
-        var reported: (cost: Int?, bound: Int?) = (quick?.cost, nil)
-        /// Tells `limits.progress` when the calendar's cost or the bound has improved.
-        func report(_ total: Int) {
-            guard let progress = limits.progress else { return }
-            let b: Int? = bound > 0 ? bound : nil
-            guard reported.cost.map({ total < $0 }) ?? true || (b ?? 0) > (reported.bound ?? 0) else { return }
-            reported = (total, b)
-            progress(SearchProgress(seconds: now() - started, cost: total, bound: b))
-        }
-        report(partCost.reduce(0, Cost.add))
-        // 3. A stronger bound: the Lagrangian relaxation of the rooms, priced towards the best
-        // calendar known; resumed after each pass of the large-neighbourhood search. At most 60
-        // rounds and a quarter of the time limit in all. Every calendar a part proposes at some
-        // prices joins the pool that `combine` chooses from.
-        var relaxation = RoomsRelaxation(scenario: scenario, parts: parts, start: merged, initial: bound)
-        var pool = ColumnPool(scenario: scenario, parts: parts)
+        report(partsTotal)
+        return nil
+    }
+
+    /// 3. A stronger bound: the Lagrangian relaxation of the rooms, priced towards the best
+    /// calendar known, resumed after each pass of step 4; at most 60 rounds and a quarter of the
+    /// time limit in all. Every calendar a part proposes at some prices joins the pool that
+    /// `combine` chooses from.
+    private func startPricing() {
+        relaxation = RoomsRelaxation(scenario: scenario, parts: parts, start: merged, initial: bound)
         for (k, part) in parts.enumerated() {
             pool.add(part: k, part.map { merged[$0] }, cost: alone[k])
             pool.add(part: k, part.map { current[$0] }, cost: partCost[k])
         }
-        // Each part is compiled once with its costs scaled for pricing; a round only re-prices
-        // its options (`CompiledModel(repricing:)`).
-        var pricedBase: [Int: CompiledModel] = [:]
-        func pricedSolve(_ k: Int, _ prices: [VenueDay: Int], hint: Schedule) -> SolveOutcome {
-            let base: CompiledModel
-            if let known = pricedBase[k] { base = known } else {
-                let s = scenario.restricted(to: parts[k])
-                var setup = SearchSetup()
-                setup.costScale = RoomsRelaxation.scale
-                setup.stop = limits.stop
-                base = CompiledModel(s, evaluator: Evaluator(s, calendarsOf: evaluator), setup: setup,
-                                     deadline: limits.timeLimit.map { started + $0 })
-                pricedBase[k] = base
-            }
-            guard !base.aborted else { return SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: SolveStats()) }
-            let solver = Solver(model: CompiledModel(repricing: base) { _, p in price(of: p, prices) },
-                                limits: limits.step(timeLimit: remaining()))
-            solver.seed(with: parts[k].map { hint[$0] })
-            let out = solver.solve()
-            stats.absorb(out.stats)
-            return out
-        }
-        let pricingBudget = (remaining() ?? 40) / 4
-        var pricingSpent = 0.0
-        func tighten() {
-            let total = partCost.reduce(0, Cost.add)
-            guard bound < total, pricingSpent < pricingBudget else { return }
-            let began = now(), deadline = began + pricingBudget - pricingSpent
-            relaxation.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
-                let out = pricedSolve(k, prices, hint: hint)
-                guard out.status == .optimal, let objective = out.objective, objective < Cost.cap, let schedule = out.schedule else { return nil }
-                // The part's own cost: the priced objective less the prices, unscaled.
-                let paid = schedule.reduce(0) { Cost.add($0, $1.map { price(of: $0, prices) } ?? 0) }
-                pool.add(part: k, schedule, cost: (objective - paid) / RoomsRelaxation.scale)
-                return (objective, schedule)
-            }
-            pricingSpent += now() - began
-            bound = max(bound, relaxation.bound)
-        }
-        /// A cheaper combination of the parts' calendars met so far, if there is one.
-        func combine() -> Bool {
-            let total = partCost.reduce(0, Cost.add)
-            guard total > bound, pool.fresh > 0, (remaining() ?? 1) > 0,
-                  let (_, choice) = pool.best(below: total, nodeLimit: 20_000, deadline: now() + (remaining() ?? 60)) else { return false }
-            for (k, part) in parts.enumerated() {
-                let column = pool.columns[k][choice[k]]
-                for (i, e) in part.enumerated() { current[e] = column.placements[i] }
-                partCost[k] = column.cost
-            }
-            return true
-        }
+        pricingBudget = (remaining() ?? 40) / 4
         tighten()
         _ = combine()
-        report(partCost.reduce(0, Cost.add))
-        // 4. Large-neighbourhood search: re-solve one part, then two parts together, with the
-        // rest held where they are, from where they are, under a node limit (the best found
-        // counts even when not proven); keeping each strict improvement; then price and combine
-        // again; until the bound, a pass without improvement, or the limit.
+        report(partsTotal)
+    }
+
+    /// Part `k` alone at the rooms' `prices`, from `hint`.
+    private func pricedSolve(_ k: Int, _ prices: [VenueDay: Int], hint: Schedule) -> SolveOutcome {
+        let base: CompiledModel
+        if let known = pricedBase[k] { base = known } else {
+            let s = scenario.restricted(to: parts[k])
+            var setup = SearchSetup()
+            setup.costScale = RoomsRelaxation.scale
+            setup.stop = limits.stop
+            base = CompiledModel(s, evaluator: Evaluator(s, calendarsOf: evaluator), setup: setup,
+                                 deadline: limits.timeLimit.map { started + $0 })
+            pricedBase[k] = base
+        }
+        guard !base.aborted else { return SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: SolveStats()) }
+        let solver = Solver(model: CompiledModel(repricing: base) { _, p in price(of: p, prices) },
+                            limits: limits.step(timeLimit: remaining()))
+        solver.seed(with: parts[k].map { hint[$0] })
+        let out = solver.solve()
+        stats.absorb(out.stats)
+        return out
+    }
+
+    /// More rounds of the relaxation, within what is left of the pricing budget.
+    private func tighten() {
+        let total = partsTotal
+        guard bound < total, pricingSpent < pricingBudget else { return }
+        let began = now(), deadline = began + pricingBudget - pricingSpent
+        relaxation.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
+            let out = self.pricedSolve(k, prices, hint: hint)
+            guard out.status == .optimal, let objective = out.objective, objective < Cost.cap, let schedule = out.schedule else { return nil }
+            // The part's own cost: the priced objective less the prices, unscaled.
+            let paid = schedule.reduce(0) { Cost.add($0, $1.map { price(of: $0, prices) } ?? 0) }
+            self.pool.add(part: k, schedule, cost: (objective - paid) / RoomsRelaxation.scale)
+            return (objective, schedule)
+        }
+        pricingSpent += now() - began
+        bound = max(bound, relaxation.bound)
+    }
+
+    /// A cheaper combination of the parts' calendars met so far, if there is one.
+    private func combine() -> Bool {
+        let total = partsTotal
+        guard total > bound, pool.fresh > 0, (remaining() ?? 1) > 0,
+              let (_, choice) = pool.best(below: total, nodeLimit: 20_000, deadline: now() + (remaining() ?? 60)) else { return false }
+        for (k, part) in parts.enumerated() {
+            let column = pool.columns[k][choice[k]]
+            for (i, e) in part.enumerated() { current[e] = column.placements[i] }
+            partCost[k] = column.cost
+        }
+        return true
+    }
+
+    /// 4. Large-neighbourhood search: re-solve one part, then two parts together, with the rest
+    /// held where they are, from where they are, under a node limit (the best found counts even
+    /// when not proven); keeping each strict improvement; then price and combine again; until
+    /// the bound, a pass without improvement, or the limit.
+    private func improveByParts() {
         var improved = true
-        while improved, partCost.reduce(0, Cost.add) > bound, !(limits.stop?.isRaised ?? false), (remaining() ?? 1) > 0 {
+        while improved, partsTotal > bound, !stopped {
             improved = false
             let unhappy = Set(parts.indices.filter { partCost[$0] > alone[$0] })
-            let neighbourhoods = unhappy.sorted().map { [$0] } + pairsToTry(current, unhappy)
-            for group in neighbourhoods {
-                if (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true || partCost.reduce(0, Cost.add) <= bound { break }
+            for group in unhappy.sorted().map({ [$0] }) + pairsToTry(current, unhappy) {
+                if stopped || partsTotal <= bound { break }
                 let union = group.flatMap { parts[$0] }.sorted()
                 let out = sub(union, occupancy: occupancy(except: Set(group)), hint: current, nodeLimit: 50_000)
                 guard let schedule = out.schedule, out.objective! < group.reduce(0, { Cost.add($0, partCost[$1]) }) else { continue }
@@ -228,16 +280,19 @@ struct Decomposed {
             }
             tighten()
             if combine() { improved = true }
-            report(partCost.reduce(0, Cost.add))
+            report(partsTotal)
         }
-        // 5. Events rather than parts: free every event at a crowded venue in a month, hold the
-        // rest of the calendar, and search for a cheaper arrangement under a node limit.
-        var total = partCost.reduce(0, Cost.add)
-        improved = true
-        while improved, total > bound, !(limits.stop?.isRaised ?? false), (remaining() ?? 1) > 0 {
+    }
+
+    /// 5. Events rather than parts: free every event at a crowded venue in a month, hold the rest
+    /// of the calendar, and search for a cheaper arrangement under a node limit. The cost reached.
+    private func improveByCrowdedMonths() -> Int {
+        var total = partsTotal
+        var improved = true
+        while improved, total > bound, !stopped {
             improved = false
             for free in crowdedNeighbourhoods(current) {
-                if (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true { break }
+                if stopped { break }
                 var setup = SearchSetup()
                 let freeSet = Set(free)
                 for e in scenario.events.indices where !freeSet.contains(e) { setup.frozen[e] = current[e] }
@@ -252,11 +307,15 @@ struct Decomposed {
                 report(total)
             }
         }
-        // `bound` is proven: the parts' optima (when all were) or a Lagrangian bound.
+        return total
+    }
+
+    /// 6. No proof and time left: the complete search over the whole scenario, from the calendar
+    /// of cost `total`. It proves small scenarios at once and can only improve large ones.
+    private func prove(_ reached: Int) -> Result {
+        var total = reached
         var proven = total <= bound
-        // 6. No proof and time left: the complete search over the whole scenario, from this
-        // calendar. It proves small scenarios at once and can only improve large ones.
-        if !proven, (remaining() ?? 1) > 0, !(limits.stop?.isRaised ?? false) {
+        if !proven, !stopped {
             let solver = Solver(scenario, limits: limits.step(timeLimit: remaining()), evaluator: evaluator)
             if solver.seed(with: current) {
                 let out = solver.solve()
@@ -266,10 +325,8 @@ struct Decomposed {
             }
         }
         if proven, bound < total { bound = total; report(total) }
-        stats.elapsed = now() - started
         stats.bound = bound
-        return Result(outcome: SolveOutcome(status: proven ? .optimal : .feasible, schedule: current, objective: total, stats: stats),
-                      infeasiblePart: nil)
+        return finished(proven ? .optimal : .feasible, current, total)
     }
 
     /// Step 0 runs from this many parts: with fewer, step 1 is as quick (the first family's
