@@ -68,7 +68,8 @@ enum CLI {
 
     static func unknownCommand(_ name: String) -> CommandResult {
         let hint = ArgumentParser.closest(name, commands.map(\.name) + ["help"]).map { " Did you mean '\($0)'?" } ?? ""
-        return CommandResult(stderr: "Error: Unknown command '\(name)'.\(hint)\nUsage: convene <command> [<arguments>] [<options>]\n  See 'convene --help' for more information.\n",
+        return CommandResult(stderr: "Error: Unknown command '\(name)'.\(hint)\nUsage: convene <command> [<arguments>] [<options>]\n"
+                                     + "  See 'convene --help' for more information.\n",
                              status: ExitStatus.refused)
     }
 
@@ -79,7 +80,9 @@ enum CLI {
     /// Parses an option as a whole number within a range, or throws a usage error.
     static func int(_ args: ParsedArguments, _ name: String, default d: Int, in range: ClosedRange<Int>) throws(UsageError) -> Int {
         guard let s = args.value(name) else { return d }
-        guard let v = Int(s), range.contains(v) else { throw UsageError(message: "Option '--\(name)' expects a whole number from \(range.lowerBound) to \(range.upperBound), found '\(s)'.") }
+        guard let v = Int(s), range.contains(v) else {
+            throw UsageError(message: "Option '--\(name)' expects a whole number from \(range.lowerBound) to \(range.upperBound), found '\(s)'.")
+        }
         return v
     }
 

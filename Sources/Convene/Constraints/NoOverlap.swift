@@ -25,7 +25,8 @@ public struct NoOverlap: ConstraintRule {
         forEachShortPair(events, schedule, scenario, need: { need($0, $1, in: scenario) }) { e, l, short, gap, need in
             o.amount += Double(short)
             let what = gap < 1 ? "overlaps" : "is only \(gap) days after"
-            o.details.append("\(scenario.name(l)) (\(schedule[l]!.start.iso)) \(what) \(scenario.name(e)) (ends \(schedule[e]!.end.iso)); a gap of \(need) required")
+            o.details.append("\(scenario.name(l)) (\(schedule[l]!.start.iso)) \(what) \(scenario.name(e)) "
+                             + "(ends \(schedule[e]!.end.iso)); a gap of \(need) required")
         }
         return o
     }

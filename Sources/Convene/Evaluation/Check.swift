@@ -24,20 +24,27 @@ extension Evaluator {
             if let v = a.venue {
                 venue = scenario.venueIndex(v)
                 if venue == nil {
-                    extra[e, default: []].append(Finding(rule: "venues:\(ev.id)", amount: 1, detail: "\(ev.id) is held at \(v), a venue the scenario does not have", events: [ev.id]))
+                    extra[e, default: []].append(Finding(rule: "venues:\(ev.id)", amount: 1,
+                                                         detail: "\(ev.id) is held at \(v), a venue the scenario does not have",
+                                                         events: [ev.id]))
                 }
             }
             var days = a.days ?? ev.length.shortest
             if a.days == nil, case .range = ev.length {
-                extra[e, default: []].append(Finding(rule: "days:\(ev.id)", amount: 1, detail: "\(ev.id) gives no length; it must last \(describe(ev.length))", events: [ev.id]))
+                extra[e, default: []].append(Finding(rule: "days:\(ev.id)", amount: 1,
+                                                     detail: "\(ev.id) gives no length; it must last \(describe(ev.length))",
+                                                     events: [ev.id]))
                 days = ev.length.shortest
             }
             var p = place(start: a.start, venue: venue, days: days)
             if p == nil {
-                extra[e, default: []].append(Finding(rule: "calendar:\(ev.id)", amount: 1, detail: "\(ev.id): its venue does not meet \(formatNumber(days)) days after \(a.start.iso)", events: [ev.id]))
+                extra[e, default: []].append(Finding(rule: "calendar:\(ev.id)", amount: 1,
+                                                     detail: "\(ev.id): its venue does not meet \(formatNumber(days)) days after \(a.start.iso)",
+                                                     events: [ev.id]))
                 p = Placement(start: a.start, end: a.end ?? a.start, venue: venue, days: days, occupied: [a.start])
             } else if let end = a.end, end != p!.end {
-                extra[e, default: []].append(Finding(rule: "calendar:\(ev.id)", amount: 1, detail: "\(ev.id) ends \(end.iso) in the calendar, but its \(formatNumber(days)) working day(s) from \(a.start.iso) end \(p!.end.iso)", events: [ev.id]))
+                let detail = "\(ev.id) ends \(end.iso) in the calendar, but its \(formatNumber(days)) working day(s) from \(a.start.iso) end \(p!.end.iso)"
+                extra[e, default: []].append(Finding(rule: "calendar:\(ev.id)", amount: 1, detail: detail, events: [ev.id]))
             }
             schedule[e] = p
         }

@@ -79,11 +79,15 @@ public struct Evaluator: Sendable {
                 detail = "\(ev.id) is pinned to \(f.start.iso)\(f.venue.map { " at \($0)" } ?? "")\(f.days.map { " for \(formatNumber($0)) days" } ?? "")"
             case .calendar:
                 var why: [String] = []
-                if !calendar(p.venue).isOpen(p.start) { why.append("\(p.start.iso) (\(p.start.weekday.rawValue)) is not a working day at \(venueID ?? "any venue")") }
+                if !calendar(p.venue).isOpen(p.start) {
+                    why.append("\(p.start.iso) (\(p.start.weekday.rawValue)) is not a working day at \(venueID ?? "any venue")")
+                }
                 if let w = ev.startWeekdays, !w.contains(p.start.weekday) {
                     why.append("it may only start on \(Weekday.allCases.filter(w.contains).map(\.rawValue).joined(separator: ", "))")
                 }
-                if !isContiguousEnough(ev, p) { why.append("its \(p.occupied.count) days are not contiguous (\(p.occupied.first!.iso) to \(p.occupied.last!.iso))") }
+                if !isContiguousEnough(ev, p) {
+                    why.append("its \(p.occupied.count) days are not contiguous (\(p.occupied.first!.iso) to \(p.occupied.last!.iso))")
+                }
                 detail = "\(ev.id): " + why.joined(separator: "; ")
             case .window:
                 let lo = max(ev.window.start, scenario.horizon.start), hi = min(ev.window.end, scenario.horizon.end)
@@ -107,8 +111,9 @@ public struct Evaluator: Sendable {
             guard !crowded.isEmpty else { continue }
             let excess = crowded.reduce(0) { $0 + $1.value.count - rooms }
             let sample = crowded.prefix(3).map { "\($0.key.iso) (\($0.value.joined(separator: ", ")))" }.joined(separator: "; ")
+            let detail = "\(v.id) has \(rooms) room(s) but holds more events on \(crowded.count) date(s): \(sample)\(crowded.count > 3 ? "; …" : "")"
             out.append(Finding(rule: "rooms:\(v.id)", amount: Double(excess),
-                               detail: "\(v.id) has \(rooms) room(s) but holds more events on \(crowded.count) date(s): \(sample)\(crowded.count > 3 ? "; …" : "")",
+                               detail: detail,
                                events: Array(Set(crowded.flatMap(\.value))).sorted()))
         }
         return out

@@ -95,7 +95,8 @@ public struct ExportRow: Sendable {
             for p in parts { out.append("\(what): \(p)") }
         }
         for c in report.clashes where c.event == event {
-            out.append("Clash with \(c.external) (\(c.category), \(c.place)) on \(c.dates.map(\.iso).joined(separator: ", ")) [\(c.constraint)\(c.hard ? ", hard" : "")]")
+            let dates = c.dates.map(\.iso).joined(separator: ", ")
+            out.append("Clash with \(c.external) (\(c.category), \(c.place)) on \(dates) [\(c.constraint)\(c.hard ? ", hard" : "")]")
         }
         return out
     }

@@ -138,7 +138,9 @@ public enum HTMLWriter {
         let mine = clashes.filter { $0.event == r.event }, close = near.filter { $0.event == r.event }
         if !mine.isEmpty { cls += " clash" } else if !close.isEmpty { cls += " near" }
         if let report { title += r.findings(in: report).map { "\n" + $0 }.joined() }
-        for m in close { title += "\nNear miss: \(m.external) (\(m.category), \(m.place)) \(span(m.externalDates)), \(m.gap) day\(m.gap == 1 ? "" : "s") apart" }
+        for m in close {
+            title += "\nNear miss: \(m.external) (\(m.category), \(m.place)) \(span(m.externalDates)), \(m.gap) day\(m.gap == 1 ? "" : "s") apart"
+        }
         if let scenario {
             let rules = r.rules(in: scenario)
             if !rules.isEmpty { title += "\nRules: " + rules.joined(separator: "; ") }
@@ -152,7 +154,9 @@ public enum HTMLWriter {
         if let report {
             facts.append(("Cost", formatNumber(report.cost), report.cost == 0 ? "good" : ""))
             facts.append(("Hard rules", report.hardOK ? "all hold" : "\(report.hard.count) broken", report.hardOK ? "good" : "bad"))
-            facts.append(("Scheduled", "\(rows.count) of \(scenario?.events.count ?? rows.count)" + (report.complete ? "" : ", \(report.unscheduled.count) unscheduled"), report.complete ? "good" : ""))
+            facts.append(("Scheduled",
+                          "\(rows.count) of \(scenario?.events.count ?? rows.count)" + (report.complete ? "" : ", \(report.unscheduled.count) unscheduled"),
+                          report.complete ? "good" : ""))
             facts.append(("Clashes", String(report.clashes.count), report.clashes.isEmpty ? "good" : "bad"))
             facts.append(("Near misses", "\(near.count) within \(nearMissDays) days", near.isEmpty ? "good" : "warn"))
         } else {
@@ -194,7 +198,8 @@ public enum HTMLWriter {
             out += "</table>\n"
         }
         table("Clashes", ["Event", "Venue", "Outside event", "Category", "Place", "Dates", "Rule"], report.clashes.map {
-            [$0.event, $0.venue ?? "-", $0.external, $0.category, $0.place, $0.dates.map(\.iso).joined(separator: ", "), $0.constraint + ($0.hard ? " (hard)" : "")]
+            [$0.event, $0.venue ?? "-", $0.external, $0.category, $0.place, $0.dates.map(\.iso).joined(separator: ", "),
+             $0.constraint + ($0.hard ? " (hard)" : "")]
         })
         table("Near misses", ["Event", "Dates", "Outside event", "Category", "Place", "Its dates", "Gap"], near.map {
             [$0.event, span($0.eventDates), $0.external, $0.category, $0.place, span($0.externalDates), "\($0.gap) d"]
@@ -247,7 +252,8 @@ public enum HTMLWriter {
         .lab{flex:none;width:150px;padding:1px 8px 1px 0;box-sizing:border-box;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
         .lab small{color:#667}.segt{font-weight:600;line-height:1.2;padding-top:3px}
         .axis{position:relative;flex:1;height:34px}
-        .mon{position:absolute;top:2px;height:16px;border-left:1px solid #99a;padding-left:4px;box-sizing:border-box;font-weight:600;white-space:nowrap;overflow:hidden}
+        .mon{position:absolute;top:2px;height:16px;border-left:1px solid #99a;padding-left:4px;box-sizing:border-box;\
+        font-weight:600;white-space:nowrap;overflow:hidden}
         .wk{position:absolute;top:19px;font-size:10px;color:#778;padding-left:2px;border-left:1px solid #ccd;height:14px}
         .body{position:relative}
         .bg{position:absolute;left:150px;right:0;top:0;bottom:0;pointer-events:none}
@@ -261,7 +267,8 @@ public enum HTMLWriter {
         .closed,.sw.closed{background:repeating-linear-gradient(45deg,#c9ced6 0 2px,transparent 2px 5px)}
         .track>.closed{top:0;bottom:0}
         .cday{bottom:0;height:4px;background:#D55E00}
-        .it{height:\(rowHeight - 3)px;border-radius:3px;padding:0 2px;font-size:11px;line-height:\(rowHeight - 3)px;white-space:nowrap;overflow:visible;font-weight:600;cursor:default}
+        .it{height:\(rowHeight - 3)px;border-radius:3px;padding:0 2px;font-size:11px;line-height:\(rowHeight - 3)px;\
+        white-space:nowrap;overflow:visible;font-weight:600;cursor:default}
         .it.cl{border-top-left-radius:0;border-bottom-left-radius:0}.it.cr{border-top-right-radius:0;border-bottom-right-radius:0}
         .it.sm{font-size:9px;padding:0 1px;letter-spacing:-.2px}
         .it.ext{background:#9aa3ad;color:#fff;font-weight:400;overflow:hidden;text-overflow:ellipsis}

@@ -95,7 +95,10 @@ struct JSONReader {
     mutating func number(_ v: JSONValue, _ path: String) -> Double? {
         guard case .number(let n) = v else { fail(path, "expected a number, found \(JSONReader.describe(v))"); return nil }
         // A huge value is quoted in its short form (1e+300), not its 301 digits.
-        guard abs(n) <= JSONReader.maxMagnitude else { fail(path, "expected a number of magnitude at most 10^9, found \(abs(n) < 1e15 ? formatNumber(n) : String(n))"); return nil }
+        guard abs(n) <= JSONReader.maxMagnitude else {
+            fail(path, "expected a number of magnitude at most 10^9, found \(abs(n) < 1e15 ? formatNumber(n) : String(n))")
+            return nil
+        }
         return n
     }
 

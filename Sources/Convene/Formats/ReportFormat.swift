@@ -25,7 +25,8 @@ extension CheckReport {
         out += "Complete:   \(complete ? "yes" : "no, \(unscheduled.count) unscheduled")\n"
         out += "Cost:       \(formatNumber(cost))\n"
         if !hard.isEmpty {
-            out += "\nHARD (broken)\n" + TextTable(["RULE", "AMOUNT", "DETAIL"], hard.map { [$0.rule, formatNumber($0.amount), $0.detail] }).render(indent: "  ")
+            out += "\nHARD (broken)\n" + TextTable(["RULE", "AMOUNT", "DETAIL"], hard.map { [$0.rule, formatNumber($0.amount), $0.detail] })
+                .render(indent: "  ")
         }
         if !soft.isEmpty {
             out += "\nSOFT (cost)\n" + TextTable(["RULE", "AMOUNT", "WEIGHT", "COST", "DETAIL"], soft.map {
@@ -35,7 +36,8 @@ extension CheckReport {
         if !clashes.isEmpty { out += "\nCLASHES\n" + ClashEntry.table(clashes) }
         if !unscheduled.isEmpty { out += "\nUNSCHEDULED\n  " + unscheduled.joined(separator: ", ") + "\n" }
         if !notEvaluated.isEmpty {
-            out += "\nNOT EVALUATED (a side is unscheduled)\n" + TextTable(["RULE", "BEFORE", "AFTER"], notEvaluated.map { [$0.rule, $0.before, $0.after] }).render(indent: "  ")
+            out += "\nNOT EVALUATED (a side is unscheduled)\n" + TextTable(["RULE", "BEFORE", "AFTER"], notEvaluated.map { [$0.rule, $0.before, $0.after] })
+                .render(indent: "  ")
         }
         if !undated.isEmpty { out += "\nOUTSIDE EVENTS NOT YET DATED (never clash)\n  " + undated.joined(separator: ", ") + "\n" }
         return out
@@ -51,7 +53,8 @@ extension ClashEntry {
 
     static func table(_ clashes: [ClashEntry]) -> String {
         TextTable(["EVENT", "VENUE", "EXTERNAL", "CATEGORY", "PLACE", "DATES", "RULE"], clashes.map {
-            [$0.event, $0.venue ?? "-", $0.external, $0.category, $0.place, $0.dates.map(\.iso).joined(separator: ", "), $0.constraint + ($0.hard ? " (hard)" : "")]
+            [$0.event, $0.venue ?? "-", $0.external, $0.category, $0.place, $0.dates.map(\.iso).joined(separator: ", "),
+             $0.constraint + ($0.hard ? " (hard)" : "")]
         }).render(indent: "  ")
     }
 }

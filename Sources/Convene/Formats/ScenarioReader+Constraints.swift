@@ -42,7 +42,11 @@ extension ScenarioReader.State {
             }
             var mode = MonthlyQuota.Mode.exactly
             if let m = r.string(o, "mode", p) {
-                if let v = MonthlyQuota.Mode(rawValue: m) { mode = v } else { r.fail("\(p).mode", "expected \"exactly\", \"atLeast\" or \"atMost\", found \"\(m)\"") }
+                if let v = MonthlyQuota.Mode(rawValue: m) {
+                    mode = v
+                } else {
+                    r.fail("\(p).mode", "expected \"exactly\", \"atLeast\" or \"atMost\", found \"\(m)\"")
+                }
             }
             return ev.map { MonthlyQuota(events: $0, quota: quota, mode: mode) }
         case Precedence.type:
@@ -80,7 +84,11 @@ extension ScenarioReader.State {
             let buffer = r.whole(o, "bufferDays", p, min: 0) ?? 0
             var scope = AvoidExternal.Scope.anyPlace
             if let s = r.string(o, "scope", p) {
-                if let v = AvoidExternal.Scope(rawValue: s) { scope = v } else { r.fail("\(p).scope", "expected \"anyPlace\" or \"samePlace\", found \"\(s)\"") }
+                if let v = AvoidExternal.Scope(rawValue: s) {
+                    scope = v
+                } else {
+                    r.fail("\(p).scope", "expected \"anyPlace\" or \"samePlace\", found \"\(s)\"")
+                }
             }
             guard let ev, let ex else { return nil }
             return AvoidExternal(events: ev, externals: ex, bufferDays: buffer, scope: scope)
@@ -163,7 +171,8 @@ extension ScenarioReader.State {
         for (i, e) in s.events.enumerated() {
             let cals = e.venues.isEmpty ? [anyWeekday] : e.venues.map { calendars[$0] }
             if !cals.contains(where: { $0.hasWorkingDay(in: e.window) }) {
-                r.fail("events[\(eventFileIndex[i])].window", "expected a window holding a working day of one of its venues inside the horizon; \(e.window.start.iso) to \(e.window.end.iso) holds none")
+                r.fail("events[\(eventFileIndex[i])].window", "expected a window holding a working day of one of its venues inside the horizon; "
+                                                              + "\(e.window.start.iso) to \(e.window.end.iso) holds none")
             }
         }
     }

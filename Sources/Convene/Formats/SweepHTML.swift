@@ -61,7 +61,13 @@ public enum SweepHTML {
             var cls = "d"
             var style = ""
             var mark = String(r.date.iso.suffix(2))
-            if let c = r.whatIfCost { style = " style=\"background:\(colour(c))\"" } else if r.status == .infeasible { cls += " infeasible" } else { cls += " open" }
+            if let c = r.whatIfCost {
+                style = " style=\"background:\(colour(c))\""
+            } else if r.status == .infeasible {
+                cls += " infeasible"
+            } else {
+                cls += " open"
+            }
             if r.best { cls += " best"; mark = "★" + mark }
             out += "<span class=\"\(cls)\"\(style) title=\"\(e(tip(r)))\">\(mark)</span>\n"
         }

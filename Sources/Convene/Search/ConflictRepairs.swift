@@ -188,7 +188,9 @@ extension ConflictExplainer {
             guard let ok = tryVariant(ctx, "fixed:\(ev.id) \(day.iso)", [(e, drop)], check: check) else { return nil }
             if ok {
                 return ConflictRepair(element: "fixed:\(ev.id)", kind: "date",
-                                      sentence: "pin \(ev.id) to \(day.iso)\(pin.venue.map { " at \($0)" } ?? "") instead of \(pin.start.iso), the nearest date that works", day: day)
+                                      sentence: "pin \(ev.id) to \(day.iso)\(pin.venue.map { " at \($0)" } ?? "") instead of \(pin.start.iso), "
+                                                + "the nearest date that works",
+                                      day: day)
             }
         }
         return nil
@@ -200,7 +202,9 @@ extension ConflictExplainer {
         let s = scenario, venue = s.venues[v]
         guard let rooms = venue.rooms else { return nil }
         let search = ctx.search, model = search.model
-        let days = Set(model.options.prefix(s.events.count).flatMap { $0.filter { $0.placement.roomVenue == v }.flatMap { $0.placement.occupied.map(\.ordinal) } }).sorted()
+        let days = Set(model.options.prefix(s.events.count).flatMap {
+            $0.filter { $0.placement.roomVenue == v }.flatMap { $0.placement.occupied.map(\.ordinal) }
+        }).sorted()
         var n = 0
         /// A calendar with `extra` rooms more on `dates`; false none; nil the limit.
         func test(_ extra: Int, _ dates: [Int]) -> Schedule?? {
@@ -238,7 +242,8 @@ extension ConflictExplainer {
             }
             let list = dates.map { Day(ordinal: $0) }
             return ConflictRepair(element: "rooms:\(venue.id)", kind: "rooms",
-                                  sentence: "\(venue.id) needs \(rooms + extra) rooms on \(ConflictExplainer.dateRuns(list)) (it has \(rooms)), or move one of the events held there then",
+                                  sentence: "\(venue.id) needs \(rooms + extra) rooms on \(ConflictExplainer.dateRuns(list)) (it has \(rooms)), "
+                                            + "or move one of the events held there then",
                                   rooms: rooms + extra, dates: list)
         }
         return nil

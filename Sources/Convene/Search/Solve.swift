@@ -56,7 +56,9 @@ extension Solver {
         if let schedule = out.schedule {
             let report = evaluator.evaluate(schedule)
             guard report.hardOK, report.complete, Cost.matches(report.cost, out.objective) else {
-                throw InternalError(description: "the evaluator rejected the solver's calendar (hard OK: \(report.hardOK), cost \(formatNumber(report.cost)) vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2))): \(report.hard.map(\.rule).joined(separator: ", "))")
+                throw InternalError(description: "the evaluator rejected the solver's calendar (hard OK: \(report.hardOK), cost \(formatNumber(report.cost)) "
+                                                 + "vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2))): "
+                                                 + "\(report.hard.map(\.rule).joined(separator: ", "))")
             }
             solution.report = report
         }

@@ -100,7 +100,9 @@ extension WhatIf {
             let d = disturbanceOf(schedule, base: base, pins: pins)
             let admitted = pins.allSatisfy { e, _ in schedule[e].map { setup.admits!(e, $0) } ?? false }
             guard report.hardOK, report.complete, admitted, Cost.matches(report.cost + d, out.objective) else {
-                throw InternalError(description: "the evaluator rejected the what-if calendar (hard OK: \(report.hardOK), pins kept: \(admitted), cost \(formatNumber(report.cost)) + disturbance \(formatNumber(d)) vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2)))")
+                throw InternalError(description: "the evaluator rejected the what-if calendar (hard OK: \(report.hardOK), pins kept: \(admitted), "
+                                                 + "cost \(formatNumber(report.cost)) + disturbance \(formatNumber(d)) "
+                                                 + "vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2)))")
             }
             solution.report = report
             disturbance = d

@@ -83,7 +83,9 @@ public struct SweepFile: Sendable {
             guard seen.insert(s.slice.index).inserted else { return .failure(ChangeError("shard \(s.slice) is given twice")) }
         }
         let missing = (1...n).filter { !seen.contains($0) }
-        guard missing.isEmpty else { return .failure(ChangeError("missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(n)" }.joined(separator: ", "))")) }
+        guard missing.isEmpty else {
+            return .failure(ChangeError("missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(n)" }.joined(separator: ", "))"))
+        }
         var rows = files.flatMap(\.rows).sorted { $0.date < $1.date }
         guard rows.count == total, zip(rows, rows.dropFirst()).allSatisfy({ $0.date < $1.date }) else {
             return .failure(ChangeError("the shards hold \(rows.count) dates, not the sweep's \(total) candidates once each"))

@@ -35,7 +35,8 @@ extension Commands {
             OptionSpec(name: "within", value: "days", help: "Also list outside events within this many days of a session."),
             OptionSpec(name: "format", value: "format", help: "table or json.", defaultValue: "table"),
         ] + CLI.externalOptions(category: "external-category"),
-        discussion: "A clash is a date an event shares with an outside event that one of the scenario's\navoidExternal rules covers (its buffer included). Exits 0 when it ran, clashes or not.",
+        discussion: "A clash is a date an event shares with an outside event that one of the scenario's\n"
+            + "avoidExternal rules covers (its buffer included). Exits 0 when it ran, clashes or not.",
         run: runClashes)
 
     static func runClashes(_ args: ParsedArguments) -> CommandResult {

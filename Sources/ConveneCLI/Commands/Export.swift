@@ -8,7 +8,8 @@ extension Commands {
         options: [
             OptionSpec(name: "format", value: "format", help: "ics, csv or html.", defaultValue: "the --out file's extension, else ics"),
             OptionSpec(name: "scenario", short: "s", value: "scenario", help: "The calendar's scenario/1 file: titles, kinds, venues, rules, costs, clashes."),
-            OptionSpec(name: "external", value: "file.ics", help: "Add the events of an iCalendar file as outside events (needs --scenario). Repeatable.", repeatable: true),
+            OptionSpec(name: "external", value: "file.ics", help: "Add the events of an iCalendar file as outside events (needs --scenario). Repeatable.",
+                       repeatable: true),
             OptionSpec(name: "category", value: "name", help: "Category of --external events that have no CATEGORIES.", defaultValue: "ICS"),
             OptionSpec(name: "within", value: "days", help: "html: mark outside events within this many days of a session as near misses.", defaultValue: "7"),
             OptionSpec(name: "out", short: "o", value: "file", help: "Write to this file, atomically, instead of standard output."),
@@ -37,7 +38,9 @@ extension Commands {
                 format = try CLI.format(args, ["ics", "csv", "html"])
             }
             within = try CLI.int(args, "within", default: 7, in: 0...3660)
-            if !externals.isEmpty, args.value("scenario") == nil { throw UsageError(message: "'--external' needs '--scenario <scenario>' (its horizon bounds recurring events).") }
+            if !externals.isEmpty, args.value("scenario") == nil {
+                throw UsageError(message: "'--external' needs '--scenario <scenario>' (its horizon bounds recurring events).")
+            }
             if externals.isEmpty, args.value("category") != nil { throw UsageError(message: "'--category' applies to '--external' files; none given.") }
             try CLI.checkOutput(out, inputs: [path] + externals + [args.value("scenario")].compactMap { $0 })
         } catch { return CLI.usageError(error.message, export) }

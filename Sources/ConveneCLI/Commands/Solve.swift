@@ -12,9 +12,11 @@ extension Commands {
         options: [
             OptionSpec(name: "out", short: "o", value: "file", help: "Write the calendar (calendar/1) to this file, atomically."),
             OptionSpec(name: "format", value: "format", help: "table, json (calendar/1), ics, csv or html.", defaultValue: "table"),
-            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Answer within this many seconds, reading the files included, with the best calendar found by then.", defaultValue: "30"),
+            OptionSpec(name: "time-limit", short: "t", value: "seconds",
+                       help: "Answer within this many seconds, reading the files included, with the best calendar found by then.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters (nodes, failures, time) on standard error."),
-            OptionSpec(name: "progress", help: "Print a line on standard error each time the best calendar or the lower bound improves (on by default when standard error is a terminal)."),
+            OptionSpec(name: "progress", help: "Print a line on standard error each time the best calendar or the lower bound improves "
+                                               + "(on by default when standard error is a terminal)."),
         ] + CLI.externalOptions(),
         discussion: """
         Status: optimal (cost proven minimal), feasible (the time limit came first), infeasible (a

@@ -16,9 +16,11 @@ extension Commands {
             OptionSpec(name: "venue-change-weight", value: "n", help: "Cost per unpinned event that changes venue.", defaultValue: "10"),
             OptionSpec(name: "jobs", short: "j", value: "n", help: "Dates tried at once (the result is the same for any number).", defaultValue: "2"),
             OptionSpec(name: "shard", value: "I/N", help: "Answer only the I-th of N interleaved slices of the dates (1 ≤ I ≤ N); JSON for --merge."),
-            OptionSpec(name: "merge", value: "file", help: "Join shards' JSON outputs into the single run's table (once per file; no scenario).", repeatable: true),
+            OptionSpec(name: "merge", value: "file", help: "Join shards' JSON outputs into the single run's table (once per file; no scenario).",
+                       repeatable: true),
             OptionSpec(name: "format", value: "format", help: "table, csv, json or html.", defaultValue: "table"),
-            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Stop the whole sweep after this many seconds, reading the files included; unfinished dates are marked.", defaultValue: "30"),
+            OptionSpec(name: "time-limit", short: "t", value: "seconds",
+                       help: "Stop the whole sweep after this many seconds, reading the files included; unfinished dates are marked.", defaultValue: "30"),
         ] + CLI.externalOptions(),
         discussion: """
         The candidates are the dates in the range that are working days of a venue the event may use.
@@ -90,7 +92,9 @@ extension Commands {
         let unfinished = rows.filter { $0.status == nil }.count
         if unfinished > 0 { result.stderr += "sweep: stopped before \(unfinished) of \(rows.count) dates were tried\n" }
         let cut = rows.filter(\.cutShort).map(\.date.iso)
-        if !cut.isEmpty { result.stderr += "sweep: the time limit cut \(cut.count) dates short (\(cut.joined(separator: ", "))): whatif --pin may answer them better\n" }
+        if !cut.isEmpty {
+            result.stderr += "sweep: the time limit cut \(cut.count) dates short (\(cut.joined(separator: ", "))): whatif --pin may answer them better\n"
+        }
         result.status = SweepText.status(rows)
         return result
     }
@@ -100,7 +104,9 @@ extension Commands {
         let format: String
         do throws(UsageError) {
             format = try CLI.format(args, ["table", "csv", "json", "html"])
-            if !args.positionals.isEmpty { throw UsageError(message: "--merge reads only shard outputs: give each file with its own --merge, and no scenario.") }
+            if !args.positionals.isEmpty {
+                throw UsageError(message: "--merge reads only shard outputs: give each file with its own --merge, and no scenario.")
+            }
             for o in ["baseline", "event", "from", "to", "shard"] where args.value(o) != nil {
                 throw UsageError(message: "--merge takes no '--\(o)': the shard outputs say what was swept.")
             }
@@ -140,7 +146,9 @@ enum SweepText {
     static func table(_ rows: [SweepRow], scenario: String, event: String) -> String {
         let feasible = rows.filter { $0.whatIfCost != nil }.count
         var out = "Sweep of \(event) on \(scenario): \(rows.count) candidate dates, \(feasible) feasible\n"
-        if let best = rows.first(where: \.best) { out += "Best: \(rows.filter(\.best).map(\.date.iso).joined(separator: ", ")) (what-if cost \(formatNumber(best.whatIfCost!)))\n" }
+        if let best = rows.first(where: \.best) {
+            out += "Best: \(rows.filter(\.best).map(\.date.iso).joined(separator: ", ")) (what-if cost \(formatNumber(best.whatIfCost!)))\n"
+        }
         return out + "\n" + TextTable(headers, rows.map(cells)).render(indent: "  ")
     }
 

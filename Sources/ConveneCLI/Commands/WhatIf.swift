@@ -9,12 +9,14 @@ extension Commands {
         options: [
             OptionSpec(name: "baseline", short: "b", value: "calendar", help: "The calendar/1 file to start from (required)."),
             OptionSpec(name: "shift", value: "ID=+N", help: "Move an event by N calendar days (ID=+14, ID=-7). Repeatable.", repeatable: true),
-            OptionSpec(name: "pin", value: "ID=DATE@VENUE", help: "Pin an event to a date (ID=2017-11-20), a venue (ID=@MEX) or both. Repeatable.", repeatable: true),
+            OptionSpec(name: "pin", value: "ID=DATE@VENUE", help: "Pin an event to a date (ID=2017-11-20), a venue (ID=@MEX) or both. Repeatable.",
+                       repeatable: true),
             OptionSpec(name: "move-weight", value: "n", help: "Cost per calendar day an unpinned event moves.", defaultValue: "1"),
             OptionSpec(name: "venue-change-weight", value: "n", help: "Cost per unpinned event that changes venue.", defaultValue: "10"),
             OptionSpec(name: "out", short: "o", value: "file", help: "Write the new calendar (calendar/1 with a whatif field), atomically."),
             OptionSpec(name: "format", value: "format", help: "table, json (calendar/1 with a whatif field), ics, csv or html.", defaultValue: "table"),
-            OptionSpec(name: "time-limit", short: "t", value: "seconds", help: "Answer within this many seconds, reading the files included.", defaultValue: "30"),
+            OptionSpec(name: "time-limit", short: "t", value: "seconds",
+                       help: "Answer within this many seconds, reading the files included.", defaultValue: "30"),
             OptionSpec(name: "stats", help: "Print the search's counters on standard error."),
         ] + CLI.externalOptions(),
         discussion: """
@@ -92,7 +94,8 @@ enum WhatIfText {
         var out = "What-if on \(scenario.name): \(changes.map(describe).joined(separator: ", "))\n"
         out += "Status: \(a.solution.status.rawValue)\n"
         if let r = a.solution.report, let d = a.disturbance {
-            out += "Cost: \(formatNumber(r.cost + d)) = scenario cost \(formatNumber(r.cost)) + disturbance \(formatNumber(d)); the baseline's cost was \(formatNumber(a.baselineReport.cost))\n"
+            out += "Cost: \(formatNumber(r.cost + d)) = scenario cost \(formatNumber(r.cost)) + disturbance \(formatNumber(d)); "
+                   + "the baseline's cost was \(formatNumber(a.baselineReport.cost))\n"
         }
         if let bound = a.lowerBound { out += "No re-plan costs less than \(formatNumber(bound)) (a proven lower bound)\n" }
         func dates(_ r: DateRange?) -> String { r.map { $0.start == $0.end ? $0.start.iso : "\($0.start.iso)..\($0.end.iso)" } ?? "-" }

@@ -43,7 +43,8 @@ extension ScenarioReader {
                 for x in try ICSReader.read(cal.bytes, file: cal.file, horizon: horizon, category: category) {
                     guard taken.insert(x.id).inserted else {
                         let line = x.source.flatMap { $0.split(separator: " ").last }.map { "line \($0)" } ?? "file"
-                        problems.append(InputProblem(path: line, message: "expected an id the scenario and the other calendars do not use, found \"\(x.id)\" again"))
+                        problems.append(InputProblem(path: line,
+                                                     message: "expected an id the scenario and the other calendars do not use, found \"\(x.id)\" again"))
                         continue
                     }
                     added.append(externalJSON(x))

@@ -65,7 +65,8 @@ public enum ICSReader {
                 stack.append((value, l.line))
                 if value == "VCALENDAR" {
                     if stack.count > 1 {
-                        problems.append(InputProblem(path: "line \(l.line)", message: "expected END:\(stack[stack.count - 2].name) before another BEGIN:VCALENDAR"))
+                        problems.append(InputProblem(path: "line \(l.line)",
+                                                     message: "expected END:\(stack[stack.count - 2].name) before another BEGIN:VCALENDAR"))
                         return drafts
                     }
                     sawCalendar = true
@@ -74,7 +75,8 @@ public enum ICSReader {
             case "END":
                 let top = stack.removeLast()
                 guard top.name == value else {
-                    problems.append(InputProblem(path: "line \(l.line)", message: "expected END:\(top.name) (for BEGIN:\(top.name) on line \(top.line)), found END:\(value)"))
+                    problems.append(InputProblem(path: "line \(l.line)",
+                                                 message: "expected END:\(top.name) (for BEGIN:\(top.name) on line \(top.line)), found END:\(value)"))
                     return drafts
                 }
                 if value == "VEVENT", stack.count == 1, let d = current { drafts.append(d); current = nil }
@@ -83,7 +85,8 @@ public enum ICSReader {
             }
         }
         if let top = stack.last {
-            problems.append(InputProblem(path: "line \(lastLine)", message: "expected END:\(top.name) (for BEGIN:\(top.name) on line \(top.line)) before the end of the file"))
+            problems.append(InputProblem(path: "line \(lastLine)",
+                                         message: "expected END:\(top.name) (for BEGIN:\(top.name) on line \(top.line)) before the end of the file"))
         } else if !sawCalendar && problems.isEmpty {
             problems.append(InputProblem(path: "line 1", message: "expected BEGIN:VCALENDAR, found an empty file"))
         }
@@ -212,7 +215,8 @@ public enum ICSReader {
             var last = start?.day
             if let start, let endLine, let end = date(endLine) {
                 if start.isDate != end.isDate {
-                    fail(endLine.line, "expected DTEND of the same type as DTSTART (\(start.isDate ? "a date YYYYMMDD" : "a date-time")), found \"\(endLine.value)\"")
+                    fail(endLine.line,
+                         "expected DTEND of the same type as DTSTART (\(start.isDate ? "a date YYYYMMDD" : "a date-time")), found \"\(endLine.value)\"")
                 } else if end.day < start.day {
                     fail(endLine.line, "expected DTEND on or after DTSTART (\(startLine!.value)), found \"\(endLine.value)\"")
                 } else if case let (.dateTime(sd, ss, _), .dateTime(ed, es, _)) = (start, end), (ed, es) < (sd, ss) {

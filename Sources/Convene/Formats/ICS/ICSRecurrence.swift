@@ -39,7 +39,9 @@ struct RecurrenceRule: Equatable, Sendable {
             return .failure(ICSFailure(message: "RRULE part \(key) is not supported (\(supported))"))
         }
         if let s = parts["INTERVAL"] {
-            guard let n = Int(s), n >= 1, n <= 10_000 else { return .failure(ICSFailure(message: "expected INTERVAL a whole number ≥ 1 in RRULE, found \"\(s)\"")) }
+            guard let n = Int(s), n >= 1, n <= 10_000 else {
+                return .failure(ICSFailure(message: "expected INTERVAL a whole number ≥ 1 in RRULE, found \"\(s)\""))
+            }
             rule.interval = n
         }
         if let s = parts["COUNT"] {
@@ -47,15 +49,21 @@ struct RecurrenceRule: Equatable, Sendable {
             rule.count = n
         }
         if let s = parts["UNTIL"] {
-            guard let d = ICSDate.parse(s, valueType: nil) else { return .failure(ICSFailure(message: "expected UNTIL a date YYYYMMDD or date-time YYYYMMDDTHHMMSS[Z] in RRULE, found \"\(s)\"")) }
+            guard let d = ICSDate.parse(s, valueType: nil) else {
+                return .failure(ICSFailure(message: "expected UNTIL a date YYYYMMDD or date-time YYYYMMDDTHHMMSS[Z] in RRULE, found \"\(s)\""))
+            }
             rule.until = d.day
         }
         if let s = parts["WKST"] {
-            guard let w = weekdayCodes[s.uppercased()] else { return .failure(ICSFailure(message: "expected WKST one of MO TU WE TH FR SA SU in RRULE, found \"\(s)\"")) }
+            guard let w = weekdayCodes[s.uppercased()] else {
+                return .failure(ICSFailure(message: "expected WKST one of MO TU WE TH FR SA SU in RRULE, found \"\(s)\""))
+            }
             rule.weekStart = w
         }
         if let s = parts["BYDAY"] {
-            guard frequency == .weekly else { return .failure(ICSFailure(message: "RRULE BYDAY is supported with FREQ=WEEKLY only, found FREQ=\(frequency.rawValue) (\(supported))")) }
+            guard frequency == .weekly else {
+                return .failure(ICSFailure(message: "RRULE BYDAY is supported with FREQ=WEEKLY only, found FREQ=\(frequency.rawValue) (\(supported))"))
+            }
             var days: [Weekday] = []
             for code in s.split(separator: ",") {
                 guard let w = weekdayCodes[code.uppercased()] else {

@@ -29,7 +29,8 @@ final class RotationRule: LearningPropagator {
         name = "rotation \(constraint.id)"
         venue = events.map { e in options[e].map { Int32($0.placement.venue ?? -1) } }
         // Ties of start and end go to the lesser id (`precedesInSpecOrder`).
-        let rank = Dictionary(uniqueKeysWithValues: events.sorted { ids[$0].unicodeScalars.lexicographicallyPrecedes(ids[$1].unicodeScalars) }.enumerated().map { ($1, Int64($0)) })
+        let rank = Dictionary(uniqueKeysWithValues: events.sorted { ids[$0].unicodeScalars.lexicographicallyPrecedes(ids[$1].unicodeScalars) }
+            .enumerated().map { ($1, Int64($0)) })
         key = events.map { e in options[e].map { o in Int64(o.start) << 40 | Int64(o.end - o.start) << 20 | rank[e]! } }
     }
 
