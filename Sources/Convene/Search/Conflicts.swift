@@ -154,37 +154,9 @@ extension ConflictExplainer {
         guard !model.aborted else { return nil }
         limits.trace?("shrink: \(part.count) events, \(model.options.map(\.count).reduce(0, +)) options compiled in \(now() - tc) s")
         let search = AssumptionSearch(model: model, selectors: core.count)
-        let ev = model.evaluator
-        let subIndex = Dictionary(uniqueKeysWithValues: sub.events.enumerated().map { ($1.id, $0) })
-        var reasons: [Int: [Set<Evaluator.Reason>]] = [:]
         let ta = now()
         defer { limits.trace?("shrink total \(now() - ta) s") }
-        for id in core {
-            if let c = sub.constraints.first(where: { $0.id == id }), c.hard {
-                if let a = c.rule.avoidance { search.addRemovals(id, avoidRemovals(a, model)) }
-                else { search.addRule(id, model.posted(c).propagators(of: c, in: model), events: c.rule.events) }
-            } else if id.hasPrefix("rooms:"), let v = sub.venues.firstIndex(where: { "rooms:\($0.id)" == id }) {
-                let r = model.roomsRule(v, rooms: sub.venues[v].rooms!)
-                let compulsory = r.map { CompulsoryRoomsRule(events: $0.watched, venue: v, rooms: sub.venues[v].rooms!, taken: model.roomsTaken[v] ?? [:]) }
-                search.addRule(id, r.map { [$0, compulsory!] } ?? [], events: r?.watched ?? [])
-            } else if let colon = id.firstIndex(of: ":"), let e = subIndex[String(id[id.index(after: colon)...])] {
-                let kind = String(id[..<colon])
-                let opts: [Int]
-                if kind == "pin" {
-                    let full = part[e]
-                    opts = model.options[e].indices.filter { !(base.admits?(full, model.options[e][$0].placement) ?? true) }
-                } else if let reason = Evaluator.Reason(rawValue: kind) {
-                    if reasons[e] == nil {
-                        if timeUp() { return nil }
-                        reasons[e] = model.options[e].map { ev.structureReasons(of: e, $0.placement) }
-                    }
-                    opts = reasons[e]!.indices.filter { reasons[e]![$0].contains(reason) }
-                } else { opts = [] }
-                search.addRemovals(id, [(e, opts)])
-            } else {
-                search.addRemovals(id, [])
-            }
-        }
+        guard addElements(core, to: search, model: model, sub: sub, part: part) else { return nil }
         // Test `kept` (indices into core, as the search's elements): unsat (then `refined` holds
         // those of them the proof rests on), sat (verified), or nil at the limit.
         var refined: [Int] = []
@@ -222,6 +194,42 @@ extension ConflictExplainer {
             if !ok { kept = refined; best = kept.map { core[$0] } }
         }
         return kept.map { core[$0] }.sorted { order[$0]! < order[$1]! }
+    }
+
+    /// Switches `core`'s elements on in `search` over `sub` (the events `part` of the scenario):
+    /// rules and rooms behind selectors, event-level reasons and pins as the options they remove.
+    /// False when the limit came first.
+    private func addElements(_ core: [String], to search: AssumptionSearch, model: CompiledModel, sub: Scenario, part: [Int]) -> Bool {
+        let ev = model.evaluator
+        let subIndex = Dictionary(uniqueKeysWithValues: sub.events.enumerated().map { ($1.id, $0) })
+        var reasons: [Int: [Set<Evaluator.Reason>]] = [:]
+        for id in core {
+            if let c = sub.constraints.first(where: { $0.id == id }), c.hard {
+                if let a = c.rule.avoidance { search.addRemovals(id, avoidRemovals(a, model)) }
+                else { search.addRule(id, model.posted(c).propagators(of: c, in: model), events: c.rule.events) }
+            } else if id.hasPrefix("rooms:"), let v = sub.venues.firstIndex(where: { "rooms:\($0.id)" == id }) {
+                let r = model.roomsRule(v, rooms: sub.venues[v].rooms!)
+                let compulsory = r.map { CompulsoryRoomsRule(events: $0.watched, venue: v, rooms: sub.venues[v].rooms!, taken: model.roomsTaken[v] ?? [:]) }
+                search.addRule(id, r.map { [$0, compulsory!] } ?? [], events: r?.watched ?? [])
+            } else if let colon = id.firstIndex(of: ":"), let e = subIndex[String(id[id.index(after: colon)...])] {
+                let kind = String(id[..<colon])
+                let opts: [Int]
+                if kind == "pin" {
+                    let full = part[e]
+                    opts = model.options[e].indices.filter { !(base.admits?(full, model.options[e][$0].placement) ?? true) }
+                } else if let reason = Evaluator.Reason(rawValue: kind) {
+                    if reasons[e] == nil {
+                        if timeUp() { return false }
+                        reasons[e] = model.options[e].map { ev.structureReasons(of: e, $0.placement) }
+                    }
+                    opts = reasons[e]!.indices.filter { reasons[e]![$0].contains(reason) }
+                } else { opts = [] }
+                search.addRemovals(id, [(e, opts)])
+            } else {
+                search.addRemovals(id, [])
+            }
+        }
+        return true
     }
 
     /// The order in which a test switches elements on: pins, then windows, calendars,

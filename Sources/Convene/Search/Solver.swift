@@ -133,13 +133,7 @@ public final class Solver {
                 if conflictsToRestart <= 0 {
                     stats.restarts += 1; restartIndex += 1
                     conflictsToRestart = restartBase * luby(restartIndex)
-                    if !pendingConflict {
-                        engine.backjump(to: 0)
-                        // The root first reaches its fixpoint (a nogood asserted there may still be
-                        // queued): a dive's level would otherwise take its consequences with it,
-                        // and a proof at the root would be lost.
-                        if let best { if engine.propagate() { startDive(best) } else { pendingConflict = true } }
-                    }
+                    if !pendingConflict { pendingConflict = !restart() }
                 }
                 continue
             }
@@ -154,6 +148,17 @@ public final class Solver {
             pendingConflict = !engine.decide(Predicate(e, .eq, o))
         }
         return finish(complete: complete)
+    }
+
+    /// Back to the root, and once a calendar is known, a dive. The root first reaches its fixpoint
+    /// (a nogood asserted there may still be queued): a dive's level would otherwise take its
+    /// consequences with it, and a proof at the root would be lost. False on a conflict at the root.
+    private func restart() -> Bool {
+        engine.backjump(to: 0)
+        guard let best else { return true }
+        guard engine.propagate() else { return false }
+        startDive(best)
+        return true
     }
 
     private var feasibilityDone: Bool { model.setup.feasibilityOnly && best != nil }

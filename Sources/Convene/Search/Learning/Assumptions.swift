@@ -102,34 +102,7 @@ final class AssumptionSearch {
         solves += 1
         engine.backjump(to: 0)
         owner.removeAll(keepingCapacity: true); markerEntry.removeAll(keepingCapacity: true)
-        // Level 1: the assumptions.
-        _ = engine.decide(Predicate(0, .startGE, -1_000_000))
-        if let markerElements {
-            engine.markers = Array(repeating: -1, count: model.options.count)
-            for e in 0..<eventCount where !markerElements[e].isEmpty {
-                engine.beginReason()
-                let m = engine.pushMarker(Predicate(e, .startGE, -1_000_000))
-                engine.markers[e] = m
-                markerEntry[m] = e
-            }
-        }
-        for i in on {
-            let el = elements[i]
-            for (e, opts) in el.removals {
-                engine.beginReason()
-                let first = engine.entryCount
-                let ok = engine.removeEach(e) { o in binarySearch(opts, o) }
-                for k in first..<engine.entryCount { owner[Int32(k)] = i }
-                if !ok { return .unsat(final(engine.conflict)) }
-            }
-            if el.selector >= 0 {
-                engine.beginReason()
-                let first = engine.entryCount
-                let ok = engine.post(Predicate(el.selector, .eq, 0))
-                for k in first..<engine.entryCount { owner[Int32(k)] = i }
-                if !ok { return .unsat(final(engine.conflict)) }
-            }
-        }
+        if let core = assume(on) { return .unsat(core) }
         var conflictsToRestart = Parameters.restartBase, restartIndex = 1
         var pendingConflict = false
         var iterations = 0
@@ -162,6 +135,40 @@ final class AssumptionSearch {
             phase[e] = o
             pendingConflict = !engine.decide(Predicate(e, .eq, o))
         }
+    }
+
+    /// Level 1: the markers, then the elements `on` (their removals, their selectors switched
+    /// on). The core when they cannot all hold already, else nil.
+    private func assume(_ on: [Int]) -> [Int]? {
+        // Level 1: the assumptions.
+        _ = engine.decide(Predicate(0, .startGE, -1_000_000))
+        if let markerElements {
+            engine.markers = Array(repeating: -1, count: model.options.count)
+            for e in 0..<eventCount where !markerElements[e].isEmpty {
+                engine.beginReason()
+                let m = engine.pushMarker(Predicate(e, .startGE, -1_000_000))
+                engine.markers[e] = m
+                markerEntry[m] = e
+            }
+        }
+        for i in on {
+            let el = elements[i]
+            for (e, opts) in el.removals {
+                engine.beginReason()
+                let first = engine.entryCount
+                let ok = engine.removeEach(e) { o in binarySearch(opts, o) }
+                for k in first..<engine.entryCount { owner[Int32(k)] = i }
+                if !ok { return final(engine.conflict) }
+            }
+            if el.selector >= 0 {
+                engine.beginReason()
+                let first = engine.entryCount
+                let ok = engine.post(Predicate(el.selector, .eq, 0))
+                for k in first..<engine.entryCount { owner[Int32(k)] = i }
+                if !ok { return final(engine.conflict) }
+            }
+        }
+        return nil
     }
 
     /// The elements a conflict at level 1 rests on (MiniSat's `analyzeFinal`).
