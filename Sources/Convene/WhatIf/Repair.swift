@@ -72,9 +72,8 @@ final class WhatIfSearch {
     private func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - min(0.1, $0 * 0.05) - (now() - started)) } }
     private func outOfTime() -> Bool { (remaining().map { $0 <= 0 } ?? false) || limits.stop?.isRaised == true }
 
-    private func count(_ s: SolveStats) {
-        stats.nodes += s.nodes; stats.failures += s.failures; stats.propagations += s.propagations; stats.solutions += s.solutions
-    }
+    /// Adds one search's counters (nodes, conflicts, restarts, dives, …) to the what-if's.
+    private func count(_ s: SolveStats) { stats.absorb(s) }
 
     // MARK: One search with most of the calendar held
 
