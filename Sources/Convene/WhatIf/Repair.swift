@@ -363,9 +363,11 @@ final class WhatIfSearch {
         return parts.indices.sorted { (cost[$0], -$0) > (cost[$1], -$1) }
     }
 
+    /// What moving unpinned event `e` to its place in `s` costs (the what-if's extra cost, twice
+    /// the disturbance, with the what-if's own weights).
     private func disturbance(_ e: Int, _ s: Schedule) -> Int {
-        guard let p = s[e], let b = base[e] else { return 0 }
-        return abs(p.start - b.start) + (p.venue != b.venue ? 10 : 0)
+        guard let p = s[e] else { return 0 }
+        return setup.extraCost?(e, p) ?? 0
     }
 
     /// Large-neighbourhood search from `s`: each neighbourhood of the round in turn, around the

@@ -122,7 +122,7 @@ extension WhatIf {
     /// The search's view of the what-if: pins as admission tests, the disturbance as extra cost.
     func searchSetup(pins: [Int: (start: Day?, venue: Int?)], base: Schedule, evaluator: Evaluator) -> SearchSetup {
         let ids = scenario.events.map(\.id)
-        let (mw, vw) = (moveWeight, venueChangeWeight)
+        let weights = (move: moveWeight, venue: venueChangeWeight)
         var setup = SearchSetup()
         setup.pinReasons = Set(pins.keys.map { "pin:\(ids[$0])" })
         for (e, pin) in pins { setup.pinSentences["pin:\(ids[e])"] = pinSentence(e, pin, evaluator) }
@@ -132,7 +132,7 @@ extension WhatIf {
         }
         setup.extraCost = { e, p in
             guard pins[e] == nil, let b = base[e] else { return 0 }
-            return 2 * (mw * abs(p.start - b.start) + (p.venue != b.venue ? vw : 0))
+            return 2 * WhatIf.disturbance(of: p, from: b, weights: weights)
         }
         return setup
     }
@@ -154,12 +154,19 @@ extension WhatIf {
         return text
     }
 
+    /// The spec's disturbance of one event placed at `p` instead of its baseline `b`: the move
+    /// weight per day its start moved, the venue-change weight when its venue changed. The one
+    /// definition: the search's extra cost and the answer's disturbance both use it.
+    static func disturbance(of p: Placement, from b: Placement, weights: (move: Int, venue: Int)) -> Int {
+        weights.move * abs(p.start - b.start) + (p.venue != b.venue ? weights.venue : 0)
+    }
+
     /// The spec's disturbance of a re-plan, computed from the placements themselves.
     public func disturbanceOf(_ schedule: Schedule, base: Schedule, pins: [Int: (start: Day?, venue: Int?)]) -> Double {
         var d = 0
         for (e, p) in schedule.enumerated() {
             guard pins[e] == nil, let p, let b = base[e] else { continue }
-            d += moveWeight * abs(p.start - b.start) + (p.venue != b.venue ? venueChangeWeight : 0)
+            d += Self.disturbance(of: p, from: b, weights: (moveWeight, venueChangeWeight))
         }
         return Double(d)
     }
