@@ -28,27 +28,7 @@ extension ScenarioReader.State {
             if let lo, let hi, hi < lo { r.fail("\(p).max", "expected max ≥ min (\(formatNumber(lo))), found \(formatNumber(hi))"); return nil }
             return ev.map { TotalDays(events: $0, min: lo, max: hi) }
         case MonthlyQuota.type:
-            let ev = eventSelector(o, p)
-            var quota: [(month: String, value: Double)] = []
-            if let qv = r.field(o, "quota", p, required: true), let q = r.object(qv, "\(p).quota"), case .object(let members) = q {
-                for (month, v) in members {
-                    let mp = "\(p).quota.\(month)"
-                    if case .null = v { continue }
-                    guard Day(iso: month + "-01") != nil else { r.fail(mp, "expected a month key YYYY-MM, found \"\(month)\""); continue }
-                    guard let n = r.number(v, mp) else { continue }
-                    guard n >= 0 else { r.fail(mp, "expected a quota ≥ 0, found \(formatNumber(n))"); continue }
-                    quota.append((month, n))
-                }
-            }
-            var mode = MonthlyQuota.Mode.exactly
-            if let m = r.string(o, "mode", p) {
-                if let v = MonthlyQuota.Mode(rawValue: m) {
-                    mode = v
-                } else {
-                    r.fail("\(p).mode", "expected \"exactly\", \"atLeast\" or \"atMost\", found \"\(m)\"")
-                }
-            }
-            return ev.map { MonthlyQuota(events: $0, quota: quota, mode: mode) }
+            return readMonthlyQuota(o, p)
         case Precedence.type:
             let b = eventID(o, "before", p), a = eventID(o, "after", p)
             let minDays = r.whole(o, "minDays", p) ?? 1
@@ -79,23 +59,53 @@ extension ScenarioReader.State {
             let lo = perVenue(o, "minPerVenue", p), hi = perVenue(o, "maxPerVenue", p)
             return ev.map { Rotation(events: $0, minPerVenue: lo, maxPerVenue: hi) }
         case AvoidExternal.type:
-            let ev = eventSelector(o, p)
-            let ex = externalSelector(o, p)
-            let buffer = r.whole(o, "bufferDays", p, min: 0) ?? 0
-            var scope = AvoidExternal.Scope.anyPlace
-            if let s = r.string(o, "scope", p) {
-                if let v = AvoidExternal.Scope(rawValue: s) {
-                    scope = v
-                } else {
-                    r.fail("\(p).scope", "expected \"anyPlace\" or \"samePlace\", found \"\(s)\"")
-                }
-            }
-            guard let ev, let ex else { return nil }
-            return AvoidExternal(events: ev, externals: ex, bufferDays: buffer, scope: scope)
+            return readAvoidExternal(o, p)
         default:
             r.fail("\(p).type", "expected one of totalDays, monthlyQuota, precedence, chain, noOverlap, minSpacing, rotation, avoidExternal; found \"\(type)\"")
             return nil
         }
+    }
+
+    /// A monthlyQuota rule: its events, the quota of each month (YYYY-MM) and its mode.
+    private mutating func readMonthlyQuota(_ o: JSONValue, _ p: String) -> (any ConstraintRule)? {
+        let ev = eventSelector(o, p)
+        var quota: [(month: String, value: Double)] = []
+        if let qv = r.field(o, "quota", p, required: true), let q = r.object(qv, "\(p).quota"), case .object(let members) = q {
+            for (month, v) in members {
+                let mp = "\(p).quota.\(month)"
+                if case .null = v { continue }
+                guard Day(iso: month + "-01") != nil else { r.fail(mp, "expected a month key YYYY-MM, found \"\(month)\""); continue }
+                guard let n = r.number(v, mp) else { continue }
+                guard n >= 0 else { r.fail(mp, "expected a quota ≥ 0, found \(formatNumber(n))"); continue }
+                quota.append((month, n))
+            }
+        }
+        var mode = MonthlyQuota.Mode.exactly
+        if let m = r.string(o, "mode", p) {
+            if let v = MonthlyQuota.Mode(rawValue: m) {
+                mode = v
+            } else {
+                r.fail("\(p).mode", "expected \"exactly\", \"atLeast\" or \"atMost\", found \"\(m)\"")
+            }
+        }
+        return ev.map { MonthlyQuota(events: $0, quota: quota, mode: mode) }
+    }
+
+    /// An avoidExternal rule: its events, the outside events to avoid, the buffer and the scope.
+    private mutating func readAvoidExternal(_ o: JSONValue, _ p: String) -> (any ConstraintRule)? {
+        let ev = eventSelector(o, p)
+        let ex = externalSelector(o, p)
+        let buffer = r.whole(o, "bufferDays", p, min: 0) ?? 0
+        var scope = AvoidExternal.Scope.anyPlace
+        if let s = r.string(o, "scope", p) {
+            if let v = AvoidExternal.Scope(rawValue: s) {
+                scope = v
+            } else {
+                r.fail("\(p).scope", "expected \"anyPlace\" or \"samePlace\", found \"\(s)\"")
+            }
+        }
+        guard let ev, let ex else { return nil }
+        return AvoidExternal(events: ev, externals: ex, bufferDays: buffer, scope: scope)
     }
 
     mutating func eventID(_ o: JSONValue, _ key: String, _ p: String) -> Int? {

@@ -12,27 +12,49 @@ public enum SweepHTML {
         let rows = file.rows
         let costs = rows.compactMap(\.whatIfCost)
         let lo = costs.min() ?? 0, hi = costs.max() ?? 0
+        let what = "\(file.event)" + (venue.map { " at \($0)" } ?? "")
+        var out = header(file, what: what)
+        out += "</header>\n<main>\n<section class=\"strip\" aria-label=\"candidate dates\">\n"
+        out += strip(rows, lo: lo, hi: hi)
+        out += "</section>\n"
+        out += legend(hasCosts: !costs.isEmpty, lo: lo, hi: hi)
+        out += table(rows, lo: lo, hi: hi)
+        out += "</tbody>\n</table>\n</main>\n"
+        out += "<footer>Made by Convene from a sweep of \(e(what)) (sweep/1). Hover over a date for its details.</footer>\n</body>\n</html>\n"
+        return out
+    }
+
+    /// The text escaped for HTML.
+    private static func e(_ s: String) -> String { HTMLWriter.escape(s) }
+
+    /// The colour of a what-if cost on the scale from `lo` (green) to `hi` (red).
+    private static func colour(_ c: Double, lo: Double, hi: Double) -> String {
+        let t = hi > lo ? (c - lo) / (hi - lo) : 0
+        return "hsl(\(Int((120 * (1 - t)).rounded())), 70%, \(Int((72 - 12 * t).rounded()))%)"
+    }
+
+    /// A row's status as shown: its raw value, or "not run".
+    private static func status(_ r: SweepRow) -> String { r.status?.rawValue ?? "not run" }
+
+    /// The hover text of a date: its status, costs, moves and new clashes, and whether it is best.
+    private static func tip(_ r: SweepRow) -> String {
+        var t = "\(r.date.iso) (\(r.date.weekday.rawValue)): \(status(r))"
+        if let c = r.whatIfCost {
+            t += "\nwhat-if cost \(formatNumber(c)) = cost \(formatNumber(r.cost ?? 0)) + disturbance \(formatNumber(r.disturbance ?? 0))"
+            if let b = r.lowerBound { t += "\nno re-plan costs less than \(formatNumber(b))" }
+            t += "\nmoves (\(r.moves.count)):" + (r.moves.isEmpty ? " none" : r.moves.map { "\n  \($0)" }.joined())
+            t += "\nnew clashes (\(r.newClashes.count)):" + (r.newClashes.isEmpty ? " none" : r.newClashes.map { "\n  \($0)" }.joined())
+        }
+        if r.best { t += "\nbest" }
+        return t
+    }
+
+    /// The page's head and the start of its header: what was swept, the counts, the best date.
+    private static func header(_ file: SweepFile, what: String) -> String {
+        let rows = file.rows
         let feasible = rows.filter { $0.whatIfCost != nil }.count
         let infeasible = rows.filter { $0.status == .infeasible }.count
         let open = rows.filter { $0.status == nil || ($0.status == .unknown) }.count
-        func e(_ s: String) -> String { HTMLWriter.escape(s) }
-        func colour(_ c: Double) -> String {
-            let t = hi > lo ? (c - lo) / (hi - lo) : 0
-            return "hsl(\(Int((120 * (1 - t)).rounded())), 70%, \(Int((72 - 12 * t).rounded()))%)"
-        }
-        func status(_ r: SweepRow) -> String { r.status?.rawValue ?? "not run" }
-        func tip(_ r: SweepRow) -> String {
-            var t = "\(r.date.iso) (\(r.date.weekday.rawValue)): \(status(r))"
-            if let c = r.whatIfCost {
-                t += "\nwhat-if cost \(formatNumber(c)) = cost \(formatNumber(r.cost ?? 0)) + disturbance \(formatNumber(r.disturbance ?? 0))"
-                if let b = r.lowerBound { t += "\nno re-plan costs less than \(formatNumber(b))" }
-                t += "\nmoves (\(r.moves.count)):" + (r.moves.isEmpty ? " none" : r.moves.map { "\n  \($0)" }.joined())
-                t += "\nnew clashes (\(r.newClashes.count)):" + (r.newClashes.isEmpty ? " none" : r.newClashes.map { "\n  \($0)" }.joined())
-            }
-            if r.best { t += "\nbest" }
-            return t
-        }
-        let what = "\(file.event)" + (venue.map { " at \($0)" } ?? "")
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(e(file.scenario)) — sweep of \(e(what)) — Convene</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
@@ -47,7 +69,12 @@ public enum SweepHTML {
         } else {
             out += "<p class=\"best\">No candidate date has a calendar.</p>\n"
         }
-        out += "</header>\n<main>\n<section class=\"strip\" aria-label=\"candidate dates\">\n"
+        return out
+    }
+
+    /// The strip's cells, one per date in order, with a label at each month and a gap where weeks pass.
+    private static func strip(_ rows: [SweepRow], lo: Double, hi: Double) -> String {
+        var out = ""
         var month = -1
         var previous: Day? = nil
         for r in rows {
@@ -62,7 +89,7 @@ public enum SweepHTML {
             var style = ""
             var mark = String(r.date.iso.suffix(2))
             if let c = r.whatIfCost {
-                style = " style=\"background:\(colour(c))\""
+                style = " style=\"background:\(colour(c, lo: lo, hi: hi))\""
             } else if r.status == .infeasible {
                 cls += " infeasible"
             } else {
@@ -71,16 +98,26 @@ public enum SweepHTML {
             if r.best { cls += " best"; mark = "★" + mark }
             out += "<span class=\"\(cls)\"\(style) title=\"\(e(tip(r)))\">\(mark)</span>\n"
         }
-        out += "</section>\n"
-        out += "<section class=\"legend\" aria-label=\"legend\">"
-        if !costs.isEmpty {
+        return out
+    }
+
+    /// The legend: the cost scale when some date has a cost, then the marks of the other cells.
+    private static func legend(hasCosts: Bool, lo: Double, hi: Double) -> String {
+        func colour(_ c: Double) -> String { SweepHTML.colour(c, lo: lo, hi: hi) }
+        var out = "<section class=\"legend\" aria-label=\"legend\">"
+        if hasCosts {
             out += "<span class=\"d\" style=\"background:\(colour(lo))\">\(e(formatNumber(lo)))</span> cheapest "
             out += "<span class=\"scale\" style=\"background:linear-gradient(90deg, \(colour(lo)), \(colour((lo + hi) / 2)), \(colour(hi)))\"></span> "
             out += "<span class=\"d\" style=\"background:\(colour(hi))\">\(e(formatNumber(hi)))</span> dearest what-if cost; "
         }
         out += "<span class=\"d infeasible\">dd</span> infeasible; <span class=\"d open\">dd</span> not answered; "
         out += "<span class=\"d best\">★dd</span> best. Hover over a date for what moves and what clashes come.</section>\n"
-        out += "<table>\n<caption>Every candidate date</caption>\n<thead><tr>"
+        return out
+    }
+
+    /// The table of every date with the same facts as the strip, up to its last row.
+    private static func table(_ rows: [SweepRow], lo: Double, hi: Double) -> String {
+        var out = "<table>\n<caption>Every candidate date</caption>\n<thead><tr>"
         for h in ["Date", "Day", "Status", "What-if cost", "Cost", "Disturbance", "Moved", "What moves", "New clashes", ""] {
             out += "<th>\(e(h))</th>"
         }
@@ -89,7 +126,7 @@ public enum SweepHTML {
             let cls = r.best ? " class=\"best\"" : r.status == .infeasible ? " class=\"infeasible\"" : ""
             var cells = [r.date.iso, r.date.weekday.rawValue, status(r)].map { "<td>\(e($0))</td>" }
             if let c = r.whatIfCost {
-                cells.append("<td class=\"n\"><span class=\"swatch\" style=\"background:\(colour(c))\"></span>\(e(formatNumber(c)))</td>")
+                cells.append("<td class=\"n\"><span class=\"swatch\" style=\"background:\(colour(c, lo: lo, hi: hi))\"></span>\(e(formatNumber(c)))</td>")
             } else {
                 cells.append("<td></td>")
             }
@@ -101,8 +138,6 @@ public enum SweepHTML {
             cells.append("<td>\(r.best ? "best" : "")</td>")
             out += "<tr\(cls)>" + cells.joined() + "</tr>\n"
         }
-        out += "</tbody>\n</table>\n</main>\n"
-        out += "<footer>Made by Convene from a sweep of \(e(what)) (sweep/1). Hover over a date for its details.</footer>\n</body>\n</html>\n"
         return out
     }
 

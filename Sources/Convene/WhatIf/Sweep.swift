@@ -128,34 +128,40 @@ public struct Sweep: Sendable {
         }
         group.wait()
         if let error = results.firstError { throw error }
-        var rows = mine.map { k -> SweepRow in
-            var row = SweepRow(date: dates[k])
-            guard let a = results.answer(k) else { return row }
-            // A what-if cut short by the stop is not a finished date.
-            if a.solution.status == .unknown && stop.isRaised { return row }
-            row.status = a.solution.status
-            row.cutShort = a.cutShort
-            row.whatIfCost = a.whatIfCost
-            row.cost = a.solution.report?.cost
-            row.disturbance = a.disturbance
-            row.lowerBound = a.lowerBound
-            row.moved = a.moved.filter { $0.event != event }.count
-            row.newClashes = a.changes.filter { $0.direction == .new && $0.subject.contains(" × ") }
-                .map { String($0.subject.split(separator: ":", maxSplits: 1)[1].dropFirst()) }
-            let moves = a.moved.filter { $0.event == event } + a.moved.filter { $0.event != event }
-            row.moves = moves.map { m in
-                let venues = m.fromVenue == m.toVenue ? (m.toVenue ?? "-") : "\(m.fromVenue ?? "-")→\(m.toVenue ?? "-")"
-                // Same start, another length: the ends say what changed.
-                if let f = m.from, f.start == m.to.start, f.end != m.to.end {
-                    return "\(m.event) \(f.start.iso) (ends \(f.end.iso)→\(m.to.end.iso)) \(venues)"
-                }
-                return "\(m.event) \(m.from?.start.iso ?? "new")→\(m.to.start.iso) \(venues)"
-            }
-            if !a.added.isEmpty { row.moves.append("+\(a.added.count) newly scheduled (no date in the baseline)") }
-            return row
-        }
+        var rows = mine.map { k in row(dates[k], results.answer(k), stop: stop) }
         Sweep.markBest(&rows)
         return rows
+    }
+
+    /// The row of one date from its what-if's answer (none, or cut short by the stop: no status).
+    private func row(_ date: Day, _ answer: WhatIfAnswer?, stop: StopFlag) -> SweepRow {
+        var row = SweepRow(date: date)
+        guard let a = answer else { return row }
+        // A what-if cut short by the stop is not a finished date.
+        if a.solution.status == .unknown && stop.isRaised { return row }
+        row.status = a.solution.status
+        row.cutShort = a.cutShort
+        row.whatIfCost = a.whatIfCost
+        row.cost = a.solution.report?.cost
+        row.disturbance = a.disturbance
+        row.lowerBound = a.lowerBound
+        row.moved = a.moved.filter { $0.event != event }.count
+        row.newClashes = a.changes.filter { $0.direction == .new && $0.subject.contains(" × ") }
+            .map { String($0.subject.split(separator: ":", maxSplits: 1)[1].dropFirst()) }
+        let moves = a.moved.filter { $0.event == event } + a.moved.filter { $0.event != event }
+        row.moves = moves.map(Sweep.describe)
+        if !a.added.isEmpty { row.moves.append("+\(a.added.count) newly scheduled (no date in the baseline)") }
+        return row
+    }
+
+    /// One move as the row shows it: the event, its start (or its end) before and after, its venue.
+    private static func describe(_ m: Move) -> String {
+        let venues = m.fromVenue == m.toVenue ? (m.toVenue ?? "-") : "\(m.fromVenue ?? "-")→\(m.toVenue ?? "-")"
+        // Same start, another length: the ends say what changed.
+        if let f = m.from, f.start == m.to.start, f.end != m.to.end {
+            return "\(m.event) \(f.start.iso) (ends \(f.end.iso)→\(m.to.end.iso)) \(venues)"
+        }
+        return "\(m.event) \(m.from?.start.iso ?? "new")→\(m.to.start.iso) \(venues)"
     }
 
     /// The what-if of one candidate date: `whatif --pin EVENT=DATE[@VENUE]`.

@@ -70,11 +70,7 @@ extension Commands {
         let sweeper = Sweep(base: WhatIf(scenario: scenario, baseline: baseline, changes: [], moveWeight: mw, venueChangeWeight: vw),
                             event: event, from: from, to: to, venue: args.value("venue"))
         let terminal = isatty(2) == 1
-        let progress: @Sendable (SweepProgress) -> Void = { p in
-            guard terminal else { return }
-            let best = p.best.map { ", best so far \($0.date.iso) (what-if cost \(formatNumber($0.cost)))" } ?? ""
-            FileHandle.standardError.write(Data("\rsweep: \(p.done)/\(p.total) dates\(best)\u{1B}[K".utf8))
-        }
+        let progress = sweepProgress(terminal: terminal)
         let rows: [SweepRow], candidates: Int
         do {
             candidates = try sweeper.candidates().count
@@ -85,10 +81,24 @@ extension Commands {
         } catch {
             return CommandResult(stderr: (terminal ? "\n" : "") + "convene: internal error: \(error)\n", status: ExitStatus.internalError)
         }
+        let file = SweepFile(scenario: scenario.name, event: event, rows: rows, shard: shard.map { ($0, candidates) })
+        return sweepResult(file, rows, format: format, venue: args.value("venue"), terminal: terminal)
+    }
+
+    /// The progress line on standard error as dates finish, when it is a terminal; nothing otherwise.
+    private static func sweepProgress(terminal: Bool) -> @Sendable (SweepProgress) -> Void {
+        { p in
+            guard terminal else { return }
+            let best = p.best.map { ", best so far \($0.date.iso) (what-if cost \(formatNumber($0.cost)))" } ?? ""
+            FileHandle.standardError.write(Data("\rsweep: \(p.done)/\(p.total) dates\(best)\u{1B}[K".utf8))
+        }
+    }
+
+    /// The sweep's rows rendered in `format`, with a note on standard error of dates not tried or cut short.
+    private static func sweepResult(_ file: SweepFile, _ rows: [SweepRow], format: String, venue: String?, terminal: Bool) -> CommandResult {
         var result = CommandResult()
         if terminal { result.stderr = "\n" }
-        let file = SweepFile(scenario: scenario.name, event: event, rows: rows, shard: shard.map { ($0, candidates) })
-        result.stdout = SweepText.render(file, format: format, venue: args.value("venue"))
+        result.stdout = SweepText.render(file, format: format, venue: venue)
         let unfinished = rows.filter { $0.status == nil }.count
         if unfinished > 0 { result.stderr += "sweep: stopped before \(unfinished) of \(rows.count) dates were tried\n" }
         let cut = rows.filter(\.cutShort).map(\.date.iso)

@@ -211,32 +211,7 @@ public enum ICSReader {
             let uid = uidLine.map { ICSText.unescape($0.value).trimmingCharacters(in: .whitespaces) } ?? ""
             if let uidLine, uid.isEmpty { fail(uidLine.line, "expected a non-empty UID") }
             let start = startLine.flatMap { date($0) }
-            if let endLine, durationLine != nil { fail(endLine.line, "expected DTEND or DURATION, not both (RFC 5545 §3.6.1)") }
-            var last = start?.day
-            if let start, let endLine, let end = date(endLine) {
-                if start.isDate != end.isDate {
-                    fail(endLine.line,
-                         "expected DTEND of the same type as DTSTART (\(start.isDate ? "a date YYYYMMDD" : "a date-time")), found \"\(endLine.value)\"")
-                } else if end.day < start.day {
-                    fail(endLine.line, "expected DTEND on or after DTSTART (\(startLine!.value)), found \"\(endLine.value)\"")
-                } else if case let (.dateTime(sd, ss, _), .dateTime(ed, es, _)) = (start, end), (ed, es) < (sd, ss) {
-                    fail(endLine.line, "expected DTEND on or after DTSTART (\(startLine!.value)), found \"\(endLine.value)\"")
-                } else {
-                    last = end.lastDay(from: start.day)
-                }
-            }
-            if let start, let durationLine {
-                if let secs = ICSDuration.seconds(durationLine.value.trimmingCharacters(in: .whitespaces)) {
-                    switch start {
-                    case .date(let s): last = s + max(1, (secs + 86399) / 86400) - 1
-                    case let .dateTime(s, t, utc):
-                        let total = t + secs
-                        last = ICSDate.dateTime(s + total / 86400, seconds: total % 86400, utc: utc).lastDay(from: s)
-                    }
-                } else {
-                    fail(durationLine.line, "expected a DURATION such as P2D, P1W or PT3H (not negative), found \"\(durationLine.value)\"")
-                }
-            }
+            let last = lastDay(start, startLine, end: endLine, duration: durationLine)
             var rule: RecurrenceRule? = nil
             if let ruleLine {
                 switch RecurrenceRule.parse(ruleLine.value.trimmingCharacters(in: .whitespaces)) {
@@ -264,6 +239,37 @@ public enum ICSReader {
                           start: start.day, span: last - start.day,
                           cancelled: status?.value.trimmingCharacters(in: .whitespaces).uppercased() == "CANCELLED",
                           recurrenceID: recurrenceID, rule: rule, extraDates: extra, exceptDates: except)
+        }
+
+        /// The last day of a VEVENT from its DTSTART and its DTEND or DURATION; problems with them are reported.
+        private mutating func lastDay(_ start: ICSDate?, _ startLine: ICSLine?, end endLine: ICSLine?, duration durationLine: ICSLine?) -> Day? {
+            if let endLine, durationLine != nil { fail(endLine.line, "expected DTEND or DURATION, not both (RFC 5545 §3.6.1)") }
+            var last = start?.day
+            if let start, let endLine, let end = date(endLine) {
+                if start.isDate != end.isDate {
+                    fail(endLine.line,
+                         "expected DTEND of the same type as DTSTART (\(start.isDate ? "a date YYYYMMDD" : "a date-time")), found \"\(endLine.value)\"")
+                } else if end.day < start.day {
+                    fail(endLine.line, "expected DTEND on or after DTSTART (\(startLine!.value)), found \"\(endLine.value)\"")
+                } else if case let (.dateTime(sd, ss, _), .dateTime(ed, es, _)) = (start, end), (ed, es) < (sd, ss) {
+                    fail(endLine.line, "expected DTEND on or after DTSTART (\(startLine!.value)), found \"\(endLine.value)\"")
+                } else {
+                    last = end.lastDay(from: start.day)
+                }
+            }
+            if let start, let durationLine {
+                if let secs = ICSDuration.seconds(durationLine.value.trimmingCharacters(in: .whitespaces)) {
+                    switch start {
+                    case .date(let s): last = s + max(1, (secs + 86399) / 86400) - 1
+                    case let .dateTime(s, t, utc):
+                        let total = t + secs
+                        last = ICSDate.dateTime(s + total / 86400, seconds: total % 86400, utc: utc).lastDay(from: s)
+                    }
+                } else {
+                    fail(durationLine.line, "expected a DURATION such as P2D, P1W or PT3H (not negative), found \"\(durationLine.value)\"")
+                }
+            }
+            return last
         }
     }
 }
