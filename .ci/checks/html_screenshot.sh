@@ -33,7 +33,13 @@ profile=$(mktemp -d)
   --remote-debugging-port=0 --user-data-dir="$profile" --window-size="${size/x/,}" about:blank \
   >"$profile/browser.log" 2>&1 &
 pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$profile"; }
+# Chromium's helper processes can still be writing to the profile for a moment after the
+# browser exits: removing it is retried, and never fails the check.
+cleanup() {
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  for _ in 1 2 3 4 5 6 7 8 9 10; do rm -rf "$profile" 2>/dev/null && break; sleep 0.3; done
+  true
+}
 trap cleanup EXIT
 
 status=0
