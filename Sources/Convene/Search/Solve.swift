@@ -29,6 +29,27 @@ public struct Solution: Sendable {
     }
 }
 
+extension Solution {
+    /// The one post-solve judge, for `solve` and `whatif`: the search's calendar re-checked by the
+    /// evaluator, which must find every hard rule held, every event placed, the pins kept
+    /// (`pinsKept`) and the search's objective equal to its cost plus `extra` (a what-if's
+    /// disturbance). A disagreement is a bug: thrown, never written.
+    static func judged(_ out: SolveOutcome, by evaluator: Evaluator, extra: Double = 0, pinsKept: Bool = true,
+                       what: String) throws(InternalError) -> Solution {
+        var solution = Solution(status: out.status, schedule: out.schedule, report: nil, conflict: nil, stats: out.stats)
+        guard let schedule = out.schedule else { return solution }
+        let report = evaluator.evaluate(schedule)
+        guard report.hardOK, report.complete, pinsKept, Cost.matches(report.cost + extra, out.objective) else {
+            throw InternalError(description: "the evaluator rejected \(what) (hard OK: \(report.hardOK), complete: \(report.complete), "
+                                             + "pins kept: \(pinsKept), cost \(formatNumber(report.cost)) + \(formatNumber(extra)) "
+                                             + "vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2))): "
+                                             + "\(report.hard.map(\.rule).joined(separator: ", "))")
+        }
+        solution.report = report
+        return solution
+    }
+}
+
 /// The evaluator disagreed with the solver: a bug, reported rather than written.
 public struct InternalError: Error, CustomStringConvertible {
     public var description: String
@@ -52,16 +73,7 @@ extension Solver {
         } else {
             out = Solver(scenario, limits: limits, evaluator: evaluator).solve()
         }
-        var solution = Solution(status: out.status, schedule: out.schedule, report: nil, conflict: nil, stats: out.stats)
-        if let schedule = out.schedule {
-            let report = evaluator.evaluate(schedule)
-            guard report.hardOK, report.complete, Cost.matches(report.cost, out.objective) else {
-                throw InternalError(description: "the evaluator rejected the solver's calendar (hard OK: \(report.hardOK), cost \(formatNumber(report.cost)) "
-                                                 + "vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2))): "
-                                                 + "\(report.hard.map(\.rule).joined(separator: ", "))")
-            }
-            solution.report = report
-        }
+        var solution = try Solution.judged(out, by: evaluator, what: "the solver's calendar")
         if out.status == .infeasible {
             let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
             let until = remaining.map { now() + $0 }

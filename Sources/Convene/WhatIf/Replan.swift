@@ -93,20 +93,10 @@ extension WhatIf {
         let search = WhatIfSearch(scenario: scenario, evaluator: evaluator, base: base, pins: pins, setup: setup,
                                   limits: limits, effort: effort)
         let out = search.run(seeds: seeds)
-        var solution = Solution(status: out.status, schedule: out.schedule, report: nil, conflict: nil, stats: out.stats)
-        var disturbance: Double? = nil
-        if let schedule = out.schedule {
-            let report = evaluator.evaluate(schedule)
-            let d = disturbanceOf(schedule, base: base, pins: pins)
-            let admitted = pins.allSatisfy { e, _ in schedule[e].map { setup.admits!(e, $0) } ?? false }
-            guard report.hardOK, report.complete, admitted, Cost.matches(report.cost + d, out.objective) else {
-                throw InternalError(description: "the evaluator rejected the what-if calendar (hard OK: \(report.hardOK), pins kept: \(admitted), "
-                                                 + "cost \(formatNumber(report.cost)) + disturbance \(formatNumber(d)) "
-                                                 + "vs the solver's \(formatNumber(Double(out.objective ?? 0) / 2)))")
-            }
-            solution.report = report
-            disturbance = d
-        }
+        let disturbance = out.schedule.map { disturbanceOf($0, base: base, pins: pins) }
+        let admitted = out.schedule.map { schedule in pins.allSatisfy { e, _ in schedule[e].map { setup.admits!(e, $0) } ?? false } } ?? true
+        var solution = try Solution.judged(SolveOutcome(status: out.status, schedule: out.schedule, objective: out.objective, stats: out.stats),
+                                           by: evaluator, extra: disturbance ?? 0, pinsKept: admitted, what: "the what-if calendar")
         if out.status == .infeasible && explain {
             let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
             solution.conflict = ConflictExplainer(scenario, evaluator: evaluator, limits: limits.step(timeLimit: remaining), base: setup).explain()
