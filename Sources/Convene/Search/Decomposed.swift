@@ -32,7 +32,6 @@ final class Decomposed {
         merged = Schedule(repeating: nil, count: scenario.events.count)
         current = merged
         partCost = Array(repeating: 0, count: parts.count)
-        relaxation = RoomsRelaxation(scenario: scenario, parts: parts, start: merged, initial: 0)
         pool = ColumnPool(scenario: scenario, parts: parts)
     }
 
@@ -51,7 +50,8 @@ final class Decomposed {
     private var current: Schedule
     private var partCost: [Int]
     private var reported: (cost: Int?, bound: Int?) = (nil, nil)
-    private var relaxation: RoomsRelaxation
+    /// The Lagrangian relaxation of the rooms, from step 3 on.
+    private var relaxation: RoomsRelaxation?
     private var pool: ColumnPool
     /// Each part compiled once with its costs scaled for pricing; a round only re-prices it.
     private var pricedBase: [Int: CompiledModel] = [:]
@@ -232,7 +232,7 @@ final class Decomposed {
         let total = partsTotal
         guard bound < total, pricingSpent < pricingBudget else { return }
         let began = now(), deadline = began + pricingBudget - pricingSpent
-        relaxation.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
+        relaxation?.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
             let out = self.pricedSolve(k, prices, hint: hint)
             guard out.status == .optimal, let objective = out.objective, objective < Cost.cap, let schedule = out.schedule else { return nil }
             // The part's own cost: the priced objective less the prices, unscaled.
@@ -241,7 +241,7 @@ final class Decomposed {
             return (objective, schedule)
         }
         pricingSpent += now() - began
-        bound = max(bound, relaxation.bound)
+        bound = max(bound, relaxation?.bound ?? 0)
     }
 
     /// A cheaper combination of the parts' calendars met so far, if there is one.

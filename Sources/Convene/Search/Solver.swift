@@ -227,8 +227,9 @@ public final class Solver {
     /// False when it is no calendar after all (then the engine holds the conflict).
     private func leaf() -> Bool {
         let values = (0..<engine.eventCount).map { engine.value($0)! }
-        guard let cost = model.leafCost(values), cost < bestCost else {
-            // A hard rule or the bound that propagation missed: exclude this assignment.
+        let cost = model.leafCost(values)
+        guard cost < bestCost else {
+            // The bound that propagation missed: exclude this assignment.
             stats.failures += 1
             engine.beginReason()
             for e in 0..<engine.eventCount { engine.explainFixed(e) }
@@ -289,16 +290,16 @@ extension CompiledModel {
             guard let p, let o = options[e].firstIndex(where: { $0.placement == p }) else { return nil }
             values.append(o)
         }
-        guard evaluator.evaluate(schedule).hardOK, let cost = leafCost(values) else { return nil }
-        return (values, cost)
+        guard evaluator.evaluate(schedule).hardOK else { return nil }
+        return (values, leafCost(values))
     }
 
-    /// The exact objective of a complete calendar, in half-units. Non-unary terms come from the
-    /// evaluator. (Nil is kept for a calendar the propagators let through that a hard rule
-    /// forbids: none does, every propagator decides its rule once its events are fixed.)
-    func leafCost(_ values: [Int]) -> Int? {
-        let schedule: Schedule = values.enumerated().map { e, o in options[e][o].placement }
+    /// The exact objective of a complete calendar, in half-units; non-unary terms come from the
+    /// evaluator. (Every propagator decides its hard rule once its events are fixed, so a
+    /// complete assignment at a fixpoint holds every hard rule; the final re-check confirms it.)
+    func leafCost(_ values: [Int]) -> Int {
         guard !setup.feasibilityOnly else { return 0 }
+        let schedule: Schedule = values.enumerated().map { e, o in options[e][o].placement }
         var cost = values.enumerated().reduce(0) { Cost.add($0, options[$1.offset][$1.element].unary) }
         for (c, _) in softTerms {
             cost = Cost.add(cost, Cost.mul(setup.costScale, Cost.halves(Double(c.weight) * c.rule.evaluate(schedule, in: scenario).amount)))

@@ -19,7 +19,7 @@ final class RotationRule: LearningPropagator {
     let watched: [Int]
     /// Per watched event (by position), per option: its venue, or -1 for none.
     private let venue: [[Int32]]
-    /// Per watched event, per option: its place in the spec's order, (start, end, id) packed.
+    /// Per watched event, per option: its place in the spec's order among all their options.
     private let key: [[Int64]]
     let name: String
 
@@ -28,10 +28,17 @@ final class RotationRule: LearningPropagator {
         watched = events
         name = "rotation \(constraint.id)"
         venue = events.map { e in options[e].map { Int32($0.placement.venue ?? -1) } }
-        // Ties of start and end go to the lesser id (`precedesInSpecOrder`).
-        let rank = Dictionary(uniqueKeysWithValues: events.sorted { ids[$0].unicodeScalars.lexicographicallyPrecedes(ids[$1].unicodeScalars) }
-            .enumerated().map { ($1, Int64($0)) })
-        key = events.map { e in options[e].map { o in Int64(o.start) << 40 | Int64(o.end - o.start) << 20 | rank[e]! } }
+        // Each option's rank among all the options of these events in the spec's order
+        // (`precedesInSpecOrder`, the evaluator's own comparison): no two events tie.
+        var all: [(i: Int, o: Int)] = []
+        for (i, e) in events.enumerated() { for o in options[e].indices { all.append((i, o)) } }
+        all.sort { x, y in
+            let a = options[events[x.i]][x.o], b = options[events[y.i]][y.o]
+            return precedesInSpecOrder(start: a.start, end: a.end, id: ids[events[x.i]], start: b.start, end: b.end, id: ids[events[y.i]])
+        }
+        var rank = events.map { e in [Int64](repeating: 0, count: options[e].count) }
+        for (r, x) in all.enumerated() { rank[x.i][x.o] = Int64(r) }
+        key = rank
     }
 
     /// Per position: least and greatest live key, and the one venue of every live option (-1
@@ -56,7 +63,7 @@ final class RotationRule: LearningPropagator {
         guard count(s, span) else { return false }
         let held = watched.indices.filter { span[$0].venue >= 0 }
         for i in held {
-            guard follow(s, span, held: i), precede(s, span, held: i) else { return false }
+            guard adjacent(s, span, held: i, sign: 1), adjacent(s, span, held: i, sign: -1) else { return false }
         }
         for i in held {
             for k in held where k != i && span[k].venue == span[i].venue && span[k].lo > span[i].hi {
@@ -72,10 +79,11 @@ final class RotationRule: LearningPropagator {
         s.explain(watched[i]) { list[$0] != v }
     }
 
-    /// Adds to the reason that the event at position `j` has no live key strictly between `lo` and `hi`.
-    private func explainGap(_ s: Engine, _ j: Int, _ lo: Int64, _ hi: Int64) {
+    /// Adds to the reason that the event at position `j` has no live key strictly between `lo` and
+    /// `hi`, keys read in the direction `sign` (1: the spec's order, −1: reversed).
+    private func explainGap(_ s: Engine, _ j: Int, _ lo: Int64, _ hi: Int64, sign: Int64 = 1) {
         let keys = key[j]
-        s.explain(watched[j]) { keys[$0] > lo && keys[$0] < hi }
+        s.explain(watched[j]) { sign * keys[$0] > lo && sign * keys[$0] < hi }
     }
 
     /// Counting: more than half (plus one) of the events held at one venue cannot alternate.
@@ -91,57 +99,38 @@ final class RotationRule: LearningPropagator {
         return true
     }
 
-    /// The least (`after` true: of the keys above `x`) or greatest (of the keys below `x`) live
-    /// key of each event but the one at position `i`, and the two best of them with whose they are.
-    private func nearest(_ s: Engine, except i: Int, after: Bool, _ x: Int64) -> (best: Int64, owner: Int, second: Int64) {
-        var best = after ? Int64.max : Int64.min, owner = -1, second = best
+    /// The least live key above `x` of each event but the one at position `i` (keys read in the
+    /// direction `sign`), the least of them with its owner, and the second least.
+    private func nearest(_ s: Engine, except i: Int, above x: Int64, sign: Int64) -> (best: Int64, owner: Int, second: Int64) {
+        var best = Int64.max, owner = -1, second = Int64.max
         for (j, e) in watched.enumerated() where j != i {
             let keys = key[j]
-            var near = after ? Int64.max : Int64.min
-            s.forEach(e) { o in
-                let k = keys[o]
-                if after, k > x, k < near { near = k } else if !after, k < x, k > near { near = k }
-            }
-            if after ? near < best : near > best { second = best; best = near; owner = j } else if after ? near < second : near > second { second = near }
+            var near = Int64.max
+            s.forEach(e) { o in let k = sign * keys[o]; if k > x, k < near { near = k } }
+            if near < best { second = best; best = near; owner = j } else if near < second { second = near }
         }
         return (best, owner, second)
     }
 
-    /// *follow*: options at the held venue of every other event that would come right after the
-    /// event at position `i`.
-    private func follow(_ s: Engine, _ span: [Span], held i: Int) -> Bool {
-        let a = span[i], v = a.venue, ae = watched[i], ak = key[i]
-        let near = nearest(s, except: i, after: true, a.lo)
+    /// *follow* (`sign` 1) and *precede* (`sign` −1, the same with the order reversed): options at
+    /// the held venue of every other event that would come right after (before) the event at
+    /// position `i`, with nobody able to come between.
+    private func adjacent(_ s: Engine, _ span: [Span], held i: Int, sign: Int64) -> Bool {
+        let v = span[i].venue, ae = watched[i], ak = key[i]
+        // The held event's key range in this direction.
+        let (lo, hi) = sign == 1 ? (span[i].lo, span[i].hi) : (-span[i].hi, -span[i].lo)
+        let near = nearest(s, except: i, above: lo, sign: sign)
         for (k, b) in watched.enumerated() where k != i {
             let m = near.owner == k ? near.second : near.best
             let list = venue[k], keys = key[k]
             var first = Int64.max
-            s.forEach(b) { o in if list[o] == v, keys[o] > a.hi, keys[o] < m { first = min(first, keys[o]) } }
+            s.forEach(b) { o in let x = sign * keys[o]; if list[o] == v, x > hi, x < m { first = min(first, x) } }
             guard first != .max else { continue }
             s.beginReason()
             explainVenue(s, i, v)
-            s.explain(ae) { ak[$0] < a.lo || ak[$0] >= first }
-            for j in watched.indices where j != i && j != k { explainGap(s, j, a.lo, m) }
-            if !s.removeEach(b, where: { list[$0] == v && keys[$0] > a.hi && keys[$0] < m }) { return false }
-        }
-        return true
-    }
-
-    /// *precede*: the mirror of `follow`, options that would come right before.
-    private func precede(_ s: Engine, _ span: [Span], held i: Int) -> Bool {
-        let a = span[i], v = a.venue, ae = watched[i], ak = key[i]
-        let near = nearest(s, except: i, after: false, a.hi)
-        for (k, b) in watched.enumerated() where k != i {
-            let m = near.owner == k ? near.second : near.best
-            let list = venue[k], keys = key[k]
-            var last = Int64.min
-            s.forEach(b) { o in if list[o] == v, keys[o] < a.lo, keys[o] > m { last = max(last, keys[o]) } }
-            guard last != .min else { continue }
-            s.beginReason()
-            explainVenue(s, i, v)
-            s.explain(ae) { ak[$0] > a.hi || ak[$0] <= last }
-            for j in watched.indices where j != i && j != k { explainGap(s, j, m, a.hi) }
-            if !s.removeEach(b, where: { list[$0] == v && keys[$0] < a.lo && keys[$0] > m }) { return false }
+            s.explain(ae) { sign * ak[$0] < lo || sign * ak[$0] >= first }
+            for j in watched.indices where j != i && j != k { explainGap(s, j, lo, m, sign: sign) }
+            if !s.removeEach(b, where: { list[$0] == v && sign * keys[$0] > hi && sign * keys[$0] < m }) { return false }
         }
         return true
     }
@@ -159,7 +148,7 @@ final class RotationRule: LearningPropagator {
             if only >= 0 { return true }
             only = j
         }
-        guard only >= 0 else { return true } // nobody at all: `follow` has emptied b already
+        guard only >= 0 else { return true } // nobody at all: *follow* has emptied b already
         let c = watched[only], ck = key[only], ak = key[i], bk = key[k]
         var outside = false
         s.forEach(c) { o in if ck[o] <= a.lo || ck[o] >= b.hi { outside = true } }
