@@ -20,6 +20,11 @@
 /// level 0 still ends the whole search. Every budget counts
 /// work, never the clock, which only stops the run; so a run that completes gives the same
 /// calendar every time.
+///
+/// The same loop answers under assumptions (`solve(assuming:)`, MiniSat's `solve(assumps)`),
+/// for conflicts and their repairs (`AssumptionSearch`): the assumptions sit on level 1, the
+/// *floor*, below which learning never jumps; a conflict resting on the floor alone ends the run,
+/// and `roots(of:)` traces it back to the assumptions it needs (MiniSat's `analyzeFinal`).
 public final class Solver {
     let model: CompiledModel
     let limits: Limits
@@ -35,6 +40,11 @@ public final class Solver {
     private var analysis = FirstUIP()
     private var started = 0.0
     private var deadline = Double.infinity
+    private var stop: StopFlag? = nil
+    /// Levels at or below `floor` hold assumptions: 0 for none, 1 under `solve(assuming:)`.
+    private var floor = 0
+    /// The events to branch on, when not all of them.
+    private var decided: [Int]? = nil
     /// Conflicts in the first restart interval (`Parameters.restartBase`; tests lower it to
     /// reach restarts and dives on small scenarios).
     var restartBase = Parameters.restartBase
@@ -69,6 +79,17 @@ public final class Solver {
         }
     }
 
+    /// A solver over `model` with no rule posted and no objective, for a caller that adds its own
+    /// propagators to `engine` and solves under assumptions (`AssumptionSearch`).
+    init(bare model: CompiledModel) {
+        self.model = model
+        limits = Limits()
+        engine = Engine(model)
+        activity = Array(repeating: 0, count: model.options.count)
+        phase = Array(repeating: -1, count: model.options.count)
+        objective = nil
+    }
+
     /// Takes `schedule` as the incumbent to beat when every event has a placement among its
     /// options and every hard rule holds; its options are also the first values tried.
     @discardableResult
@@ -97,20 +118,73 @@ public final class Solver {
     public func solve() -> SolveOutcome {
         started = now()
         if let t = limits.timeLimit { deadline = started + t }
+        stop = limits.stop
         if model.aborted { return finish(complete: false) }
         if model.options.contains(where: { $0.isEmpty }) { return finish(complete: true) }
         engine.scheduleAll()
-        var complete = false
+        return finish(complete: run() == .exhausted)
+    }
+
+    /// Whether a calendar exists under assumptions (MiniSat's `solve(assumps)`): level 1 is
+    /// opened by one decision and holds what `assume` posts there; then the one loop runs,
+    /// branching on `decided` alone, until those are all fixed at a fixpoint (`found`), a
+    /// conflict rests on level 1 alone (`assumptionsFail`, whose `roots` name the assumptions),
+    /// or `deadline` (as `now()`) or `stop` comes first. What is learnt stays for the next call.
+    func solve(assuming assume: () -> Bool, decided: [Int], deadline: Double, stop: StopFlag?) -> End {
+        engine.backjump(to: 0)
+        floor = 1
+        self.decided = decided
+        self.deadline = deadline
+        self.stop = stop
+        _ = engine.decide(Predicate(0, .startGE, -1_000_000))
+        guard assume() else { return .assumptionsFail(engine.conflict) }
+        return run()
+    }
+
+    /// The entries without a reason that `conflict` rests on, through every reason (MiniSat's
+    /// `analyzeFinal`): under assumptions, the assumptions a failure needs.
+    func roots(of conflict: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        var visited = Set<Int32>()
+        var stack = conflict
+        while let r = stack.popLast() {
+            guard visited.insert(r).inserted else { continue }
+            let why = engine.reason(of: Int(r))
+            if why.isEmpty { out.append(r) } else { stack.append(contentsOf: why) }
+        }
+        return out
+    }
+
+    /// Work done so far, over every call: conflicts, and decisions (`nodes`).
+    var work: SolveStats { stats }
+
+    /// How the loop ended.
+    enum End: Equatable {
+        /// The limit, the stop flag or the clock came first.
+        case stopped
+        /// A conflict at the root: no (better) calendar exists.
+        case exhausted
+        /// A conflict that rests on the assumptions alone: its entries, for `assumptionsBehind`.
+        case assumptionsFail([Int32])
+        /// A calendar (feasibility), or the solution limit reached; under assumptions, every
+        /// event to decide fixed.
+        case found
+    }
+
+    /// The one loop (see the type's comment). Levels at or below `floor` hold assumptions (none
+    /// when 0); only `decided` events are branched on (every event when nil), and under
+    /// assumptions a fixpoint with those fixed ends the run.
+    private func run() -> End {
         var conflictsToRestart = restartBase, restartIndex = 1
         var pendingConflict = false
         var iterations = 0
         while true {
             iterations += 1
-            if shouldStop(iterations) { break }
+            if shouldStop(iterations) { return .stopped }
             let ok = pendingConflict ? false : engine.propagate()
             pendingConflict = false
             if !ok {
-                if engine.expired { break }
+                if engine.expired { return .stopped }
                 stats.failures += 1; stats.conflicts += 1
                 if dive != nil, engine.conflict.contains(where: { engine.entryLevel[Int($0)] == 1 }),
                    engine.conflict.allSatisfy({ engine.entryLevel[Int($0)] <= 1 }) {
@@ -118,9 +192,10 @@ public final class Solver {
                     endDive(searchedOut: true)
                     continue
                 }
-                guard let conflictOK = learn() else { complete = true; break }
-                pendingConflict = !conflictOK
-                if feasibilityDone { break }
+                switch learn(engine.conflict, wiped: engine.wipedOut) {
+                case .onFloor(let conflict): return floor == 0 ? .exhausted : .assumptionsFail(conflict)
+                case .asserted(let ok): pendingConflict = !ok
+                }
                 engine.nogoods.reduceIfFull()
                 if var d = dive {
                     d.conflictsLeft -= 1
@@ -138,8 +213,9 @@ public final class Solver {
                 continue
             }
             guard let e = chooseEvent() else {
+                if floor > 0 { return .found }
                 pendingConflict = !leaf()
-                if feasibilityDone || limits.solutionLimit.map({ stats.solutions >= $0 }) == true { break }
+                if feasibilityDone || limits.solutionLimit.map({ stats.solutions >= $0 }) == true { return .found }
                 continue
             }
             stats.nodes += 1
@@ -147,15 +223,14 @@ public final class Solver {
             phase[e] = o
             pendingConflict = !engine.decide(Predicate(e, .eq, o))
         }
-        return finish(complete: complete)
     }
 
     /// Back to the root, and once a calendar is known, a dive. The root first reaches its fixpoint
     /// (a nogood asserted there may still be queued): a dive's level would otherwise take its
     /// consequences with it, and a proof at the root would be lost. False on a conflict at the root.
     private func restart() -> Bool {
-        engine.backjump(to: 0)
-        guard let best else { return true }
+        engine.backjump(to: floor)
+        guard floor == 0, let best else { return true }
         guard engine.propagate() else { return false }
         startDive(best)
         return true
@@ -191,7 +266,7 @@ public final class Solver {
 
     private func shouldStop(_ iterations: Int) -> Bool {
         if let n = limits.nodeLimit, stats.nodes >= n { return true }
-        if iterations & 31 == 0, now() >= deadline || limits.stop?.isRaised == true || model.expired() { return true }
+        if iterations & 31 == 0, now() >= deadline || stop?.isRaised == true || model.expired() { return true }
         return false
     }
 
@@ -207,10 +282,11 @@ public final class Solver {
     /// The open event of highest activity; ties to fewer options, then the lower index.
     private func chooseEvent() -> Int? {
         var pick = -1, bestActivity = -1.0, bestSize = Int.max
-        for e in 0..<engine.eventCount where engine.size[e] > 1 {
+        func consider(_ e: Int) {
             let a = activity[e], sz = engine.size[e]
-            if a > bestActivity || (a == bestActivity && sz < bestSize) { pick = e; bestActivity = a; bestSize = sz }
+            if sz > 1, a > bestActivity || (a == bestActivity && sz < bestSize) { pick = e; bestActivity = a; bestSize = sz }
         }
+        if let decided { for e in decided { consider(e) } } else { for e in 0..<engine.eventCount { consider(e) } }
         return pick < 0 ? nil : pick
     }
 
@@ -242,21 +318,47 @@ public final class Solver {
 
     // MARK: Learning
 
-    /// Analyses the engine's conflict to a first-UIP nogood, backjumps and asserts it. Returns
-    /// nil when the conflict holds at level 0 (the search is complete), else whether asserting
-    /// went without a new conflict.
-    private func learn(_ given: [Int32]? = nil) -> Bool? {
-        let conflict = given ?? engine.conflict
+    /// What learning from a conflict gave.
+    private enum Learnt {
+        /// The nogood's negated UIP was asserted: false when that met a conflict.
+        case asserted(Bool)
+        /// Resolved, the conflict rests on the floor's levels alone: these entries.
+        case onFloor([Int32])
+    }
+
+    /// Analyses `conflict` to a first-UIP nogood (never jumping below the floor), backjumps and
+    /// asserts it; `wiped` as `FirstUIP.analyse` takes it.
+    private func learn(_ conflict: [Int32], wiped: Int) -> Learnt {
         let top = conflict.map { Int(engine.entryLevel[Int($0)]) }.max() ?? 0
-        if top == 0 { return nil }
+        if top <= floor { return .onFloor(conflict) }
         if top < engine.level { engine.backjump(to: top) }
-        switch analysis.analyse(engine, conflict, wiped: given == nil ? engine.wipedOut : -1, bump: bump) {
+        switch analysis.analyse(engine, conflict, wiped: wiped, bump: bump) {
         case .below(let lower):
-            return learn(lower)
-        case .uip(let uip, let lower):
+            return learn(lower, wiped: -1)
+        case .uip(let uip, var lower):
             decayActivities()
-            return analysis.assert(engine, uip: uip, lower: lower)
+            guard floor > 0 else { return .asserted(analysis.assert(engine, uip: uip, lower: lower)) }
+            lower = assumptionsBehind(lower)
+            return .asserted(analysis.assert(engine, uip: uip, lower: lower, floor: floor) { engine.entryLevel[$0] > floor })
         }
+    }
+
+    /// `lower` with its entries on the assumptions' levels replaced by the assumptions they follow
+    /// from (the entries without a reason): the nogood names those (a selector or marker each),
+    /// not each option they removed.
+    private func assumptionsBehind(_ lower: [Int32]) -> [Int32] {
+        var stack = lower.filter { Int(engine.entryLevel[Int($0)]) <= floor }
+        var kept = lower.filter { Int(engine.entryLevel[Int($0)]) > floor }
+        analysis.forget(stack)
+        var expanded: [Int32] = []
+        var visited = Set<Int32>()
+        while let r = stack.popLast() {
+            guard visited.insert(r).inserted else { continue }
+            let why = engine.reason(of: Int(r))
+            if why.isEmpty { expanded.append(r) } else { stack.append(contentsOf: why) }
+        }
+        analysis.add(expanded.sorted(), to: &kept)
+        return kept
     }
 
     private func bump(_ e: Int) {
@@ -309,7 +411,7 @@ extension CompiledModel {
 }
 
 /// The Luby sequence 1 1 2 1 1 2 4 1 1 2 …, 1-based (Luby, Sinclair and Zuckerman 1993): the
-/// restart intervals of both learning searches, in units of `Parameters.restartBase` conflicts.
+/// restart intervals of the loop, in units of `Parameters.restartBase` conflicts.
 func luby(_ i: Int) -> Int {
     var k = 1
     while (1 << k) - 1 < i { k += 1 }

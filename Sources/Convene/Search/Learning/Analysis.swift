@@ -1,5 +1,5 @@
-/// First-UIP conflict analysis (MiniSat's `analyze`, `core/Solver.cc`), shared by
-/// `Solver` and `AssumptionSearch`: the resolution to the first unique implication point
+/// First-UIP conflict analysis (MiniSat's `analyze`, `core/Solver.cc`) for `Solver`'s loop:
+/// the resolution to the first unique implication point
 /// on the conflict's level, the local minimisation of the rest, and the nogood that asserts.
 struct FirstUIP {
     /// Per entry, whether the analysis has marked it; all false between analyses.

@@ -1,6 +1,7 @@
 /// Elements of a conflict as assumptions on the learning core (issue 15): each hard constraint,
 /// each event-level reason and each venue's rooms is switched on by an assumption made at level 1,
-/// before any decision, as MiniSat assumes its literals first (`core/Solver.cc`, `search`). A
+/// before any decision, as MiniSat assumes its literals first (`core/Solver.cc`, `search`), and the
+/// one loop (`Solver.solve(assuming:)`) searches above them. A
 /// conflict that needs no decision above level 1 is traced back through the reasons to the
 /// assumptions it rests on (MiniSat's `analyzeFinal`): a *core*, a set of elements that cannot all
 /// hold. Learnt nogoods name the assumptions they rest on, so they stay valid from one set of
@@ -39,22 +40,22 @@ final class AssumptionSearch {
     }
 
     let model: CompiledModel
-    let engine: Engine
+    /// The one loop, under assumptions (`Solver.solve(assuming:)`).
+    let solver: Solver
+    var engine: Engine { solver.engine }
     /// Real events (the selectors come after them).
     let eventCount: Int
     private(set) var elements: [Element] = []
     /// Per real event, the elements whose reasons a marker stands for (markers only).
     var markerElements: [[Int]]? = nil
-    private var selectors: [Int] = []
     private var nextSelector: Int
     private var owner: [Int32: Int] = [:]
     private var markerEntry: [Int32: Int] = [:]
-    private var activity: [Double]
-    private var activityIncrement = 1.0
-    private var phase: [Int]
-    private var analysis = FirstUIP()
+    /// Tests run so far.
+    private(set) var solves = 0
     /// Work done, summed over every solve: conflicts and decisions.
-    private(set) var conflicts = 0, decisions = 0, solves = 0
+    var conflicts: Int { solver.work.conflicts }
+    var decisions: Int { solver.work.nodes }
 
     /// `model` with `spare` extra selector events for rules added later (`addRule`).
     init(model: CompiledModel, selectors: Int) {
@@ -64,10 +65,8 @@ final class AssumptionSearch {
                            start: day.ordinal, end: day.ordinal, unary: 0)
         for _ in 0..<selectors { model.options.append([dummy, dummy]); model.byCost.append([0, 1]) }
         self.model = model
-        engine = Engine(model)
+        solver = Solver(bare: model)
         nextSelector = eventCount
-        activity = Array(repeating: 0, count: model.options.count)
-        phase = Array(repeating: -1, count: model.options.count)
     }
 
     /// A new element of removals, behind a selector of its own (so that a nogood names it by
@@ -100,48 +99,17 @@ final class AssumptionSearch {
     /// Whether `on` can all hold, deciding only `decided` events; `deadline` as `now()`.
     func solve(_ on: [Int], decided: [Int], deadline: Double, stop: StopFlag?) -> Answer {
         solves += 1
-        engine.backjump(to: 0)
         owner.removeAll(keepingCapacity: true); markerEntry.removeAll(keepingCapacity: true)
-        if let core = assume(on) { return .unsat(core) }
-        var conflictsToRestart = Parameters.restartBase, restartIndex = 1
-        var pendingConflict = false
-        var iterations = 0
-        while true {
-            iterations += 1
-            if iterations & 31 == 0, now() >= deadline || stop?.isRaised == true { return .unknown }
-            let ok = pendingConflict ? false : engine.propagate()
-            pendingConflict = false
-            if !ok {
-                if engine.expired { return .unknown }
-                conflicts += 1
-                switch learn(engine.conflict, wiped: engine.wipedOut) {
-                case .assumptions(let conflict): return .unsat(final(conflict))
-                case .asserted(let ok): pendingConflict = !ok
-                }
-                engine.nogoods.reduceIfFull()
-                conflictsToRestart -= 1
-                if conflictsToRestart <= 0 {
-                    restartIndex += 1
-                    conflictsToRestart = Parameters.restartBase * luby(restartIndex)
-                    if !pendingConflict { engine.backjump(to: 1) }
-                }
-                continue
-            }
-            guard let e = chooseEvent(decided) else {
-                return .sat((0..<eventCount).map { engine.value($0) ?? -1 })
-            }
-            decisions += 1
-            let o = chooseValue(e)
-            phase[e] = o
-            pendingConflict = !engine.decide(Predicate(e, .eq, o))
+        switch solver.solve(assuming: { assume(on) }, decided: decided, deadline: deadline, stop: stop) {
+        case .found: return .sat((0..<eventCount).map { engine.value($0) ?? -1 })
+        case .assumptionsFail(let conflict): return .unsat(core(conflict))
+        case .stopped, .exhausted: return .unknown  // (no conflict lies below level 1's floor)
         }
     }
 
     /// Level 1: the markers, then the elements `on` (their removals, their selectors switched
-    /// on). The core when they cannot all hold already, else nil.
-    private func assume(_ on: [Int]) -> [Int]? {
-        // Level 1: the assumptions.
-        _ = engine.decide(Predicate(0, .startGE, -1_000_000))
+    /// on). False when they cannot all hold already (the engine holds the conflict).
+    private func assume(_ on: [Int]) -> Bool {
         if let markerElements {
             engine.markers = Array(repeating: -1, count: model.options.count)
             for e in 0..<eventCount where !markerElements[e].isEmpty {
@@ -158,92 +126,29 @@ final class AssumptionSearch {
                 let first = engine.entryCount
                 let ok = engine.removeEach(e) { o in binarySearch(opts, o) }
                 for k in first..<engine.entryCount { owner[Int32(k)] = i }
-                if !ok { return final(engine.conflict) }
+                if !ok { return false }
             }
             if el.selector >= 0 {
                 engine.beginReason()
                 let first = engine.entryCount
                 let ok = engine.post(Predicate(el.selector, .eq, 0))
                 for k in first..<engine.entryCount { owner[Int32(k)] = i }
-                if !ok { return final(engine.conflict) }
+                if !ok { return false }
             }
         }
-        return nil
+        return true
     }
 
-    /// The elements a conflict at level 1 rests on (MiniSat's `analyzeFinal`).
-    private func final(_ conflict: [Int32]) -> [Int] {
+    /// The elements a conflict on level 1 rests on: its roots' owners, and the elements each
+    /// marker among them stands for.
+    private func core(_ conflict: [Int32]) -> [Int] {
         var out = Set<Int>()
-        var visited = Set<Int32>()
-        var stack = conflict
-        while let r = stack.popLast() {
-            guard visited.insert(r).inserted else { continue }
+        for r in solver.roots(of: conflict) {
             if let i = owner[r] { out.insert(i) }
             if let e = markerEntry[r], let m = markerElements { out.formUnion(m[e]) }
-            stack.append(contentsOf: engine.reason(of: Int(r)))
         }
         return out.sorted()
     }
-
-    private func chooseEvent(_ decided: [Int]) -> Int? {
-        var pick = -1, bestActivity = -1.0, bestSize = Int.max
-        for e in decided where engine.size[e] > 1 {
-            let a = activity[e], sz = engine.size[e]
-            if a > bestActivity || (a == bestActivity && sz < bestSize) { pick = e; bestActivity = a; bestSize = sz }
-        }
-        return pick < 0 ? nil : pick
-    }
-
-    private func chooseValue(_ e: Int) -> Int {
-        if phase[e] >= 0, engine.live(e, phase[e]) { return phase[e] }
-        for o in model.byCost[e] where engine.live(e, o) { return o }
-        fatalError("an open event has a live option")
-    }
-
-    /// What learning from a conflict above level 1 gave.
-    private enum Learnt {
-        /// The nogood's negated UIP was asserted: false when that met a conflict.
-        case asserted(Bool)
-        /// Resolved, the conflict rests on level 1 alone: these entries, for `final`.
-        case assumptions([Int32])
-    }
-
-    /// First-UIP learning (`FirstUIP`, as `Solver.learn`), never jumping below the
-    /// assumptions' level.
-    private func learn(_ conflict: [Int32], wiped: Int) -> Learnt {
-        let top = conflict.map { Int(engine.entryLevel[Int($0)]) }.max() ?? 0
-        if top <= 1 { return .assumptions(conflict) }
-        if top < engine.level { engine.backjump(to: top) }
-        switch analysis.analyse(engine, conflict, wiped: wiped, bump: bump) {
-        case .below(let lower):
-            return learn(lower, wiped: -1)
-        case .uip(let uip, var lower):
-            // Entries of the assumptions' level stand for the assumptions they follow from: the
-            // nogood names those (a selector or marker each), not each option they removed.
-            var expanded: [Int32] = []
-            var stack = lower.filter { engine.entryLevel[Int($0)] == 1 }
-            lower = lower.filter { engine.entryLevel[Int($0)] > 1 }
-            analysis.forget(stack)
-            var visited = Set<Int32>()
-            while let r = stack.popLast() {
-                guard visited.insert(r).inserted else { continue }
-                let why = engine.reason(of: Int(r))
-                if why.isEmpty { expanded.append(r) } else { stack.append(contentsOf: why) }
-            }
-            analysis.add(expanded.sorted(), to: &lower)
-            activityIncrement /= Parameters.activityDecay
-            return .asserted(analysis.assert(engine, uip: uip, lower: lower, floor: 1) { engine.entryLevel[$0] > 1 })
-        }
-    }
-
-    private func bump(_ e: Int) {
-        activity[e] += activityIncrement
-        if activity[e] > 1e100 {
-            for x in activity.indices { activity[x] *= 1e-100 }
-            activityIncrement *= 1e-100
-        }
-    }
-
 }
 
 @inline(__always) func binarySearch(_ sorted: [Int], _ x: Int) -> Bool {
