@@ -9,12 +9,10 @@
 /// 3. A Lagrangian relaxation of the rooms (`RoomsRelaxation`) tightens the bound; the
 ///    calendars the parts propose at its prices are pooled, and the cheapest combination of
 ///    pooled calendars that keeps the rooms (`ColumnPool`) may improve the calendar.
-/// 4. Large-neighbourhood search over one part, then two parts, with the rest held; the
-///    relaxation and the combination go on after each pass.
-/// 5. The same over the events of each crowded venue-month, until the bound, a pass without
-///    improvement, or the limit; `optimal` when the calendar meets the bound.
-/// 6. Unproven with time left: the complete search over the whole scenario, seeded with the
-///    calendar, until it proves it (or a better one) optimal or the limit comes.
+/// 4. Unproven with time left: the one search over the whole scenario, seeded with the calendar,
+///    whose large-neighbourhood dives free whole parts (and the parts sharing their rooms) among
+///    their other kinds, until it proves the calendar (or a better one) optimal, meets the
+///    bound, or the limit comes.
 final class Decomposed {
     let scenario: Scenario
     let parts: [[Int]]
@@ -68,9 +66,7 @@ final class Decomposed {
         if let result = eachPartAlone() { return result }
         if let result = partsInTurn() { return result }
         startPricing()
-        improveByParts()
-        let total = improveByCrowdedMonths()
-        return prove(total)
+        return improveAndProve()
     }
 
     /// Solves the events of one or more parts on their own, with the rooms others take, a warm
@@ -257,77 +253,53 @@ final class Decomposed {
         return true
     }
 
-    /// 4. Large-neighbourhood search: re-solve one part, then two parts together, with the rest
-    /// held where they are, from where they are, under a node limit (the best found counts even
-    /// when not proven); keeping each strict improvement; then price and combine again; until
-    /// the bound, a pass without improvement, or the limit.
-    private func improveByParts() {
-        var improved = true
-        while improved, partsTotal > bound, !stopped {
-            improved = false
-            let unhappy = Set(parts.indices.filter { partCost[$0] > alone[$0] })
-            for group in unhappy.sorted().map({ [$0] }) + pairsToTry(current, unhappy) {
-                if stopped || partsTotal <= bound { break }
-                let union = group.flatMap { parts[$0] }.sorted()
-                let out = sub(union, occupancy: occupancy(except: Set(group)), hint: current, nodeLimit: 50_000)
-                guard let schedule = out.schedule, out.objective! < group.reduce(0, { Cost.add($0, partCost[$1]) }) else { continue }
-                for (i, e) in union.enumerated() { current[e] = schedule[i] }
-                for k in group {
-                    partCost[k] = cost(of: k, in: current)
-                    pool.add(part: k, parts[k].map { current[$0] }, cost: partCost[k])
-                }
-                improved = true
-            }
-            tighten()
-            if combine() { improved = true }
-            report(partsTotal)
-        }
-    }
-
-    /// 5. Events rather than parts: free every event at a crowded venue in a month, hold the rest
-    /// of the calendar, and search for a cheaper arrangement under a node limit. The cost reached.
-    private func improveByCrowdedMonths() -> Int {
+    /// 4. The one search over the whole scenario from the calendar: its dives free parts among
+    /// their other kinds, its restarts go on with the complete search, and the bound, once met,
+    /// ends it. It runs in slices of `sliceNodes`, between which the relaxation tightens the bound
+    /// and the pool's combination may give it a cheaper calendar. It proves small scenarios at
+    /// once and improves large ones.
+    private func improveAndProve() -> Result {
         var total = partsTotal
-        var improved = true
-        while improved, total > bound, !stopped {
-            improved = false
-            for free in crowdedNeighbourhoods(current) {
-                if stopped { break }
-                var setup = SearchSetup()
-                let freeSet = Set(free)
-                for e in scenario.events.indices where !freeSet.contains(e) { setup.frozen[e] = current[e] }
-                let solver = Solver(scenario, setup: setup, limits: limits.step(timeLimit: remaining(), nodeLimit: 20_000), evaluator: evaluator)
-                guard solver.seed(with: current) else { continue }
-                let out = solver.solve()
-                stats.absorb(out.stats)
-                guard let schedule = out.schedule, let objective = out.objective, objective < total else { continue }
-                current = schedule
-                total = objective
-                improved = true
-                report(total)
-            }
-        }
-        return total
-    }
-
-    /// 6. No proof and time left: the complete search over the whole scenario, from the calendar
-    /// of cost `total`. It proves small scenarios at once and can only improve large ones.
-    private func prove(_ reached: Int) -> Result {
-        var total = reached
         var proven = total <= bound
         if !proven, !stopped {
-            let solver = Solver(scenario, limits: limits.step(timeLimit: remaining()), evaluator: evaluator)
+            let solver = wholeSolver()
             if solver.seed(with: current) {
-                let out = solver.solve()
-                stats.absorb(out.stats)
-                if let schedule = out.schedule, let objective = out.objective, objective < total { current = schedule; total = objective; report(total) }
-                proven = out.status == .optimal
+                while true {
+                    let out = solver.solve(slice: Self.sliceNodes)
+                    if let schedule = out.schedule, let objective = out.objective, objective < total {
+                        current = schedule; total = objective
+                        for k in parts.indices { partCost[k] = cost(of: k, in: current) }
+                        report(total)
+                    }
+                    proven = out.status == .optimal || total <= bound
+                    guard !proven, solver.sliceEnded, !stopped else { stats.absorb(out.stats); break }
+                    tighten()
+                    solver.knownBound = bound
+                    if combine() { total = partsTotal; solver.seed(with: current); report(total) }
+                }
             }
         }
         if proven, bound < total { bound = total; report(total) }
         stats.bound = bound
         return finished(proven ? .optimal : .feasible, current, total)
     }
+
+    /// The search over the whole scenario for step 4, its progress the run's (with the run's
+    /// clock and bound), its dives freeing parts too.
+    private func wholeSolver() -> Solver {
+        var whole = limits.step(timeLimit: remaining())
+        if let outer = limits.progress {
+            let offset = now() - started, known: Int? = bound > 0 ? bound : nil
+            whole.progress = { p in outer(SearchProgress(seconds: p.seconds + offset, cost: p.cost, bound: known)) }
+        }
+        let solver = Solver(scenario, limits: whole, evaluator: evaluator)
+        solver.hints = Neighbourhoods.Hints(groups: parts)
+        solver.knownBound = bound
+        return solver
+    }
+
+    /// Nodes of step 4's search between two rounds of the relaxation.
+    static let sliceNodes = 20_000
 
     /// Step 0 runs from this many parts: with fewer, step 1 is as quick (the first family's
     /// K = 1 to 5 take milliseconds), and step 0's compiling would double its time.
@@ -387,42 +359,10 @@ final class Decomposed {
         return overlap.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
     }
 
-    /// Sets of events to free together: for each venue-month holding a date whose rooms are
-    /// all taken, the events at that venue in that month. In venue, then month order.
-    private func crowdedNeighbourhoods(_ current: Schedule) -> [[Int]] {
-        struct VenueMonth: Hashable { let venue: Int, month: Int }
-        var count: [VenueDay: Int] = [:]
-        for vd in VenueDay.taken(by: current, in: scenario) { count[vd, default: 0] += 1 }
-        var crowded = Set<VenueMonth>()
-        for (vd, n) in count where n >= scenario.venues[vd.venue].rooms! {
-            crowded.insert(VenueMonth(venue: vd.venue, month: Day(ordinal: vd.day).monthIndex))
-        }
-        return crowded.sorted { ($0.venue, $0.month) < ($1.venue, $1.month) }.map { key in
-            current.indices.filter { e in
-                guard let p = current[e], p.roomVenue == key.venue else { return false }
-                return p.occupied.contains { $0.monthIndex == key.month }
-            }
-        }
-    }
-
     /// The objective of part `k` as placed in `schedule` (half-units), by the evaluator.
     private func cost(of k: Int, in schedule: Schedule) -> Int {
         let s = scenario.restricted(to: parts[k])
         return Cost.halves(Evaluator(s, calendarsOf: evaluator).evaluate(parts[k].map { schedule[$0] }).cost)
-    }
-
-    /// Pairs of parts worth re-solving together: a part costing more than alone, with each
-    /// part holding rooms on a venue-day it uses. In part order.
-    private func pairsToTry(_ current: Schedule, _ unhappy: Set<Int>) -> [[Int]] {
-        var users: [VenueDay: Set<Int>] = [:]
-        for (k, part) in parts.enumerated() {
-            for vd in VenueDay.taken(by: part.map { current[$0] }, in: scenario) { users[vd, default: []].insert(k) }
-        }
-        var pairs = Set<[Int]>()
-        for set in users.values where set.count > 1 {
-            for a in set where unhappy.contains(a) { for b in set where b != a { pairs.insert([min(a, b), max(a, b)]) } }
-        }
-        return pairs.sorted { $0.lexicographicallyPrecedes($1) }
     }
 }
 

@@ -49,7 +49,16 @@ public final class Solver {
     /// reach restarts and dives on small scenarios).
     var restartBase = Parameters.restartBase
     private var neighbourhoods: Neighbourhoods? = nil
+    /// What the dives' neighbourhoods should aim at (a scenario's parts, a what-if's moved events).
+    var hints = Neighbourhoods.Hints()
+    /// A proven lower bound of the objective from outside (the parts' Lagrangian bound): a
+    /// calendar that meets it ends the search as optimal.
+    var knownBound = 0
     private var dive: Dive? = nil
+    /// Dives to make, one after another, before the complete search resumes.
+    private var divesDue = 0
+    /// Whether a dive since the last restart found a better calendar.
+    private var divesImproved = true
 
     /// A large-neighbourhood dive under way: its events outside the neighbourhood hold their
     /// incumbent options on level 1.
@@ -65,6 +74,7 @@ public final class Solver {
         self.model = model
         self.limits = limits
         engine = Engine(model)
+        started = now()
         let n = model.options.count
         activity = Array(repeating: 0, count: n)
         phase = Array(repeating: -1, count: n)
@@ -110,20 +120,41 @@ public final class Solver {
 
     private func improve(_ values: [Int], _ cost: Int) {
         best = values; bestCost = cost; stats.solutions += 1
+        if dive != nil { divesImproved = true }
         limits.progress?(SearchProgress(seconds: now() - started, cost: cost, bound: nil))
         objective?.upper = cost - 1
         if objectiveIndex >= 0 { engine.schedule(objectiveIndex, events: Array(0..<model.options.count)) }
     }
 
-    public func solve() -> SolveOutcome {
-        started = now()
-        if let t = limits.timeLimit { deadline = started + t }
-        stop = limits.stop
-        if model.aborted { return finish(complete: false) }
-        if model.options.contains(where: { $0.isEmpty }) { return finish(complete: true) }
-        engine.scheduleAll()
-        return finish(complete: run() == .exhausted)
+    public func solve() -> SolveOutcome { solve(slice: nil) }
+
+    /// The search, or its next `slice` of nodes: a caller may tighten `knownBound` or `seed` a
+    /// better calendar between slices (`Decomposed`); what is learnt stays. `sliceEnded` tells
+    /// whether the last call stopped at its slice's end (rather than at the limit or a proof).
+    func solve(slice: Int?) -> SolveOutcome {
+        sliceEnded = false
+        if !begun {
+            begun = true
+            started = now()
+            if let t = limits.timeLimit { deadline = started + t }
+            stop = limits.stop
+            if model.aborted { return finish(complete: false) }
+            if model.options.contains(where: { $0.isEmpty }) { return finish(complete: true) }
+            engine.scheduleAll()
+        } else {
+            if dive != nil { endDive(searchedOut: false) }
+            engine.backjump(to: 0)
+        }
+        if best != nil, bestCost <= knownBound { return finish(complete: true) }
+        nodeBudget = [limits.nodeLimit, slice.map { stats.nodes + $0 }].compactMap { $0 }.min()
+        let end = run()
+        sliceEnded = end == .stopped && slice.map { _ in stats.nodes >= nodeBudget! } == true
+            && limits.nodeLimit.map { stats.nodes < $0 } ?? true
+        return finish(complete: end == .exhausted)
     }
+    private var begun = false
+    private var nodeBudget: Int? = nil
+    private(set) var sliceEnded = false
 
     /// Whether a calendar exists under assumptions (MiniSat's `solve(assumps)`): level 1 is
     /// opened by one decision and holds what `assume` posts there; then the one loop runs,
@@ -212,9 +243,15 @@ public final class Solver {
                 }
                 continue
             }
+            if divesDue > 0, dive == nil, engine.level == 0, let best {
+                divesDue -= 1
+                startDive(best)
+                continue
+            }
             guard let e = chooseEvent() else {
                 if floor > 0 { return .found }
                 pendingConflict = !leaf()
+                if bestCost <= knownBound { return .exhausted }
                 if feasibilityDone || limits.solutionLimit.map({ stats.solutions >= $0 }) == true { return .found }
                 continue
             }
@@ -230,9 +267,10 @@ public final class Solver {
     /// consequences with it, and a proof at the root would be lost. False on a conflict at the root.
     private func restart() -> Bool {
         engine.backjump(to: floor)
-        guard floor == 0, let best else { return true }
-        guard engine.propagate() else { return false }
-        startDive(best)
+        if floor == 0, best != nil {
+            divesDue = divesImproved ? Parameters.divesPerRestart : 1
+            divesImproved = false
+        }
         return true
     }
 
@@ -243,7 +281,7 @@ public final class Solver {
     /// Sets every event outside the next neighbourhood to its incumbent option (while live), on
     /// level 1: the first as a decision, the others posted on the same level without a reason.
     private func startDive(_ incumbent: [Int]) {
-        if neighbourhoods == nil { neighbourhoods = Neighbourhoods(model: model, rules: engine.propagators.map(\.watched)) }
+        if neighbourhoods == nil { neighbourhoods = Neighbourhoods(model: model, rules: engine.propagators.map(\.watched), hints: hints) }
         let free = Set(neighbourhoods!.next(incumbent))
         let held = (0..<engine.eventCount).filter { !free.contains($0) && engine.size[$0] > 1 && engine.live($0, incumbent[$0]) }
         guard let first = held.first else { return }
@@ -265,7 +303,7 @@ public final class Solver {
     }
 
     private func shouldStop(_ iterations: Int) -> Bool {
-        if let n = limits.nodeLimit, stats.nodes >= n { return true }
+        if let n = nodeBudget, stats.nodes >= n { return true }
         if iterations & 31 == 0, now() >= deadline || stop?.isRaised == true || model.expired() { return true }
         return false
     }

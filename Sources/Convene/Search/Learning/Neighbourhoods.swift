@@ -1,61 +1,98 @@
-/// The neighbourhoods of the learning core's large-neighbourhood search (Shaw 1998; Pisinger and
-/// Ropke 2010; CP-SAT's generic neighbourhoods): sets of events to free, every other event
-/// keeping its incumbent option. Four kinds in turn:
+/// The one large-neighbourhood search's neighbourhoods (Shaw 1998; Pisinger and Ropke 2010;
+/// CP-SAT's generic and scheduling neighbourhoods): sets of events to free, every other event
+/// keeping its incumbent option, which `Solver`'s dives hold by decisions in the one engine. The
+/// kinds are values; each dive takes the next kind in turn among those that apply:
 ///
 /// - **random**: events drawn uniformly;
 /// - **window**: events whose incumbent starts are consecutive in time, around a random one;
 /// - **linked**: events reached from a random one through the rules they share (breadth first);
-/// - **crowded**: events at a venue near a day whose rooms the incumbent fills.
+/// - **crowded**: events at a venue near a day whose rooms the incumbent fills;
+/// - **groups**: whole groups the caller names (a scenario's independent parts), a random one
+///   and then others sharing its venue-days, as many as the size allows;
+/// - **dearest**: the events of a soft rule among the dearest in the incumbent, then those linked
+///   to them;
+/// - **focus**: the events the caller names (those a what-if's change moved), with events near
+///   them in time.
 ///
-/// The size adapts as in CP-SAT: up a quarter when a dive searched its neighbourhood out, down a
-/// fifth when its budget ran out first. Every draw comes from a seeded generator, so a run is
-/// the same on every machine.
+/// Each kind's size adapts as in CP-SAT: up a quarter when a dive searched its neighbourhood
+/// out, down a fifth when its budget ran out first. Every draw comes from a seeded generator, so
+/// a run is the same on every machine.
 struct Neighbourhoods {
-    enum Kind: CaseIterable { case random, window, linked, crowded }
+    enum Kind: CaseIterable { case random, window, linked, crowded, groups, dearest, focus }
+
+    /// What a caller knows that the neighbourhoods should aim at.
+    struct Hints {
+        /// Groups of events worth freeing whole (independent parts); used from two groups on.
+        var groups: [[Int]] = []
+        /// Events worth freeing first: the events a change moved.
+        var focus: [Int] = []
+        init(groups: [[Int]] = [], focus: [Int] = []) { self.groups = groups; self.focus = focus }
+    }
 
     let model: CompiledModel
+    let hints: Hints
     /// The events a search can move (more than one option).
     private let movable: [Int]
+    private let isMovable: [Bool]
     /// Per event: the events of the rules it takes part in, rules of at most `linkLimit` events.
     private let links: [[Int]]
+    private let kinds: [Kind]
     private var rng = SplitMix64(seed: 0x4C4E_5300)
     private var turn = 0
-    private var size: Double
+    private var last: Kind = .random
+    private var size: [Kind: Double] = [:]
 
     static let linkLimit = 32
+    /// The dearest soft rules a `dearest` neighbourhood draws from.
+    static let dearestPool = 8
 
     /// `rules`: the events each hard or soft rule watches.
-    init(model: CompiledModel, rules: [[Int]]) {
+    init(model: CompiledModel, rules: [[Int]], hints: Hints = Hints()) {
         self.model = model
+        self.hints = hints
         let n = model.options.count
         movable = (0..<n).filter { model.options[$0].count > 1 }
+        var isMovable = Array(repeating: false, count: n)
+        for e in movable { isMovable[e] = true }
+        self.isMovable = isMovable
         var links = Array(repeating: [Int](), count: n)
         for r in rules where r.count > 1 && r.count <= Self.linkLimit {
             for e in r { links[e] += r.filter { $0 != e } }
         }
         self.links = links.map { Array(Set($0)).sorted() }
-        size = Double(min(movable.count, max(2, movable.count / 5)))
+        var kinds: [Kind] = [.random, .window, .linked, .crowded]
+        if hints.groups.count > 1 { kinds.append(.groups) }
+        if !model.softTerms.isEmpty { kinds.append(.dearest) }
+        if !hints.focus.isEmpty { kinds.append(.focus) }
+        self.kinds = kinds
+        let start = Double(min(movable.count, max(2, movable.count / 5)))
+        for k in kinds { size[k] = start }
     }
 
     /// The next neighbourhood around `incumbent` (option per event), its events ascending.
     mutating func next(_ incumbent: [Int]) -> [Int] {
-        let k = max(1, min(movable.count, Int(size)))
-        guard k < movable.count else { return movable }
-        let kind = Kind.allCases[turn % Kind.allCases.count]
+        let kind = kinds[turn % kinds.count]
         turn += 1
+        last = kind
+        let k = max(1, min(movable.count, Int(size[kind]!)))
+        guard k < movable.count else { return movable }
         let free: [Int]
         switch kind {
         case .random: free = random(k)
         case .window: free = window(k, incumbent)
-        case .linked: free = linked(k)
+        case .linked: free = linked(k, from: [])
         case .crowded: free = crowded(k, incumbent) ?? window(k, incumbent)
+        case .groups: free = groups(k, incumbent)
+        case .dearest: free = dearest(k, incumbent) ?? linked(k, from: [])
+        case .focus: free = focus(k, incumbent)
         }
-        return free.sorted()
+        return free.filter { isMovable[$0] }.sorted()
     }
 
-    /// A dive has ended: `exhausted` when it searched its neighbourhood out within its budget.
+    /// The last dive has ended: `exhausted` when it searched its neighbourhood out within its budget.
     mutating func finished(exhausted: Bool) {
-        size = exhausted ? min(Double(movable.count), size * 1.25 + 1) : max(2, size * 0.8)
+        let s = size[last]!
+        size[last] = exhausted ? min(Double(movable.count), s * 1.25 + 1) : max(2, s * 0.8)
     }
 
     private mutating func random(_ k: Int) -> [Int] {
@@ -64,28 +101,35 @@ struct Neighbourhoods {
         return Array(pool.prefix(k))
     }
 
-    private mutating func window(_ k: Int, _ incumbent: [Int]) -> [Int] {
-        let byStart = movable.sorted {
+    /// The movable events by incumbent start (ties by index).
+    private func byStart(_ incumbent: [Int]) -> [Int] {
+        movable.sorted {
             let a = model.options[$0][incumbent[$0]].start, b = model.options[$1][incumbent[$1]].start
             return a != b ? a < b : $0 < $1
         }
-        let centre = rng.int(0...(byStart.count - 1))
-        let from = max(0, min(byStart.count - k, centre - k / 2))
-        return Array(byStart[from..<(from + k)])
     }
 
-    private mutating func linked(_ k: Int) -> [Int] {
+    private mutating func window(_ k: Int, _ incumbent: [Int]) -> [Int] {
+        let order = byStart(incumbent)
+        let centre = rng.int(0...(order.count - 1))
+        let from = max(0, min(order.count - k, centre - k / 2))
+        return Array(order[from..<(from + k)])
+    }
+
+    /// `k` events reached breadth first through shared rules from `seeds`, then from random
+    /// starts where a component runs out.
+    private mutating func linked(_ k: Int, from seeds: [Int]) -> [Int] {
         var seen = Set<Int>(), queue: [Int] = [], head = 0
+        for e in seeds where seen.count < k && seen.insert(e).inserted { queue.append(e) }
         while seen.count < k {
             if head == queue.count {
-                // A new start where the last component ran out.
                 let rest = movable.filter { !seen.contains($0) }
                 let start = rest[rng.int(0...(rest.count - 1))]
                 seen.insert(start); queue.append(start)
                 continue
             }
             let e = queue[head]; head += 1
-            for x in links[e] where seen.count < k && model.options[x].count > 1 && seen.insert(x).inserted { queue.append(x) }
+            for x in links[e] where seen.count < k && isMovable[x] && seen.insert(x).inserted { queue.append(x) }
         }
         return Array(seen)
     }
@@ -107,5 +151,60 @@ struct Neighbourhoods {
         }
         guard !near.isEmpty else { return nil }
         return Array(near.prefix(k))
+    }
+
+    /// A random group, then the groups holding rooms on its venue-days (most shared first, ties
+    /// by index), whole, while the events stay within `k` (the first group always).
+    private mutating func groups(_ k: Int, _ incumbent: [Int]) -> [Int] {
+        let groups = hints.groups
+        let first = rng.int(0...(groups.count - 1))
+        func days(_ g: Int) -> Set<VenueDay> {
+            let placements: Schedule = groups[g].map { model.options[$0][incumbent[$0]].placement }
+            return Set(VenueDay.taken(by: placements, in: model.scenario))
+        }
+        let mine = days(first)
+        var rivals: [(group: Int, shared: Int)] = []
+        for g in groups.indices where g != first {
+            let shared = days(g).intersection(mine).count
+            if shared > 0 { rivals.append((g, shared)) }
+        }
+        rivals.sort { $0.shared != $1.shared ? $0.shared > $1.shared : $0.group < $1.group }
+        var out = groups[first]
+        for r in rivals where out.count + groups[r.group].count <= k { out += groups[r.group] }
+        return out
+    }
+
+    /// The events of one of the dearest soft rules in the incumbent, and those linked to them,
+    /// `k` in all; nil when no soft rule costs anything.
+    private mutating func dearest(_ k: Int, _ incumbent: [Int]) -> [Int]? {
+        let schedule: Schedule = incumbent.enumerated().map { e, o in model.options[e][o].placement }
+        var dear: [(events: [Int], cost: Double)] = []
+        for (c, _) in model.softTerms where c.rule.events.count > 0 {
+            let a = c.rule.evaluate(schedule, in: model.scenario).amount * Double(c.weight)
+            if a > 0 { dear.append((c.rule.events, a)) }
+        }
+        guard !dear.isEmpty else { return nil }
+        let top = dear.enumerated().sorted { $0.element.cost != $1.element.cost ? $0.element.cost > $1.element.cost : $0.offset < $1.offset }
+        let pick = top[rng.int(0...(min(Self.dearestPool, top.count) - 1))].element.events
+        return linked(k, from: pick.filter { isMovable[$0] })
+    }
+
+    /// The focus events, then the movable events nearest them in time, `k` in all (the focus
+    /// first, in a random order when more than `k`).
+    private mutating func focus(_ k: Int, _ incumbent: [Int]) -> [Int] {
+        var pool = hints.focus.filter { isMovable[$0] }
+        for i in pool.indices { pool.swapAt(i, rng.int(i...(pool.count - 1))) }
+        var seen = Set(pool.prefix(k))
+        guard seen.count < k, !pool.isEmpty else { return Array(seen) }
+        let order = byStart(incumbent)
+        var at: [Int: Int] = [:]
+        for (i, e) in order.enumerated() { at[e] = i }
+        let centre = at[pool[rng.int(0...(pool.count - 1))]]!
+        var lo = centre - 1, hi = centre + 1
+        while seen.count < k, lo >= 0 || hi < order.count {
+            if hi < order.count { seen.insert(order[hi]); hi += 1 }
+            if seen.count < k, lo >= 0 { seen.insert(order[lo]); lo -= 1 }
+        }
+        return Array(seen)
     }
 }
