@@ -10,13 +10,14 @@ import Foundation
 ///    (`SearchSetup.frozen`) and search the freed ones at the what-if cost. No calendar within
 ///    the node limit: grow the freed set (their neighbours near in time in a hard rule or at a
 ///    venue, then every event of those rules, then whole parts, then everything) and again.
-/// 2. **Improve** by large-neighbourhood search on the what-if cost: the moved events together,
-///    each moved event with its near neighbours, then wider and then whole parts, then seeded
-///    random neighbourhoods (SplitMix64), each under a node limit, each strict improvement kept.
-/// 3. **Prove.** Each part alone (the rooms counting its own events: a relaxation) is solved to
+/// 2. **Bound.** Each part alone (the rooms counting its own events: a relaxation) is solved to
 ///    its optimum; their sum bounds every re-plan, and a part alone without a calendar proves the
-///    what-if infeasible. Short of the bound, the complete search over the whole what-if, seeded
-///    with the best calendar, is the only other proof of `optimal`.
+///    what-if infeasible.
+/// 3. **Improve and prove** with the one search over the whole what-if (`Solver`), seeded with
+///    the repair, under a node limit: its large-neighbourhood dives free the events the repair
+///    moved or freed and those near them, the parts, the dearest soft rules, and the generic
+///    kinds (`Neighbourhoods`); its complete search between them proves `optimal`, as does
+///    meeting the parts' bound.
 ///
 /// Every choice is made in a fixed order (events by index, sorted lists, a seeded generator), so
 /// a run that ends before its time limit gives the same answer every time.
@@ -85,7 +86,8 @@ final class WhatIfSearch {
     /// scenario searched is the same with those windows and venues narrowed, so its options
     /// cost only what those few dates cost to compile, and every calendar it finds is one of
     /// the whole what-if.
-    func solve(free: [Int], around: Schedule, nodeLimit: Int?, near: Int? = nil, firstOnly: Bool = false) -> SolveOutcome {
+    func solve(free: [Int], around: Schedule, nodeLimit: Int?, near: Int? = nil, firstOnly: Bool = false,
+               hints: Neighbourhoods.Hints = .init(), bound: Int? = nil) -> SolveOutcome {
         var s = setup
         var isFree = Array(repeating: false, count: scenario.events.count)
         for e in free { isFree[e] = true }
@@ -122,6 +124,8 @@ final class WhatIfSearch {
         var sub = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
         if firstOnly { sub.solutionLimit = 1 }
         let solver = Solver(searched, setup: s, limits: sub, evaluator: judge)
+        solver.hints = hints
+        if let bound { solver.knownBound = bound }
         if !around.contains(where: { $0 == nil }) { solver.seed(with: around) }
         let out = solver.solve()
         count(out.stats)
@@ -286,129 +290,20 @@ final class WhatIfSearch {
         s.indices.filter { e in pins[e] != nil || base[e] == nil || s[e] != base[e] }
     }
 
-    /// The neighbourhoods to try around `s`, in order; duplicates dropped.
-    struct Hood: Hashable { var events: [Int]; var near: Int? = nil }
-
-    func neighbourhoods(_ s: Schedule, repaired: [Int], rng: inout SplitMix64) -> [Hood] {
-        let m = moved(s)
-        var out: [Hood] = []
-        var seen = Set<Hood>()
-        func add(_ hood: [Int], near: Int? = nil) {
-            let h = Hood(events: hood, near: near)
-            guard !hood.isEmpty, near != nil || hood.count < scenario.events.count, seen.insert(h).inserted else { return }
-            out.append(h)
+    /// The one search over the whole what-if from `s`, at the what-if cost, under
+    /// `effort.improveWork`: its dives free first the events the repair moved or freed (and
+    /// those near them), the parts, the dearest soft rules and the other kinds; `bound` (the
+    /// parts' bound), once met, ends it. The better calendar when it finds one, and whether it
+    /// proved its calendar optimal.
+    func improve(_ s: inout Schedule, _ objective: inout Int, repaired: [Int], bound: Int?) -> Bool {
+        let focus = Array(Set(moved(s)).union(repaired)).sorted()
+        let nodes = effort.improveWork.map { max(effort.improveNodesLeast, $0 / max(1, scenario.events.count)) }
+        let out = solve(free: Array(scenario.events.indices), around: s, nodeLimit: nodes,
+                        hints: Neighbourhoods.Hints(groups: parts, focus: focus), bound: bound)
+        if let schedule = out.schedule, let claimed = out.objective, claimed < objective, let obj = judged(schedule), obj < objective {
+            s = schedule; objective = obj
         }
-        func withPins(_ es: [Int]) -> [Int] { Array(Set(es).union(pinned)).sorted() }
-        // The moved events together, and with what the repair freed.
-        add(m)
-        add(withPins(m + repaired))
-        // The dearest soft rules, each with its events alone: a baseline that is not optimal is
-        // improved where it pays most (a monthly quota or a total met by other lengths at the
-        // same dates costs no disturbance).
-        let dear = costlyRules(s)
-        for (c, _) in dear.prefix(effort.ruleHoods) { add(withPins(scenario.constraints[c].rule.events)) }
-        // Each moved event that is not pinned, dearest disturbance first, with its near neighbours.
-        let unpinned = m.filter { pins[$0] == nil && base[$0] != nil }
-        let dearMoves = unpinned.sorted { (disturbance($0, s), -$0) > (disturbance($1, s), -$1) }
-        for e in dearMoves.prefix(effort.perEventHoods) { add(grow(withPins([e]), level: 1, around: s)) }
-        // Lengths alone (dates and venues kept: no disturbance), then small shifts, part by part,
-        // dearest first; lengths of every event at once.
-        let partOrder = partsByCost(s)
-        for k in partOrder { add(withPins(parts[k]), near: 0) }
-        add(Array(scenario.events.indices), near: 0)
-        for (c, _) in dear.prefix(effort.ruleHoods) { add(withPins(scenario.constraints[c].rule.events), near: 7) }
-        for k in partOrder { add(withPins(parts[k]), near: 3) }
-        // Wider: the moved events' neighbours, the pinned events' surroundings, whole parts.
-        add(grow(m, level: 1, around: s))
-        add(grow(m, level: 2, around: s))
-        for e in pinned { add(grow([e], level: 2, around: s, radius: 42)) }
-        var ks: [Int] = []
-        for e in m where !ks.contains(partOf[e]) { ks.append(partOf[e]) }
-        for k in ks.sorted() { add(withPins(parts[k])) }
-        add(grow(m, level: 3, around: s))
-        for (c, _) in dear.prefix(effort.ruleHoods) { add(grow(withPins(scenario.constraints[c].rule.events), level: 1, around: s)) }
-        // Seeded random neighbourhoods: a moved event and a random sample of what is near it.
-        if !m.isEmpty {
-            for _ in 0..<effort.randomHoods {
-                let e = m[rng.int(0...(m.count - 1))]
-                let near = grow([e], level: 2, around: s, radius: 28)
-                var pick = Set([e]).union(pinned)
-                for x in near where rng.int(0...1) == 0 { pick.insert(x) }
-                add(pick.sorted())
-            }
-        }
-        return out
-    }
-
-    /// The soft rules (not `avoidExternal`, which is unary) of at most 60 events that cost
-    /// something in `s`, dearest first (ties by index): (constraint index, weighted amount).
-    func costlyRules(_ s: Schedule) -> [(Int, Double)] {
-        var out: [(Int, Double)] = []
-        for (c, con) in scenario.constraints.enumerated() where !con.hard && con.rule.avoidance == nil && con.rule.events.count <= 60 {
-            let a = con.rule.evaluate(s, in: scenario).amount * Double(con.weight)
-            if a > 0 { out.append((c, a)) }
-        }
-        return out.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
-    }
-
-    /// The parts by their share of the calendar's cost in `s` (rules within them and their
-    /// events' unary terms), dearest first; ties by index.
-    func partsByCost(_ s: Schedule) -> [Int] {
-        var cost = Array(repeating: 0.0, count: parts.count)
-        for con in scenario.constraints where !con.hard {
-            guard let first = con.rule.events.first else { continue }
-            cost[partOf[first]] += con.rule.evaluate(s, in: scenario).amount * Double(con.weight)
-        }
-        for (e, p) in s.enumerated() { if let p { cost[partOf[e]] += evaluator.preferredStartCost(of: e, p) } }
-        return parts.indices.sorted { (cost[$0], -$0) > (cost[$1], -$1) }
-    }
-
-    /// What moving unpinned event `e` to its place in `s` costs (the what-if's extra cost, twice
-    /// the disturbance, with the what-if's own weights).
-    private func disturbance(_ e: Int, _ s: Schedule) -> Int {
-        guard let p = s[e] else { return 0 }
-        return setup.extraCost?(e, p) ?? 0
-    }
-
-    /// Large-neighbourhood search from `s`: each neighbourhood of the round in turn, around the
-    /// calendar as the round has improved it so far; then a new round around the new calendar,
-    /// until a round improves nothing, the rounds run out, or the limit. A neighbourhood that
-    /// found nothing is not tried again until some event of its parts has moved since.
-    func improve(_ s: inout Schedule, _ objective: inout Int, repaired: [Int], rng: inout SplitMix64) {
-        var rounds = 0
-        // Work: nodes × free events, a proxy for time that does not depend on the machine (a
-        // node of a wide neighbourhood propagates over more events).
-        var work = 0
-        func spent() -> Bool { effort.lnsWork.map { work >= $0 } ?? false }
-        // Per part, how many improvements have moved some event of it; per neighbourhood that
-        // found nothing, those counts of its parts then.
-        var version = Array(repeating: 0, count: parts.count)
-        var failed: [Hood: [Int]] = [:]
-        func versions(_ hood: Hood) -> [Int] {
-            var ks: [Int] = []
-            for e in hood.events where !ks.contains(partOf[e]) { ks.append(partOf[e]) }
-            return ks.sorted().map { version[$0] }
-        }
-        while rounds < effort.rounds, !outOfTime(), !spent() {
-            rounds += 1
-            var improved = false
-            for hood in neighbourhoods(s, repaired: repaired, rng: &rng) {
-                if outOfTime() || spent() { break }
-                if let then = failed[hood], then == versions(hood) { continue }
-                let width = max(1, hood.events.count)
-                let limit = max(effort.hoodNodes / 40, min(effort.hoodNodes, effort.hoodWork / width))
-                let before = stats.nodes
-                let out = solve(free: hood.events, around: s, nodeLimit: limit, near: hood.near)
-                work += (stats.nodes - before) * width
-                if let schedule = out.schedule, let claimed = out.objective, claimed < objective, let obj = judged(schedule), obj < objective {
-                    for e in s.indices where s[e] != schedule[e] { version[partOf[e]] += 1 }
-                    s = schedule; objective = obj; improved = true
-                } else {
-                    failed[hood] = versions(hood)
-                }
-            }
-            if !improved { break }
-        }
+        return out.status == .optimal
     }
 
     // MARK: 3. Prove
@@ -488,10 +383,7 @@ final class WhatIfSearch {
         }
         guard let found = best else { return finish(.unknown, nil, nil, nil) }
         var (s, objective) = (found.schedule, found.objective)
-        let repaired = found.free
-        var rng = SplitMix64(seed: 0x5EED_0F_C0FFEE)
-        improve(&s, &objective, repaired: repaired, rng: &rng)
-        // Proof: the parts' bound, then the complete search of the whole what-if.
+        // The parts' bound first: the search from the repair stops once it meets it.
         var bound: Int? = nil
         if !outOfTime() {
             let b = partsBound(seed: s)
@@ -499,13 +391,8 @@ final class WhatIfSearch {
             bound = b.bound
         }
         if let bound, objective <= bound { return finish(.optimal, s, objective, bound) }
-        if !outOfTime(), scenario.events.count <= effort.wholeMaxEvents {
-            let out = solve(free: Array(scenario.events.indices), around: s, nodeLimit: effort.wholeNodes)
-            if let schedule = out.schedule, let claimed = out.objective, claimed < objective, let obj = judged(schedule), obj < objective {
-                s = schedule; objective = obj
-            }
-            if out.status == .optimal { return finish(.optimal, s, objective, objective) }
-        }
+        if !outOfTime(), improve(&s, &objective, repaired: found.free, bound: bound) { return finish(.optimal, s, objective, objective) }
+        if let bound, objective <= bound { return finish(.optimal, s, objective, bound) }
         return finish(.feasible, s, objective, bound)
     }
 }
@@ -517,30 +404,21 @@ final class WhatIfSearch {
 public struct WhatIfEffort: Sendable {
     /// Each repair step.
     public var repairNodes = 20_000
-    /// Each improving neighbourhood, at most; and at most `hoodWork` / its events.
-    public var hoodNodes = 2_000
-    public var hoodWork = 40_000
+    /// The repair's last step, every event free; nil for no limit but the time limit.
+    public var wholeNodes: Int? = 50_000
     /// Each part alone, for the bound.
     public var partNodes = 5_000
-    /// The complete search of the whole what-if; nil for no limit but the time limit.
-    public var wholeNodes: Int? = 50_000
-    /// The complete search of the whole what-if is tried only up to this many events.
-    public var wholeMaxEvents = 100
+    /// The one search over the whole what-if from the repair (step 3): its work in nodes × events
+    /// (a node of a wider what-if propagates over more events), so 8,000 nodes at 250 events and
+    /// 4,000 at 500, and never fewer than `improveNodesLeast`; nil for no limit but the time limit.
+    public var improveWork: Int? = 2_000_000
+    public var improveNodesLeast = 1_000
     /// A what-if of at most this many events is first searched whole, for at most
     /// `directNodes`: on the bundled 25-event scenario that proves the answer in under 100
     /// nodes, before any repair step has been compiled (a repair, its neighbourhoods and the
     /// parts' bound cost about ten compilings of the scenario).
     public var directMaxEvents = 40
     public var directNodes = 2_000
-    /// Work of all the improving neighbourhoods together (Σ nodes × free events); nil for no
-    /// limit but the time limit.
-    public var lnsWork: Int? = 150_000
-    /// Rounds of improvement (each after a strict improvement).
-    public var rounds = 200
-    public var perEventHoods = 12
-    /// Neighbourhoods around the dearest soft rules.
-    public var ruleHoods = 12
-    public var randomHoods = 8
 
     public init() {}
 

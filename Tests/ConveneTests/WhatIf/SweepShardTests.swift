@@ -59,8 +59,8 @@ struct SweepShardTests {
         // search that most dates end `feasible`: then only running the same search (nothing
         // from a neighbouring date, no clock) makes a row equal `whatif --pin` on its date.
         var effort = WhatIfEffort()
-        effort.repairNodes = 200; effort.hoodNodes = 5; effort.hoodWork = 100; effort.lnsWork = 300
-        effort.partNodes = 3; effort.wholeNodes = 3; effort.directNodes = 3; effort.rounds = 1
+        effort.repairNodes = 200; effort.improveWork = 300; effort.improveNodesLeast = 5
+        effort.partNodes = 3; effort.wholeNodes = 3; effort.directNodes = 3
         let (scenario, baseline) = try RepairTests.meetings()
         let sweep = Sweep(base: WhatIf(scenario: scenario, baseline: baseline, changes: []), event: "M09",
                           from: Day(iso: "2018-01-15")!, to: Day(iso: "2018-02-02")!)
