@@ -98,15 +98,23 @@ extension Commands {
     private static func sweepResult(_ file: SweepFile, _ rows: [SweepRow], format: String, venue: String?, terminal: Bool) -> CommandResult {
         var result = CommandResult()
         if terminal { result.stderr = "\n" }
-        result.stdout = SweepText.render(file, format: format, venue: venue)
+        result.stdout = file.written(as: SweepFormat(rawValue: format)!, venue: venue)
         let unfinished = rows.filter { $0.status == nil }.count
         if unfinished > 0 { result.stderr += "sweep: stopped before \(unfinished) of \(rows.count) dates were tried\n" }
         let cut = rows.filter(\.cutShort).map(\.date.iso)
         if !cut.isEmpty {
             result.stderr += "sweep: the time limit cut \(cut.count) dates short (\(cut.joined(separator: ", "))): whatif --pin may answer them better\n"
         }
-        result.status = SweepText.status(rows)
+        result.status = sweepStatus(rows)
         return result
+    }
+
+    /// 0 when a date has a calendar; 3 when none has but a date was not tried or not answered in
+    /// time; 1 when every date is infeasible.
+    static func sweepStatus(_ rows: [SweepRow]) -> Int32 {
+        let unfinished = rows.filter { $0.status == nil }.count
+        return rows.contains { $0.status == .optimal || $0.status == .feasible } ? ExitStatus.ok
+            : unfinished > 0 || rows.contains { $0.status == .unknown } ? ExitStatus.unknown : ExitStatus.no
     }
 
     /// `--merge FILE…`: the shards' JSON outputs joined, rendered as the single run would be.
@@ -135,54 +143,11 @@ extension Commands {
         case .failure(let e): return CommandResult(stderr: "convene: --merge: \(e)\n", status: ExitStatus.refused)
         case .success(let merged):
             var result = CommandResult()
-            result.stdout = SweepText.render(merged, format: format, venue: args.value("venue"))
+            result.stdout = merged.written(as: SweepFormat(rawValue: format)!, venue: args.value("venue"))
             let unfinished = merged.rows.filter { $0.status == nil }.count
             if unfinished > 0 { result.stderr += "sweep: stopped before \(unfinished) of \(merged.rows.count) dates were tried\n" }
-            result.status = SweepText.status(merged.rows)
+            result.status = sweepStatus(merged.rows)
             return result
         }
-    }
-}
-
-enum SweepText {
-    static func cells(_ r: SweepRow) -> [String] {
-        [r.date.iso, r.date.weekday.rawValue, r.status?.rawValue ?? "not run", r.whatIfCost.map(formatNumber) ?? "",
-         r.cost.map(formatNumber) ?? "", r.disturbance.map(formatNumber) ?? "", r.whatIfCost == nil ? "" : String(r.moved),
-         r.newClashes.joined(separator: "; "), r.best ? "best" : ""]
-    }
-
-    static let headers = ["DATE", "DAY", "STATUS", "WHATIF COST", "COST", "DISTURBANCE", "MOVED", "NEW CLASHES", "BEST"]
-
-    static func table(_ rows: [SweepRow], scenario: String, event: String) -> String {
-        let feasible = rows.filter { $0.whatIfCost != nil }.count
-        var out = "Sweep of \(event) on \(scenario): \(rows.count) candidate dates, \(feasible) feasible\n"
-        if let best = rows.first(where: \.best) {
-            out += "Best: \(rows.filter(\.best).map(\.date.iso).joined(separator: ", ")) (what-if cost \(formatNumber(best.whatIfCost!)))\n"
-        }
-        return out + "\n" + TextTable(headers, rows.map(cells)).render(indent: "  ")
-    }
-
-    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF.
-    static func csv(_ rows: [SweepRow]) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        let header = ["date", "weekday", "status", "whatif_cost", "cost", "disturbance", "moved", "new_clashes", "best"]
-        return ([header] + rows.map(cells)).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func render(_ file: SweepFile, format: String, venue: String?) -> String {
-        switch format {
-        case "csv": return csv(file.rows)
-        case "json": return file.json()
-        case "html": return SweepHTML.write(file, venue: venue)
-        default: return table(file.rows, scenario: file.scenario, event: file.event)
-        }
-    }
-
-    static func status(_ rows: [SweepRow]) -> Int32 {
-        let unfinished = rows.filter { $0.status == nil }.count
-        return rows.contains { $0.status == .optimal || $0.status == .feasible } ? ExitStatus.ok
-            : unfinished > 0 || rows.contains { $0.status == .unknown } ? ExitStatus.unknown : ExitStatus.no
     }
 }
