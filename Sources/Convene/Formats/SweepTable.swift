@@ -43,3 +43,11 @@ extension SweepRow {
          newClashes.joined(separator: "; "), best ? "best" : ""]
     }
 }
+
+extension SweepProgress {
+    /// The progress line of `sweep` on a terminal: dates answered, and the cheapest so far.
+    public var line: String {
+        let best = self.best.map { ", best so far \($0.date.iso) (what-if cost \(formatNumber($0.cost)))" } ?? ""
+        return "sweep: \(done)/\(total) dates\(best)"
+    }
+}

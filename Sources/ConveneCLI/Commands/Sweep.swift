@@ -82,20 +82,21 @@ extension Commands {
             return CommandResult(stderr: (terminal ? "\n" : "") + "convene: internal error: \(error)\n", status: ExitStatus.internalError)
         }
         let file = SweepFile(scenario: scenario.name, event: event, rows: rows, shard: shard.map { ($0, candidates) })
-        return sweepResult(file, rows, format: format, venue: args.value("venue"), terminal: terminal)
+        return sweepResult(file, format: format, venue: args.value("venue"), terminal: terminal)
     }
 
     /// The progress line on standard error as dates finish, when it is a terminal; nothing otherwise.
     private static func sweepProgress(terminal: Bool) -> @Sendable (SweepProgress) -> Void {
         { p in
             guard terminal else { return }
-            let best = p.best.map { ", best so far \($0.date.iso) (what-if cost \(formatNumber($0.cost)))" } ?? ""
-            FileHandle.standardError.write(Data("\rsweep: \(p.done)/\(p.total) dates\(best)\u{1B}[K".utf8))
+            FileHandle.standardError.write(Data("\r\(p.line)\u{1B}[K".utf8))
         }
     }
 
-    /// The sweep's rows rendered in `format`, with a note on standard error of dates not tried or cut short.
-    private static func sweepResult(_ file: SweepFile, _ rows: [SweepRow], format: String, venue: String?, terminal: Bool) -> CommandResult {
+    /// The sweep's rows rendered in `format`, with a note on standard error of dates not tried or
+    /// cut short (a merged file's rows never are: sweep/1 does not say).
+    private static func sweepResult(_ file: SweepFile, format: String, venue: String?, terminal: Bool) -> CommandResult {
+        let rows = file.rows
         var result = CommandResult()
         if terminal { result.stderr = "\n" }
         result.stdout = file.written(as: SweepFormat(rawValue: format)!, venue: venue)
@@ -141,13 +142,7 @@ extension Commands {
         }
         switch SweepFile.merge(files) {
         case .failure(let e): return CommandResult(stderr: "convene: --merge: \(e)\n", status: ExitStatus.refused)
-        case .success(let merged):
-            var result = CommandResult()
-            result.stdout = merged.written(as: SweepFormat(rawValue: format)!, venue: args.value("venue"))
-            let unfinished = merged.rows.filter { $0.status == nil }.count
-            if unfinished > 0 { result.stderr += "sweep: stopped before \(unfinished) of \(merged.rows.count) dates were tried\n" }
-            result.status = sweepStatus(merged.rows)
-            return result
+        case .success(let merged): return sweepResult(merged, format: format, venue: args.value("venue"), terminal: false)
         }
     }
 }
