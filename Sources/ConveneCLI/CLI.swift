@@ -102,13 +102,7 @@ enum CLI {
 
     /// A calendar in one of the calendar formats (`--format json|ics|csv|html`), or nil for `table`.
     static func render(_ file: CalendarFile, _ format: String, _ scenario: Scenario, _ report: CheckReport?) -> String? {
-        switch format {
-        case "json": return file.json()
-        case "ics": return ICSWriter.write(file, scenario: scenario, report: report, stamp: scenario.horizon.start)
-        case "csv": return CSVWriter.write(file, scenario: scenario)
-        case "html": return HTMLWriter.write(file, scenario: scenario, report: report)
-        default: return nil
-        }
+        CalendarFormat(rawValue: format).map { file.written(as: $0, scenario: scenario, report: report) }
     }
 
     /// The `--format` value among `allowed`.

@@ -13,12 +13,16 @@ public enum CSVWriter {
 
     /// The CSV text of `file`; `scenario` supplies titles, kinds and venue names.
     public static func write(_ file: CalendarFile, scenario: Scenario?) -> String {
-        var out = line(header)
-        for r in ExportRow.rows(file, scenario: scenario) {
-            out += line([r.event, scenario == nil ? "" : r.title, r.kind, r.start.iso, r.end.iso, r.venue ?? "",
-                         r.venueName ?? "", r.city ?? "", r.days.map(formatNumber) ?? ""])
-        }
-        return out
+        write(header: header, rows: ExportRow.rows(file, scenario: scenario).map { r in
+            [r.event, scenario == nil ? "" : r.title, r.kind, r.start.iso, r.end.iso, r.venue ?? "",
+             r.venueName ?? "", r.city ?? "", r.days.map(formatNumber) ?? ""]
+        })
+    }
+
+    /// Any table as CSV, by the same rule: the header, then each row, one record a line. Every
+    /// CSV Convene writes (a calendar, a sweep's rows) comes through here.
+    public static func write(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map(line).joined()
     }
 
     /// One record: the fields, quoted where needed, joined by commas, ending in CRLF.

@@ -11,22 +11,6 @@ public struct Solution: Sendable {
     /// For a minimal conflict, the least change of each element alone that lets a calendar exist.
     public var repairs: [ConflictRepair] = []
     public var stats: SolveStats
-
-    /// The calendar/1 file of this solution.
-    public func calendarFile(_ scenario: Scenario) -> CalendarFile {
-        var file = CalendarFile(scenario: scenario.name, status: status.rawValue, cost: report?.cost, assignments: [])
-        if let schedule {
-            file.assignments = schedule.enumerated().compactMap { e, p in
-                p.map { Assignment(event: scenario.events[e].id, start: $0.start, end: $0.end,
-                                   venue: $0.venue.map { scenario.venues[$0].id }, days: $0.days) }
-            }
-        }
-        file.violations = report.map { $0.soft } ?? []
-        file.conflict = conflict.map { $0.map(\.element) }
-        file.unprovenConflict = unprovenConflict.map { $0.map(\.element) }
-        file.repairs = repairs
-        return file
-    }
 }
 
 extension Solution {

@@ -77,15 +77,11 @@ public struct PlannerAPI: Sendable {
         let format = r.query["format"] ?? "json"
         let file = planner.workingCalendar, s = planner.scenario
         let report = planner.evaluator.check(file)
-        let types = ["json": "application/json", "ics": "text/calendar", "csv": "text/csv", "html": "text/html"]
-        guard let type = types[format] else { out.send(status: 400, json: errorJSON("format must be json, ics, csv or html")); return }
-        let text: String
-        switch format {
-        case "ics": text = ICSWriter.write(file, scenario: s, report: report, stamp: s.horizon.start)
-        case "csv": text = CSVWriter.write(file, scenario: s)
-        case "html": text = HTMLWriter.write(file, scenario: s, report: report, nearMissDays: 7)
-        default: text = file.json()
+        let types: [CalendarFormat: String] = [.json: "application/json", .ics: "text/calendar", .csv: "text/csv", .html: "text/html"]
+        guard let f = CalendarFormat(rawValue: format), let type = types[f] else {
+            out.send(status: 400, json: errorJSON("format must be json, ics, csv or html")); return
         }
+        let text = file.written(as: f, scenario: s, report: report)
         let name = s.name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         out.send(status: 200, type: type + "; charset=utf-8", body: Array(text.utf8),
                  headers: [("Content-Disposition", "attachment; filename=\"\(name.isEmpty ? "calendar" : name).\(format)\"")])

@@ -1,9 +1,8 @@
-import Dispatch
 import Foundation
 
-/// The page's strip of candidate dates for one event: the sweep `convene sweep` runs, answered
-/// date by date on `jobs` threads so that each row can be sent as soon as it is known, plus a
-/// reason for every date of the range that cannot hold the event's start.
+/// The page's strip of candidate dates for one event: the sweep `convene sweep` runs (`Sweep.run`
+/// on `jobs` threads), each row sent as soon as it is known, plus a reason for every date of the
+/// range that cannot hold the event's start.
 extension Planner {
     /// Why `day` cannot hold the start of event `e` at any of `venues` (nil: some venue meets
     /// then). Weekends, holidays (named from the scenario's `closedNames`), unavailable ranges.
@@ -79,32 +78,15 @@ extension Planner {
             ("event", .string(sweep.event)), ("from", .string(sweep.from.iso)), ("to", .string(sweep.to.iso)),
             ("candidates", .array(dates.map { .string($0.iso) })), ("closed", .array(closed)),
         ]))) else { stop.raise(); return false }
-        let rows = SweepRows(dates.count)
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeLimit * 1e9)
-        let work: @Sendable () -> Void = { [self] in
-            while let k = rows.next(), !stop.isRaised {
-                let left = Double(Int64(deadline) - Int64(DispatchTime.now().uptimeNanoseconds)) / 1e9
-                if left <= 0 { stop.raise(); break }
-                var one = sweep
-                one.from = dates[k]; one.to = dates[k]
-                do {
-                    guard let row = try one.run(jobs: 1, limits: Limits(timeLimit: left, stop: stop)).first, row.status != nil else { continue }
-                    rows.store(k, row)
-                    let reason = row.whatIfCost == nil ? infeasibleReason(e, row.date, venues: venues) : nil
-                    if !send("row", rowJSON(row, reason: reason)) { stop.raise() }
-                } catch { rows.fail(error); stop.raise() }
-            }
-        }
-        let group = DispatchGroup()
-        for _ in 0..<max(1, min(jobs, dates.count)) {
-            group.enter()
-            let t = Thread { work(); group.leave() }
-            t.stackSize = 16 << 20
-            t.start()
-        }
-        group.wait()
-        if let error = rows.error { throw error }
-        var all = dates.indices.map { rows.row($0) ?? SweepRow(date: dates[$0]) }
+        let answered = AnsweredRows()
+        _ = try sweep.run(jobs: jobs, limits: Limits(timeLimit: timeLimit, stop: stop), answered: { [self] row in
+            answered.store(row)
+            let reason = row.whatIfCost == nil ? infeasibleReason(e, row.date, venues: venues) : nil
+            if !send("row", rowJSON(row, reason: reason)) { stop.raise() }
+        })
+        // The rows as they were sent: a date whose own search ran out of time before the stop
+        // keeps its status.
+        var all = dates.map { answered.row($0) ?? SweepRow(date: $0) }
         Sweep.markBest(&all)
         // Stopped (a newer search, the client gone, the time limit): the rows answered so far.
         let stopped = stop.isRaised
@@ -112,23 +94,11 @@ extension Planner {
     }
 }
 
-/// The rows of a streamed sweep, filled by its threads.
-private final class SweepRows: @unchecked Sendable {
+/// The rows a streamed sweep has sent, by date, stored by the sweep's threads.
+private final class AnsweredRows: @unchecked Sendable {
     private let lock = NSLock()
-    private var rows: [SweepRow?]
-    private var cursor = 0
-    private(set) var error: Error?
+    private var rows: [Day: SweepRow] = [:]
 
-    init(_ n: Int) { rows = Array(repeating: nil, count: n) }
-
-    func next() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard cursor < rows.count else { return nil }
-        cursor += 1
-        return cursor - 1
-    }
-
-    func store(_ k: Int, _ r: SweepRow) { lock.lock(); rows[k] = r; lock.unlock() }
-    func row(_ k: Int) -> SweepRow? { lock.lock(); defer { lock.unlock() }; return rows[k] }
-    func fail(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
+    func store(_ r: SweepRow) { lock.lock(); rows[r.date] = r; lock.unlock() }
+    func row(_ d: Day) -> SweepRow? { lock.lock(); defer { lock.unlock() }; return rows[d] }
 }

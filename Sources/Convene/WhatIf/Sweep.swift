@@ -91,11 +91,13 @@ public struct Sweep: Sendable {
     /// row can be rerun on its own and gives the same answer. Every step of that search is
     /// bounded by nodes, not by the clock, so the rows are the same whatever the number of jobs
     /// and however the dates are sharded, unless the time limit cuts a date short
-    /// (`SweepRow.cutShort`). `progress` is called as dates finish. When `limits` stops the
-    /// sweep, the dates not finished have no status. A what-if the evaluator rejects is an
-    /// internal error, thrown.
+    /// (`SweepRow.cutShort`). `progress` is called as dates finish, and `answered` with each
+    /// date's row as soon as it is known, from the thread that ran it (not for a date the stop
+    /// cut short): what the planner's page streams. When `limits` stops the sweep, the dates not
+    /// finished have no status. A what-if the evaluator rejects is an internal error, thrown.
     public func run(jobs: Int, limits: Limits, shard: Shard = .whole, effort: WhatIfEffort = .standard,
-                    progress: (@Sendable (SweepProgress) -> Void)? = nil) throws -> [SweepRow] {
+                    progress: (@Sendable (SweepProgress) -> Void)? = nil,
+                    answered: (@Sendable (SweepRow) -> Void)? = nil) throws -> [SweepRow] {
         let dates = try candidates()
         let mine = dates.indices.filter(shard.holds)
         let results = Results(count: dates.count, shown: Set(mine))
@@ -115,6 +117,10 @@ public struct Sweep: Sendable {
                     break
                 }
                 if let progress { progress(results.progress()) }
+                if let answered {
+                    let r = row(dates[k], results.answer(k), stop: stop)
+                    if r.status != nil { answered(r) }
+                }
             }
         }
         // Plain threads: each takes the next date until none is left.

@@ -66,12 +66,7 @@ extension Commands {
         guard problems.isEmpty, let calendar else { return Refusal(text: problems.joined(separator: "\n") + "\n").result }
 
         let report = scenario.map { Evaluator($0).check(calendar) }
-        let text: String
-        switch format {
-        case "csv": text = CSVWriter.write(calendar, scenario: scenario)
-        case "html": text = HTMLWriter.write(calendar, scenario: scenario, report: report, nearMissDays: within)
-        default: text = ICSWriter.write(calendar, scenario: scenario, report: report, stamp: scenario?.horizon.start ?? Day(ordinal: 0))
-        }
+        let text = calendar.written(as: CalendarFormat(rawValue: format)!, scenario: scenario, report: report, nearMissDays: within)
         guard let out else { return CommandResult(stdout: text) }
         var result = CommandResult()
         CLI.write(text, to: out, &result)

@@ -82,31 +82,40 @@ extension Commands {
             return CommandResult(stderr: (terminal ? "\n" : "") + "convene: internal error: \(error)\n", status: ExitStatus.internalError)
         }
         let file = SweepFile(scenario: scenario.name, event: event, rows: rows, shard: shard.map { ($0, candidates) })
-        return sweepResult(file, rows, format: format, venue: args.value("venue"), terminal: terminal)
+        return sweepResult(file, format: format, venue: args.value("venue"), terminal: terminal)
     }
 
     /// The progress line on standard error as dates finish, when it is a terminal; nothing otherwise.
     private static func sweepProgress(terminal: Bool) -> @Sendable (SweepProgress) -> Void {
         { p in
             guard terminal else { return }
-            let best = p.best.map { ", best so far \($0.date.iso) (what-if cost \(formatNumber($0.cost)))" } ?? ""
-            FileHandle.standardError.write(Data("\rsweep: \(p.done)/\(p.total) dates\(best)\u{1B}[K".utf8))
+            FileHandle.standardError.write(Data("\r\(p.line)\u{1B}[K".utf8))
         }
     }
 
-    /// The sweep's rows rendered in `format`, with a note on standard error of dates not tried or cut short.
-    private static func sweepResult(_ file: SweepFile, _ rows: [SweepRow], format: String, venue: String?, terminal: Bool) -> CommandResult {
+    /// The sweep's rows rendered in `format`, with a note on standard error of dates not tried or
+    /// cut short (a merged file's rows never are: sweep/1 does not say).
+    private static func sweepResult(_ file: SweepFile, format: String, venue: String?, terminal: Bool) -> CommandResult {
+        let rows = file.rows
         var result = CommandResult()
         if terminal { result.stderr = "\n" }
-        result.stdout = SweepText.render(file, format: format, venue: venue)
+        result.stdout = file.written(as: SweepFormat(rawValue: format)!, venue: venue)
         let unfinished = rows.filter { $0.status == nil }.count
         if unfinished > 0 { result.stderr += "sweep: stopped before \(unfinished) of \(rows.count) dates were tried\n" }
         let cut = rows.filter(\.cutShort).map(\.date.iso)
         if !cut.isEmpty {
             result.stderr += "sweep: the time limit cut \(cut.count) dates short (\(cut.joined(separator: ", "))): whatif --pin may answer them better\n"
         }
-        result.status = SweepText.status(rows)
+        result.status = sweepStatus(rows)
         return result
+    }
+
+    /// 0 when a date has a calendar; 3 when none has but a date was not tried or not answered in
+    /// time; 1 when every date is infeasible.
+    static func sweepStatus(_ rows: [SweepRow]) -> Int32 {
+        let unfinished = rows.filter { $0.status == nil }.count
+        return rows.contains { $0.status == .optimal || $0.status == .feasible } ? ExitStatus.ok
+            : unfinished > 0 || rows.contains { $0.status == .unknown } ? ExitStatus.unknown : ExitStatus.no
     }
 
     /// `--merge FILE…`: the shards' JSON outputs joined, rendered as the single run would be.
@@ -133,56 +142,7 @@ extension Commands {
         }
         switch SweepFile.merge(files) {
         case .failure(let e): return CommandResult(stderr: "convene: --merge: \(e)\n", status: ExitStatus.refused)
-        case .success(let merged):
-            var result = CommandResult()
-            result.stdout = SweepText.render(merged, format: format, venue: args.value("venue"))
-            let unfinished = merged.rows.filter { $0.status == nil }.count
-            if unfinished > 0 { result.stderr += "sweep: stopped before \(unfinished) of \(merged.rows.count) dates were tried\n" }
-            result.status = SweepText.status(merged.rows)
-            return result
+        case .success(let merged): return sweepResult(merged, format: format, venue: args.value("venue"), terminal: false)
         }
-    }
-}
-
-enum SweepText {
-    static func cells(_ r: SweepRow) -> [String] {
-        [r.date.iso, r.date.weekday.rawValue, r.status?.rawValue ?? "not run", r.whatIfCost.map(formatNumber) ?? "",
-         r.cost.map(formatNumber) ?? "", r.disturbance.map(formatNumber) ?? "", r.whatIfCost == nil ? "" : String(r.moved),
-         r.newClashes.joined(separator: "; "), r.best ? "best" : ""]
-    }
-
-    static let headers = ["DATE", "DAY", "STATUS", "WHATIF COST", "COST", "DISTURBANCE", "MOVED", "NEW CLASHES", "BEST"]
-
-    static func table(_ rows: [SweepRow], scenario: String, event: String) -> String {
-        let feasible = rows.filter { $0.whatIfCost != nil }.count
-        var out = "Sweep of \(event) on \(scenario): \(rows.count) candidate dates, \(feasible) feasible\n"
-        if let best = rows.first(where: \.best) {
-            out += "Best: \(rows.filter(\.best).map(\.date.iso).joined(separator: ", ")) (what-if cost \(formatNumber(best.whatIfCost!)))\n"
-        }
-        return out + "\n" + TextTable(headers, rows.map(cells)).render(indent: "  ")
-    }
-
-    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF.
-    static func csv(_ rows: [SweepRow]) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        let header = ["date", "weekday", "status", "whatif_cost", "cost", "disturbance", "moved", "new_clashes", "best"]
-        return ([header] + rows.map(cells)).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func render(_ file: SweepFile, format: String, venue: String?) -> String {
-        switch format {
-        case "csv": return csv(file.rows)
-        case "json": return file.json()
-        case "html": return SweepHTML.write(file, venue: venue)
-        default: return table(file.rows, scenario: file.scenario, event: file.event)
-        }
-    }
-
-    static func status(_ rows: [SweepRow]) -> Int32 {
-        let unfinished = rows.filter { $0.status == nil }.count
-        return rows.contains { $0.status == .optimal || $0.status == .feasible } ? ExitStatus.ok
-            : unfinished > 0 || rows.contains { $0.status == .unknown } ? ExitStatus.unknown : ExitStatus.no
     }
 }

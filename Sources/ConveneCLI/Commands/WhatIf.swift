@@ -69,58 +69,12 @@ extension Commands {
             return CommandResult(stderr: "convene: internal error: \(error)\n", status: ExitStatus.internalError)
         }
         var result = CommandResult()
-        let file = WhatIfText.calendarFile(answer, scenario)
-        result.stdout = CLI.render(file, format, scenario, answer.solution.report) ?? WhatIfText.table(answer, scenario, changes)
-        if args.has("stats") { result.stderr += SolutionText.stats(answer.solution.stats) }
+        let file = answer.calendarFile(scenario)
+        result.stdout = CLI.render(file, format, scenario, answer.solution.report) ?? answer.table(scenario, changes: changes)
+        if args.has("stats") { result.stderr += answer.solution.stats.line }
         if answer.cutShort { result.stderr += "whatif: the time limit came before the search was done: a longer --time-limit may answer better\n" }
         result.status = status(answer.solution.status)
         if let out = args.value("out"), answer.solution.schedule != nil { CLI.write(file.json(), to: out, &result) }
         return result
-    }
-}
-
-enum WhatIfText {
-    /// The library's calendar/1 form of the answer (shared with `serve`).
-    static func calendarFile(_ a: WhatIfAnswer, _ scenario: Scenario) -> CalendarFile { a.calendarFile(scenario) }
-
-    static func describe(_ c: Change) -> String {
-        switch c.kind {
-        case .shift(let n): return "\(c.event) shifted by \(n >= 0 ? "+" : "")\(n) days"
-        case let .pin(start, venue): return "\(c.event) pinned to \([start?.iso, venue.map { "@\($0)" }].compactMap { $0 }.joined())"
-        }
-    }
-
-    static func table(_ a: WhatIfAnswer, _ scenario: Scenario, _ changes: [Change]) -> String {
-        var out = "What-if on \(scenario.name): \(changes.map(describe).joined(separator: ", "))\n"
-        out += "Status: \(a.solution.status.rawValue)\n"
-        if let r = a.solution.report, let d = a.disturbance {
-            out += "Cost: \(formatNumber(r.cost + d)) = scenario cost \(formatNumber(r.cost)) + disturbance \(formatNumber(d)); "
-                   + "the baseline's cost was \(formatNumber(a.baselineReport.cost))\n"
-        }
-        if let bound = a.lowerBound { out += "No re-plan costs less than \(formatNumber(bound)) (a proven lower bound)\n" }
-        func dates(_ r: DateRange?) -> String { r.map { $0.start == $0.end ? $0.start.iso : "\($0.start.iso)..\($0.end.iso)" } ?? "-" }
-        if a.solution.schedule != nil {
-            out += "\nMOVED (\(a.moved.count))\n"
-            if !a.moved.isEmpty {
-                out += TextTable(["EVENT", "FROM", "TO", "VENUE", ""], a.moved.map {
-                    [$0.event, dates($0.from), dates($0.to), "\($0.fromVenue ?? "-") → \($0.toVenue ?? "-")", $0.pinned ? "pinned" : ""]
-                }).render(indent: "  ")
-            }
-            if !a.added.isEmpty {
-                out += "\nNEWLY SCHEDULED (no date in the baseline: \(a.added.count))\n" + TextTable(["EVENT", "DATES", "VENUE"], a.added.map {
-                    [$0.event, dates($0.to), $0.toVenue ?? "-"]
-                }).render(indent: "  ")
-            }
-            out += "\nCHANGED AMOUNTS (\(a.changes.count))\n"
-            if !a.changes.isEmpty {
-                out += TextTable(["RULE OR CLASH", "BEFORE", "AFTER", "CHANGE"], a.changes.map {
-                    [$0.subject, formatNumber($0.before), formatNumber($0.after), $0.direction.rawValue]
-                }).render(indent: "  ")
-            }
-            out += "\n" + SolutionText.table(a.solution, scenario)
-        } else {
-            out += "\n" + SolutionText.table(a.solution, scenario)
-        }
-        return out
     }
 }

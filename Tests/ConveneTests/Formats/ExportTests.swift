@@ -69,6 +69,17 @@ struct ExportTests {
                 + "A,,,2017-05-08,2017-05-09,,,,2\r\n\"B, the second\",,,2017-05-10,2017-05-10,GVA,,,1\r\n")
     }
 
+    @Test("a sweep's CSV quotes by the calendar CSV's rule: one quoting for every CSV written")
+    func sweepCSVQuoting() {
+        var row = SweepRow(date: Day(iso: "2017-11-21")!)
+        row.status = .optimal; row.whatIfCost = 25; row.cost = 21; row.disturbance = 4; row.moved = 1
+        row.newClashes = [" STOCK × X, Y", "STOCK × \"Z\""]
+        let text = SweepFile(scenario: "s", event: "STOCK", rows: [row]).written(as: .csv)
+        #expect(text == "date,weekday,status,whatif_cost,cost,disturbance,moved,new_clashes,best\r\n"
+                + "2017-11-21,tue,optimal,25,21,4,1,\"" + " STOCK × X, Y; STOCK × \"\"Z\"\"" + "\",\r\n")
+        #expect(Self.parseCSV(text).last == ["2017-11-21", "tue", "optimal", "25", "21", "4", "1", " STOCK × X, Y; STOCK × \"Z\"", ""])
+    }
+
     // MARK: HTML
 
     @Test("HTML is self-contained: no network, no external script, style or font")
