@@ -292,18 +292,6 @@ public struct ConflictRepair: Sendable, Equatable {
     public var dates: [Day] = []
 }
 
-extension ConflictRepair {
-    /// The repair in the calendar file: `{"element", "change", "sentence", ...}` with `day`
-    /// (window edges, pin dates) or `rooms` and `dates` (rooms).
-    public var json: JSONValue {
-        var m: [(key: String, value: JSONValue)] = [("element", .string(element.description)), ("change", .string(kind))]
-        if let day { m.append(("day", .string(day.iso))) }
-        if let rooms { m.append(("rooms", .number(Double(rooms)))); m.append(("dates", .array(dates.map { .string($0.iso) }))) }
-        m.append(("sentence", .string(sentence)))
-        return .object(m)
-    }
-}
-
 extension ConflictExplainer {
     /// Whether `conflict` is minimal by the spec's definition: no calendar keeping exactly its
     /// elements, one when any one of them is dropped; nil when the limit came first.
