@@ -200,7 +200,7 @@ enum ConflictBench {
                     let alone = explainer.conflict(repairs: false)
                     let explainOnly = Date().timeIntervalSince(t1)
                     let t2 = Date()
-                    let repairsAlone = alone.map { explainer.repairs(for: $0.elements.map(\.element)) } ?? []
+                    let repairsAlone = alone.map { explainer.repairs(for: $0.elements.map(\.id)) } ?? []
                     let repairSeconds = Date().timeIntervalSince(t2)
                     let same = alone?.elements.map(\.element) == solution.conflict?.map(\.element) && repairsAlone == solution.repairs
                     // With --verify: the spec's definition checked by fresh learning searches of
@@ -209,7 +209,7 @@ enum ConflictBench {
                     if args.contains("--verify") {
                         if let c = alone, c.minimal {
                             let t3 = Date()
-                            let ok = ConflictExplainer(scenario, limits: Limits(timeLimit: limit)).isMinimal(c.elements.map(\.element))
+                            let ok = ConflictExplainer(scenario, limits: Limits(timeLimit: limit)).isMinimal(c.elements.map(\.id))
                             verified = ", verified \(ok.map { $0 ? "minimal" : "NOT MINIMAL" } ?? "unknown (limit)") in \(String(format: "%.1f", Date().timeIntervalSince(t3))) s"
                             if ok != true { failed.append("\(label): not verified minimal") }
                         } else {

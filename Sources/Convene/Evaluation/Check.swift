@@ -24,27 +24,22 @@ extension Evaluator {
             if let v = a.venue {
                 venue = scenario.venueIndex(v)
                 if venue == nil {
-                    extra[e, default: []].append(Finding(rule: "venues:\(ev.id)", amount: 1,
-                                                         detail: "\(ev.id) is held at \(v), a venue the scenario does not have",
-                                                         events: [ev.id]))
+                    extra[e, default: []].append(Finding(.venues, of: ev.id, detail: "\(ev.id) is held at \(v), a venue the scenario does not have"))
                 }
             }
             var days = a.days ?? ev.length.shortest
             if a.days == nil, case .range = ev.length {
-                extra[e, default: []].append(Finding(rule: "days:\(ev.id)", amount: 1,
-                                                     detail: "\(ev.id) gives no length; it must last \(describe(ev.length))",
-                                                     events: [ev.id]))
+                extra[e, default: []].append(Finding(.days, of: ev.id, detail: "\(ev.id) gives no length; it must last \(describe(ev.length))"))
                 days = ev.length.shortest
             }
             var p = place(start: a.start, venue: venue, days: days)
             if p == nil {
-                extra[e, default: []].append(Finding(rule: "calendar:\(ev.id)", amount: 1,
-                                                     detail: "\(ev.id): its venue does not meet \(formatNumber(days)) days after \(a.start.iso)",
-                                                     events: [ev.id]))
+                extra[e, default: []].append(Finding(.calendar, of: ev.id,
+                                                     detail: "\(ev.id): its venue does not meet \(formatNumber(days)) days after \(a.start.iso)"))
                 p = Placement(start: a.start, end: a.end ?? a.start, venue: venue, days: days, occupied: [a.start])
             } else if let end = a.end, end != p!.end {
                 let detail = "\(ev.id) ends \(end.iso) in the calendar, but its \(formatNumber(days)) working day(s) from \(a.start.iso) end \(p!.end.iso)"
-                extra[e, default: []].append(Finding(rule: "calendar:\(ev.id)", amount: 1, detail: detail, events: [ev.id]))
+                extra[e, default: []].append(Finding(.calendar, of: ev.id, detail: detail))
             }
             schedule[e] = p
         }
@@ -60,8 +55,7 @@ extension Evaluator {
         // A reason found both while reading and by the structure rules is one problem.
         var seen = Set<String>()
         report.hard = report.hard.filter { f in
-            let structural = ["venues:", "days:", "fixed:", "calendar:", "window:"].contains { f.rule.hasPrefix($0) }
-            guard structural, f.weight == nil, !scenario.constraints.contains(where: { $0.id == f.rule }) else { return true }
+            guard f.weight == nil, case .reason = ConflictElementID(f.rule, in: scenario) else { return true }
             return seen.insert(f.rule).inserted
         }
         report.hardOK = report.hard.isEmpty

@@ -12,6 +12,11 @@ public struct Finding: Equatable, Sendable {
     public init(rule: String, amount: Double, weight: Int? = nil, detail: String, events: [String] = []) {
         self.rule = rule; self.amount = amount; self.weight = weight; self.detail = detail; self.events = events
     }
+
+    /// A broken event-level reason of `event` (`window:ID`, …), amount 1.
+    init(_ reason: Evaluator.Reason, of event: String, detail: String) {
+        self.init(rule: ConflictElementID.reason(reason, event: event).description, amount: 1, detail: detail, events: [event])
+    }
 }
 
 /// One (event, outside event) pair of an `avoidExternal` constraint and the dates they share.

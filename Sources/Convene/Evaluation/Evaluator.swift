@@ -94,7 +94,7 @@ public struct Evaluator: Sendable {
                 let out = (p.isMilestone ? [p.start] : p.occupied).first { $0 < lo || $0 > hi } ?? p.start
                 detail = "\(ev.id) falls on \(out.iso), outside its window \(lo.iso) to \(hi.iso)"
             }
-            return Finding(rule: "\(reason.rawValue):\(ev.id)", amount: 1, detail: detail, events: [ev.id])
+            return Finding(reason, of: ev.id, detail: detail)
         }
     }
 
@@ -112,7 +112,7 @@ public struct Evaluator: Sendable {
             let excess = crowded.reduce(0) { $0 + $1.value.count - rooms }
             let sample = crowded.prefix(3).map { "\($0.key.iso) (\($0.value.joined(separator: ", ")))" }.joined(separator: "; ")
             let detail = "\(v.id) has \(rooms) room(s) but holds more events on \(crowded.count) date(s): \(sample)\(crowded.count > 3 ? "; …" : "")"
-            out.append(Finding(rule: "rooms:\(v.id)", amount: Double(excess),
+            out.append(Finding(rule: ConflictElementID.rooms(venue: v.id).description, amount: Double(excess),
                                detail: detail,
                                events: Array(Set(crowded.flatMap(\.value))).sorted()))
         }

@@ -96,9 +96,7 @@ public struct CalendarFile: Sendable {
             m.append(("detail", .string(f.detail)))
             return .object(m)
         })))
-        if let conflict { members.append(("conflict", .array(conflict.map(JSONValue.string)))) }
-        if let unprovenConflict { members.append(("conflictNotProvenMinimal", .array(unprovenConflict.map(JSONValue.string)))) }
-        if !repairs.isEmpty { members.append(("repairs", .array(repairs.map(\.json)))) }
+        members += ConflictJSON.members(conflict: conflict, unproven: unprovenConflict, repairs: repairs)
         if let whatif { members.append(("whatif", whatif)) }
         return JSONWriter.write(.object(members))
     }

@@ -11,7 +11,7 @@ extension CompiledModel {
             for d in p.occupied { roomsTaken[v, default: [:]][d.ordinal, default: 0] += 1 }
         }
         for (v, venue) in scenario.venues.enumerated() {
-            guard let rooms = venue.rooms, !setup.relaxed.contains("rooms:\(venue.id)"), let taken = roomsTaken[v], !taken.isEmpty else { continue }
+            guard let rooms = venue.rooms, !roomsRelaxed(venue), let taken = roomsTaken[v], !taken.isEmpty else { continue }
             if taken.values.contains(where: { $0 > rooms }) {
                 // Held events alone take more rooms than there are: no calendar.
                 for e in options.indices { options[e] = []; byCost[e] = [] }

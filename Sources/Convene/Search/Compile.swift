@@ -1,9 +1,9 @@
 /// What a search may relax or add: the conflict explainer removes constraints and relaxes
 /// event-level reasons; a what-if restricts some events and adds a disturbance cost.
 public struct SearchSetup: Sendable {
-    /// Constraint ids and reasons (`window:ID`, `venues:ID`, `fixed:ID`, `days:ID`,
-    /// `calendar:ID`, `rooms:VENUE`) that are relaxed as the spec's conflict definition says.
-    public var relaxed: Set<String> = []
+    /// Constraints, event-level reasons, venues' rooms and pins that are relaxed as the spec's
+    /// conflict definition says.
+    public var relaxed: Set<ConflictElementID> = []
     /// Only whether a calendar exists: soft rules and costs play no part.
     public var feasibilityOnly = false
     /// Every cost term of the scenario is multiplied by this before `extraCost` is added: lets
@@ -16,15 +16,15 @@ public struct SearchSetup: Sendable {
     public var admits: (@Sendable (Int, Placement) -> Bool)? = nil
     /// Raised to stop compiling as well as searching.
     public var stop: StopFlag? = nil
-    /// Event-level reasons that a pin adds, named like `pin:ID`, relaxable like the others.
-    public var pinReasons: Set<String> = []
+    /// Event-level reasons that a pin adds (`pin:ID`), relaxable like the others.
+    public var pinReasons: Set<ConflictElementID> = []
     /// Events held at a given placement (one option each), by index: the rest of the calendar
     /// around a large-neighbourhood step.
     public var frozen: [Int: Placement] = [:]
     /// Rooms already taken by events outside this search: venue → day ordinal → count.
     public var occupancy: [Int: [Int: Int]] = [:]
     /// The planner's sentence for each pin reason, for conflicts.
-    public var pinSentences: [String: String] = [:]
+    public var pinSentences: [ConflictElementID: String] = [:]
 
     public init() {}
 }
@@ -100,8 +100,9 @@ final class CompiledModel {
         softTerms = base.softTerms; softSums = base.softSums; roomsTaken = base.roomsTaken
     }
 
-    func isActive(_ c: Constraint) -> Bool { !setup.relaxed.contains(c.id) }
-    func relaxed(_ reason: String, _ id: String) -> Bool { setup.relaxed.contains("\(reason):\(id)") }
+    func isActive(_ c: Constraint) -> Bool { !setup.relaxed.contains(.constraint(c.id)) }
+    /// Whether the rooms of `venue` are relaxed.
+    func roomsRelaxed(_ venue: Venue) -> Bool { setup.relaxed.contains(.rooms(venue: venue.id)) }
 
     // MARK: Pass 1: options
 
@@ -120,9 +121,9 @@ final class CompiledModel {
                 let list = [Option(placement: p, start: p.start.ordinal, end: p.end.ordinal, unary: unaryCost(e, p, avoidOf[e]))]
                 options.append(list); byCost.append([0]); continue
             }
-            let ignored = Set(Evaluator.Reason.allCases.filter { relaxed($0.rawValue, ev.id) })
+            let ignored = Set(Evaluator.Reason.allCases.filter { setup.relaxed.contains(.reason($0, event: ev.id)) })
             let avoid = hardAvoid.filter { s.constraints[$0].rule.events.contains(e) }
-            let pinned = setup.admits != nil && !setup.relaxed.contains("pin:\(ev.id)")
+            let pinned = setup.admits != nil && !setup.relaxed.contains(.pin(event: ev.id))
             let key = "\(e)|\(ignored.map(\.rawValue).sorted())|\(avoid)|\(pinned)"
             if setup.feasibilityOnly, let cache, let hit = cache.options[key] {
                 options.append(hit); byCost.append(Array(hit.indices)); continue

@@ -1,10 +1,3 @@
-/// One element of a minimal conflict: its name in the spec's terms and a sentence for a planner.
-public struct ConflictElement: Equatable, Sendable {
-    /// A hard constraint id, or a reason such as `window:STOCK`.
-    public var element: String
-    public var sentence: String
-}
-
 /// Finds a minimal set of hard constraints and event-level reasons that cannot all hold
 /// (QuickXplain, Junker 2004), where each test is a complete search for any calendar with every
 /// other element relaxed exactly as the spec's "Calendar file" section says.
@@ -27,20 +20,21 @@ public struct ConflictExplainer {
 
     /// Every element that relaxing can change, in a fixed order: hard constraints in file
     /// order, then each event's reasons, then the venues' rooms, then a what-if's pins.
-    public var elements: [String] {
-        var out = scenario.constraints.filter(\.hard).map(\.id)
+    public var elements: [ConflictElementID] {
+        var out = scenario.constraints.filter(\.hard).map { ConflictElementID.constraint($0.id) }
         let allVenues = Set(scenario.venues.indices)
         for e in scenario.events {
-            if e.window.start > scenario.horizon.start || e.window.end < scenario.horizon.end { out.append("window:\(e.id)") }
-            if !e.venues.isEmpty, Set(e.venues) != allVenues { out.append("venues:\(e.id)") }
-            if e.fixed != nil { out.append("fixed:\(e.id)") }
+            func add(_ reason: Evaluator.Reason) { out.append(.reason(reason, event: e.id)) }
+            if e.window.start > scenario.horizon.start || e.window.end < scenario.horizon.end { add(.window) }
+            if !e.venues.isEmpty, Set(e.venues) != allVenues { add(.venues) }
+            if e.fixed != nil { add(.fixed) }
             // Relaxed, a length runs from half a day to the event's longest: only a fixed 0.5 is unchanged.
             if !e.isMilestone, e.length != .exactly(0.5) {
-                out.append("days:\(e.id)")
+                add(.days)
             }
-            if e.startWeekdays != nil || (e.contiguous && e.length.longest > 1) { out.append("calendar:\(e.id)") }
+            if e.startWeekdays != nil || (e.contiguous && e.length.longest > 1) { add(.calendar) }
         }
-        out += scenario.venues.filter { $0.rooms != nil }.map { "rooms:\($0.id)" }
+        out += scenario.venues.filter { $0.rooms != nil }.map { .rooms(venue: $0.id) }
         out += base.pinReasons.sorted()
         return out
     }
@@ -48,7 +42,7 @@ public struct ConflictExplainer {
     /// Whether some calendar meets every element of `kept`, the rest relaxed as the spec says, by
     /// a fresh search of the whole scenario (not the assumption search that found a conflict);
     /// nil when the limit came first.
-    public func isSatisfiable(keeping kept: [String]) -> Bool? {
+    public func isSatisfiable(keeping kept: [ConflictElementID]) -> Bool? {
         var setup = base
         setup.feasibilityOnly = true
         setup.relaxed = Set(elements).subtracting(kept)
@@ -79,7 +73,7 @@ public struct ConflictExplainer {
     public func conflict(repairs: Bool = true) -> Conflict? {
         var c = learningConflict()
         if repairs, var found = c, found.minimal {
-            found.repairs = self.repairs(for: found.elements.map(\.element))
+            found.repairs = self.repairs(for: found.elements.map(\.id))
             c = found
         }
         return c
@@ -90,11 +84,11 @@ public struct ConflictExplainer {
         let all = elements
         guard isSatisfiable(keeping: all) == false else { return nil }
         var aborted = false
-        func consistent(_ kept: [String]) -> Bool {
+        func consistent(_ kept: [ConflictElementID]) -> Bool {
             guard !aborted, let ok = isSatisfiable(keeping: kept) else { aborted = true; return false }
             return ok
         }
-        func qx(_ background: [String], _ delta: Bool, _ candidates: [String]) -> [String] {
+        func qx(_ background: [ConflictElementID], _ delta: Bool, _ candidates: [ConflictElementID]) -> [ConflictElementID] {
             if delta && !consistent(background) { return [] }
             if candidates.count == 1 { return candidates }
             let c1 = Array(candidates.prefix(candidates.count / 2)), c2 = Array(candidates.dropFirst(candidates.count / 2))
@@ -104,35 +98,46 @@ public struct ConflictExplainer {
         }
         let conflict = Set(qx([], false, all))
         guard !aborted else { return nil }
-        return all.filter(conflict.contains).map { ConflictElement(element: $0, sentence: sentence($0)) }
+        return all.filter(conflict.contains).map(conflictElement)
     }
 
     /// The element in a planner's words, its name in brackets.
-    public func sentence(_ element: String) -> String {
-        if let c = scenario.constraints.first(where: { $0.id == element }) { return "\(describe(c)) (\(element))" }
-        let parts = element.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return element }
-        let id = parts[1]
-        if parts[0] == "rooms", let v = scenario.venues.first(where: { $0.id == id }) {
-            return "\(v.id) holds at most \(v.rooms ?? 0) event(s) a day (\(element))"
-        }
-        guard let e = scenario.events.first(where: { $0.id == id }) else { return element }
+    public func sentence(_ element: ConflictElementID) -> String {
         let text: String
-        switch parts[0] {
-        case "window": text = "\(id) must fall between \(e.window.start.iso) and \(e.window.end.iso)"
-        case "venues": text = "\(id) must be held at \(e.venues.map { scenario.venues[$0].id }.joined(separator: " or "))"
-        case "fixed": text = "\(id) is pinned to \(e.fixed!.start.iso)\(e.fixed!.venue.map { " at \($0)" } ?? "")"
-        case "days": text = "\(id) must last \(Convene.describe(e.length))"
-        case "calendar":
-            var why: [String] = []
-            if e.contiguous && e.length.longest > 1 { why.append("its days must be consecutive working days") }
-            if let w = e.startWeekdays { why.append("it may only start on \(Weekday.allCases.filter(w.contains).map(\.rawValue).joined(separator: ", "))") }
-            text = "\(id): " + why.joined(separator: " and ")
-        case "pin": text = base.pinSentences[element] ?? "the what-if pins \(id)"
-        default: text = element
+        switch element {
+        case .constraint(let id):
+            guard let c = scenario.constraints.first(where: { $0.id == id }) else { return element.description }
+            text = describe(c)
+        case .rooms(let id):
+            guard let v = scenario.venues.first(where: { $0.id == id }) else { return element.description }
+            text = "\(v.id) holds at most \(v.rooms ?? 0) event(s) a day"
+        case .pin(let id):
+            guard scenario.eventIndex(id) != nil else { return element.description }
+            text = base.pinSentences[element] ?? "the what-if pins \(id)"
+        case .reason(let reason, let id):
+            guard let e = scenario.events.first(where: { $0.id == id }) else { return element.description }
+            text = sentence(reason, of: e)
         }
         return "\(text) (\(element))"
     }
+
+    /// An event's reason in a planner's words.
+    private func sentence(_ reason: Evaluator.Reason, of e: Event) -> String {
+        switch reason {
+        case .window: return "\(e.id) must fall between \(e.window.start.iso) and \(e.window.end.iso)"
+        case .venues: return "\(e.id) must be held at \(e.venues.map { scenario.venues[$0].id }.joined(separator: " or "))"
+        case .fixed: return "\(e.id) is pinned to \(e.fixed!.start.iso)\(e.fixed!.venue.map { " at \($0)" } ?? "")"
+        case .days: return "\(e.id) must last \(Convene.describe(e.length))"
+        case .calendar:
+            var why: [String] = []
+            if e.contiguous && e.length.longest > 1 { why.append("its days must be consecutive working days") }
+            if let w = e.startWeekdays { why.append("it may only start on \(Weekday.allCases.filter(w.contains).map(\.rawValue).joined(separator: ", "))") }
+            return "\(e.id): " + why.joined(separator: " and ")
+        }
+    }
+
+    /// The element with its sentence.
+    func conflictElement(_ id: ConflictElementID) -> ConflictElement { ConflictElement(id: id, sentence: sentence(id)) }
 
     func describe(_ c: Constraint) -> String { c.rule.sentence(in: scenario) }
 }

@@ -18,23 +18,31 @@ extension ConflictExplainer {
     /// One search serves them all: the scenario compiled with the conflict's windows, pins and
     /// rooms relaxed, each of them switched back on as an assumption, so that the nogoods and
     /// phases of one repair's tries serve the next.
-    public func repairs(for conflict: [String]) -> [ConflictRepair] {
-        let repairable = conflict.filter { id in ["window:", "fixed:", "rooms:"].contains { id.hasPrefix($0) } }
+    public func repairs(for conflict: [ConflictElementID]) -> [ConflictRepair] {
+        let repairable = conflict.filter { id in
+            switch id {
+            case .reason(.window, _), .reason(.fixed, _), .rooms: return true
+            default: return false
+            }
+        }
         guard !repairable.isEmpty, !timeUp(), let ctx = repairContext(repairable) else { return [] }
         var out: [ConflictRepair] = []
         for id in repairable {
             guard !timeUp() else { break }
-            let colon = id.firstIndex(of: ":")!
-            let kind = String(id[..<colon]), name = String(id[id.index(after: colon)...])
             ctx.current = id
-            switch kind {
-            case "window": if let e = scenario.eventIndex(name), let r = windowRepair(e, ctx) { out.append(r) }
-            case "fixed": if let e = scenario.eventIndex(name), let r = pinRepair(e, ctx) { out.append(r) }
-            case "rooms": if let v = scenario.venues.firstIndex(where: { $0.id == name }), let r = roomsRepair(v, ctx) { out.append(r) }
+            switch id {
+            case .reason(.window, let name): if let e = scenario.eventIndex(name), let r = windowRepair(e, ctx) { out.append(r) }
+            case .reason(.fixed, let name): if let e = scenario.eventIndex(name), let r = pinRepair(e, ctx) { out.append(r) }
+            case .rooms(let name): if let v = scenario.venueIndex(name), let r = roomsRepair(v, ctx) { out.append(r) }
             default: break
             }
         }
         return out
+    }
+
+    /// The repairs of a conflict given by the names a calendar file writes (`window:STOCK`).
+    public func repairs(for conflict: [String]) -> [ConflictRepair] {
+        repairs(for: conflict.compactMap { ConflictElementID($0, in: scenario) })
     }
 
     func timeUp() -> Bool { (deadline.map { now() >= $0 } ?? false) || limits.stop?.isRaised == true }
@@ -42,8 +50,8 @@ extension ConflictExplainer {
     /// The search of the repairs, and the conflict's elements in it as given.
     final class RepairContext {
         let search: AssumptionSearch
-        var given: [String: Int] = [:]
-        var current = ""
+        var given: [ConflictElementID: Int] = [:]
+        var current: ConflictElementID? = nil
         init(_ search: AssumptionSearch) { self.search = search }
         /// Every element but the one being repaired, as given.
         var others: [Int] { given.filter { $0.key != current }.map(\.value).sorted() }
@@ -52,7 +60,7 @@ extension ConflictExplainer {
     /// A search of the whole scenario with `relaxed` relaxed and every other element in force,
     /// its rules propagated at the root, and each of `relaxed` as given behind a selector; nil
     /// when even that leaves no calendar (or the limit came).
-    func repairContext(_ relaxed: [String]) -> RepairContext? {
+    func repairContext(_ relaxed: [ConflictElementID]) -> RepairContext? {
         var setup = base
         setup.feasibilityOnly = true
         setup.stop = limits.stop
@@ -65,21 +73,23 @@ extension ConflictExplainer {
         guard search.engine.propagate() else { return nil }
         let ctx = RepairContext(search)
         for id in relaxed {
-            let colon = id.firstIndex(of: ":")!
-            let kind = String(id[..<colon]), name = String(id[id.index(after: colon)...])
-            if kind == "rooms", let v = scenario.venues.firstIndex(where: { $0.id == name }), let rooms = scenario.venues[v].rooms {
+            switch id {
+            case .rooms(let name):
+                guard let v = scenario.venueIndex(name), let rooms = scenario.venues[v].rooms else { continue }
                 let rule = model.roomsRule(v, rooms: rooms)
                 if let i = search.addRule(id, rule.map { [$0] } ?? [], events: rule?.watched ?? []) { ctx.given[id] = i }
-            } else if let e = scenario.eventIndex(name), let reason = Evaluator.Reason(rawValue: kind) {
+            case .reason(let reason, let name):
+                guard let e = scenario.eventIndex(name) else { continue }
                 let opts = model.options[e].indices.filter { evaluator.structureReasons(of: e, model.options[e][$0].placement).contains(reason) }
                 ctx.given[id] = search.addRemovals(id, [(e, opts)])
+            case .constraint, .pin: continue
             }
         }
         return ctx
     }
 
     /// Tri-state: true (a calendar, checked by `check`), false (none), nil (the limit).
-    private func tryVariant(_ ctx: RepairContext, _ id: String, _ removals: [(event: Int, options: [Int])],
+    private func tryVariant(_ ctx: RepairContext, _ id: ConflictElementID, _ removals: [(event: Int, options: [Int])],
                             check: (Schedule) -> Bool) -> Bool? {
         let search = ctx.search
         let variant = search.addRemovals(id, removals)
@@ -113,7 +123,7 @@ extension ConflictExplainer {
         func test(_ lo: Day, _ hi: Day) -> Bool? {
             var changed = s
             changed.events[e].window = DateRange(lo, hi)
-            return tryVariant(ctx, "window:\(ev.id) \(lo.iso)..\(hi.iso)", [(e, outside(lo, hi))]) { holds($0, in: changed) }
+            return tryVariant(ctx, .reason(.window, event: ev.id), [(e, outside(lo, hi))]) { holds($0, in: changed) }
         }
         let lo = max(ev.window.start, s.horizon.start), hi = min(ev.window.end, s.horizon.end)
         // The least end: the first day d after hi with a calendar (monotone: a later end only adds options).
@@ -137,13 +147,14 @@ extension ConflictExplainer {
             start = b
         }
         let endDays = end.map { $0 - hi }, startDays = start.map { lo - $0 }
+        let element = ConflictElementID.reason(.window, event: ev.id)
         if let end, endDays! <= (startDays ?? Int.max) {
-            return ConflictRepair(element: "window:\(ev.id)", kind: "window-end",
-                                  sentence: "widen window:\(ev.id) to end on or after \(end.iso) (it ends \(hi.iso))", day: end)
+            return ConflictRepair(element: element, kind: "window-end",
+                                  sentence: "widen \(element) to end on or after \(end.iso) (it ends \(hi.iso))", day: end)
         }
         if let start {
-            return ConflictRepair(element: "window:\(ev.id)", kind: "window-start",
-                                  sentence: "widen window:\(ev.id) to start on or before \(start.iso) (it starts \(lo.iso))", day: start)
+            return ConflictRepair(element: element, kind: "window-start",
+                                  sentence: "widen \(element) to start on or before \(start.iso) (it starts \(lo.iso))", day: start)
         }
         return nil
     }
@@ -166,7 +177,7 @@ extension ConflictExplainer {
         // The least distance: monotone (a wider band only adds options). Doubling from one day,
         // then halving: the nearest date is usually near, and a near band is quick to refute.
         func band(_ k: Int) -> Bool? {
-            tryVariant(ctx, "fixed:\(ev.id) ±\(k)", [(e, options.indices.filter { !admitted(options[$0].placement, near: k) })], check: check)
+            tryVariant(ctx, .reason(.fixed, event: ev.id), [(e, options.indices.filter { !admitted(options[$0].placement, near: k) })], check: check)
         }
         let far = s.horizon.count
         var a = 0, b = 1
@@ -185,9 +196,9 @@ extension ConflictExplainer {
             let keep = options.indices.filter { admitted(options[$0].placement, near: b) && options[$0].placement.start == day }
             guard !keep.isEmpty else { continue }
             let drop = options.indices.filter { !keep.contains($0) }
-            guard let ok = tryVariant(ctx, "fixed:\(ev.id) \(day.iso)", [(e, drop)], check: check) else { return nil }
+            guard let ok = tryVariant(ctx, .reason(.fixed, event: ev.id), [(e, drop)], check: check) else { return nil }
             if ok {
-                return ConflictRepair(element: "fixed:\(ev.id)", kind: "date",
+                return ConflictRepair(element: .reason(.fixed, event: ev.id), kind: "date",
                                       sentence: "pin \(ev.id) to \(day.iso)\(pin.venue.map { " at \($0)" } ?? "") instead of \(pin.start.iso), "
                                                 + "the nearest date that works",
                                       day: day)
@@ -205,14 +216,12 @@ extension ConflictExplainer {
         let days = Set(model.options.prefix(s.events.count).flatMap {
             $0.filter { $0.placement.roomVenue == v }.flatMap { $0.placement.occupied.map(\.ordinal) }
         }).sorted()
-        var n = 0
         /// A calendar with `extra` rooms more on `dates`; false none; nil the limit.
         func test(_ extra: Int, _ dates: [Int]) -> Schedule?? {
-            n += 1
             guard let rule = model.roomsRule(v, rooms: rooms, extra: Dictionary(uniqueKeysWithValues: dates.map { ($0, extra) })) else {
                 return .some(nil) // cannot happen: fewer events than rooms would have no conflict
             }
-            guard let sel = search.addRule("rooms:\(venue.id) +\(extra) #\(n)", [rule], events: rule.watched) else { return nil }
+            guard let sel = search.addRule(.rooms(venue: venue.id), [rule], events: rule.watched) else { return nil }
             switch search.solve(ctx.others + [sel], decided: Array(s.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
             case .sat(let values):
                 let schedule = self.schedule(search, values)
@@ -241,7 +250,7 @@ extension ConflictExplainer {
                 if let again { dates = without.filter(Set(overfull(again)).contains) ; i = min(i, dates.count) - 1 } else { i -= 1 }
             }
             let list = dates.map { Day(ordinal: $0) }
-            return ConflictRepair(element: "rooms:\(venue.id)", kind: "rooms",
+            return ConflictRepair(element: .rooms(venue: venue.id), kind: "rooms",
                                   sentence: "\(venue.id) needs \(rooms + extra) rooms on \(ConflictExplainer.dateRuns(list)) (it has \(rooms)), "
                                             + "or move one of the events held there then",
                                   rooms: rooms + extra, dates: list)

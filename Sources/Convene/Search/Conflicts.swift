@@ -52,20 +52,20 @@ extension ConflictExplainer {
         var best = coreIDs
         guard let shrunk = shrink(coreIDs, order: index, best: &best) else {
             if best.isEmpty { return .unsupported }
-            return .answered(Conflict(elements: best.map { ConflictElement(element: $0, sentence: sentence($0)) }, minimal: false))
+            return .answered(Conflict(elements: best.map(conflictElement), minimal: false))
         }
-        return .answered(Conflict(elements: shrunk.map { ConflictElement(element: $0, sentence: sentence($0)) }, minimal: true))
+        return .answered(Conflict(elements: shrunk.map(conflictElement), minimal: true))
     }
 
     /// Step 1: the elements a proof of infeasibility of the whole scenario rests on, in
     /// `elements` order; nil when the limit came first (or a calendar exists).
-    func firstCore(_ all: [String]) -> [String]? {
+    func firstCore(_ all: [ConflictElementID]) -> [ConflictElementID]? {
         let s = scenario
         var setup = base
         setup.feasibilityOnly = true
         setup.stop = limits.stop
         let hard = s.constraints.filter(\.hard)
-        setup.relaxed = Set(hard.map(\.id)).union(s.venues.filter { $0.rooms != nil }.map { "rooms:\($0.id)" })
+        setup.relaxed = Set(hard.map { .constraint($0.id) }).union(s.venues.filter { $0.rooms != nil }.map { .rooms(venue: $0.id) })
         let model = CompiledModel(s, evaluator: evaluator, setup: setup, deadline: deadline)
         guard !model.aborted else { return nil }
         if model.options.contains(where: \.isEmpty) {
@@ -73,28 +73,29 @@ extension ConflictExplainer {
             let e = model.options.firstIndex(where: \.isEmpty)!
             let id = s.events[e].id
             return all.filter { el in
-                el.hasSuffix(":\(id)") && !el.hasPrefix("rooms:")
-                    || hard.contains { $0.id == el && $0.rule.avoidance != nil && $0.rule.events.contains(e) }
+                el.event == id || hard.contains { .constraint($0.id) == el && $0.rule.avoidance != nil && $0.rule.events.contains(e) }
             }
         }
         let search = AssumptionSearch(model: model, selectors: all.count)
         var markerElements = Array(repeating: [Int](), count: s.events.count)
         let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
         for id in all {
-            if let c = hard.first(where: { $0.id == id }) {
+            switch id {
+            case .constraint(let name):
+                guard let c = hard.first(where: { $0.id == name }) else { search.addRemovals(id, []); continue }
                 if let a = c.rule.avoidance {
                     search.addRemovals(id, avoidRemovals(a, model))
                 } else {
                     search.addRule(id, model.posted(c).propagators(of: c, in: model), events: c.rule.events)
                 }
-            } else if id.hasPrefix("rooms:"), let v = s.venues.firstIndex(where: { "rooms:\($0.id)" == id }) {
-                let r = model.roomsRule(v, rooms: s.venues[v].rooms!)
+            case .rooms(let venue):
+                guard let v = s.venueIndex(venue), let rooms = s.venues[v].rooms else { search.addRemovals(id, []); continue }
+                let r = model.roomsRule(v, rooms: rooms)
                 search.addRule(id, r.map { [$0] } ?? [], events: r?.watched ?? [])
-            } else if let colon = id.firstIndex(of: ":"), let e = eventIndex[String(id[id.index(after: colon)...])] {
+            case .reason(_, let event), .pin(let event):
                 // An event-level reason or pin: in force in the options; the event's marker stands for it.
+                guard let e = eventIndex[event] else { search.addRemovals(id, []); continue }
                 markerElements[e].append(search.addRemovals(id, []))
-            } else {
-                search.addRemovals(id, [])
             }
         }
         search.markerElements = markerElements
@@ -120,15 +121,16 @@ extension ConflictExplainer {
     /// The events a test of `kept` must decide in scenario `s`: those its elements name, and when
     /// every venue's rooms are kept, every event that occupies rooms (with a venue left free of
     /// limits, any event the kept elements do not name can be held there, apart from the rest).
-    static func events(of kept: [String], in s: Scenario) -> [Int] {
+    static func events(of kept: [ConflictElementID], in s: Scenario) -> [Int] {
         var out = Set<Int>()
         let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
         var roomsKept = Set<String>()
         for id in kept {
-            if let c = s.constraints.first(where: { $0.id == id }) { out.formUnion(c.rule.events); continue }
-            guard let colon = id.firstIndex(of: ":") else { continue }
-            let kind = id[..<colon], name = String(id[id.index(after: colon)...])
-            if kind == "rooms" { roomsKept.insert(name) } else if let e = eventIndex[name] { out.insert(e) }
+            switch id {
+            case .constraint(let name): if let c = s.constraints.first(where: { $0.id == name }) { out.formUnion(c.rule.events) }
+            case .rooms(let venue): roomsKept.insert(venue)
+            case .reason(_, let event), .pin(let event): if let e = eventIndex[event] { out.insert(e) }
+            }
         }
         if !roomsKept.isEmpty, s.venues.allSatisfy({ roomsKept.contains($0.id) }) {
             out.formUnion(s.events.indices.filter { !s.events[$0].isMilestone })
@@ -138,7 +140,7 @@ extension ConflictExplainer {
 
     /// Step 2: `core` shrunk to a minimal conflict by a deletion filter, each test on the events
     /// it names; nil when the limit came first (`best` then holds the smallest core proven).
-    func shrink(_ core: [String], order: [String: Int], best: inout [String]) -> [String]? {
+    func shrink(_ core: [ConflictElementID], order: [ConflictElementID: Int], best: inout [ConflictElementID]) -> [ConflictElementID]? {
         let s = scenario
         let part = ConflictExplainer.events(of: core, in: s)
         let sub = s.restricted(to: part)
@@ -147,7 +149,7 @@ extension ConflictExplainer {
         setup.stop = limits.stop
         setup.admits = nil
         let subElements = ConflictExplainer(sub, limits: limits).elements
-        setup.relaxed = Set(subElements).union(core).union(s.constraints.map(\.id))
+        setup.relaxed = Set(subElements).union(core).union(s.constraints.map { .constraint($0.id) })
         setup.pinReasons = []
         let tc = now()
         let model = CompiledModel(sub, setup: setup, deadline: deadline)
@@ -165,7 +167,7 @@ extension ConflictExplainer {
             let tt = now()
             // Pins first: their removals then leave the other reasons of an event little to
             // remove, and a proof rests on the pins alone where it can.
-            let first = kept.sorted { (ConflictExplainer.postingRank(core[$0]), $0) < (ConflictExplainer.postingRank(core[$1]), $1) }
+            let first = kept.sorted { (core[$0].postingRank, $0) < (core[$1].postingRank, $1) }
             let answer = search.solve(first, decided: decided, deadline: timeLeft(), stop: limits.stop)
             if let trace = limits.trace {
                 let verdict = answer == .unknown ? "?" : { if case .sat = answer { return "sat" }; return "unsat" }()
@@ -199,80 +201,86 @@ extension ConflictExplainer {
     /// Switches `core`'s elements on in `search` over `sub` (the events `part` of the scenario):
     /// rules and rooms behind selectors, event-level reasons and pins as the options they remove.
     /// False when the limit came first.
-    private func addElements(_ core: [String], to search: AssumptionSearch, model: CompiledModel, sub: Scenario, part: [Int]) -> Bool {
+    private func addElements(_ core: [ConflictElementID], to search: AssumptionSearch, model: CompiledModel, sub: Scenario, part: [Int]) -> Bool {
         let ev = model.evaluator
         let subIndex = Dictionary(uniqueKeysWithValues: sub.events.enumerated().map { ($1.id, $0) })
         var reasons: [Int: [Set<Evaluator.Reason>]] = [:]
         for id in core {
-            if let c = sub.constraints.first(where: { $0.id == id }), c.hard {
+            switch id {
+            case .constraint(let name):
+                guard let c = sub.constraints.first(where: { $0.id == name }), c.hard else { search.addRemovals(id, []); continue }
                 if let a = c.rule.avoidance { search.addRemovals(id, avoidRemovals(a, model)) }
                 else { search.addRule(id, model.posted(c).propagators(of: c, in: model), events: c.rule.events) }
-            } else if id.hasPrefix("rooms:"), let v = sub.venues.firstIndex(where: { "rooms:\($0.id)" == id }) {
-                let r = model.roomsRule(v, rooms: sub.venues[v].rooms!)
-                let compulsory = r.map { CompulsoryRoomsRule(events: $0.watched, venue: v, rooms: sub.venues[v].rooms!, taken: model.roomsTaken[v] ?? [:]) }
+            case .rooms(let venue):
+                guard let v = sub.venueIndex(venue), let rooms = sub.venues[v].rooms else { search.addRemovals(id, []); continue }
+                let r = model.roomsRule(v, rooms: rooms)
+                let compulsory = r.map { CompulsoryRoomsRule(events: $0.watched, venue: v, rooms: rooms, taken: model.roomsTaken[v] ?? [:]) }
                 search.addRule(id, r.map { [$0, compulsory!] } ?? [], events: r?.watched ?? [])
-            } else if let colon = id.firstIndex(of: ":"), let e = subIndex[String(id[id.index(after: colon)...])] {
-                let kind = String(id[..<colon])
-                let opts: [Int]
-                if kind == "pin" {
-                    let full = part[e]
-                    opts = model.options[e].indices.filter { !(base.admits?(full, model.options[e][$0].placement) ?? true) }
-                } else if let reason = Evaluator.Reason(rawValue: kind) {
-                    if reasons[e] == nil {
-                        if timeUp() { return false }
-                        reasons[e] = model.options[e].map { ev.structureReasons(of: e, $0.placement) }
-                    }
-                    opts = reasons[e]!.indices.filter { reasons[e]![$0].contains(reason) }
-                } else { opts = [] }
-                search.addRemovals(id, [(e, opts)])
-            } else {
-                search.addRemovals(id, [])
+            case .pin(let event):
+                guard let e = subIndex[event] else { search.addRemovals(id, []); continue }
+                let full = part[e]
+                search.addRemovals(id, [(e, model.options[e].indices.filter { !(base.admits?(full, model.options[e][$0].placement) ?? true) })])
+            case .reason(let reason, let event):
+                guard let e = subIndex[event] else { search.addRemovals(id, []); continue }
+                if reasons[e] == nil {
+                    if timeUp() { return false }
+                    reasons[e] = model.options[e].map { ev.structureReasons(of: e, $0.placement) }
+                }
+                search.addRemovals(id, [(e, reasons[e]!.indices.filter { reasons[e]![$0].contains(reason) })])
             }
         }
         return true
     }
 
-    /// The order in which a test switches elements on: pins, then windows, calendars,
-    /// lengths, venues, then rules and rooms.
-    static func postingRank(_ id: String) -> Int {
-        for (rank, prefix) in ["fixed:", "pin:", "window:", "calendar:", "days:", "venues:"].enumerated() where id.hasPrefix(prefix) { return rank }
-        return 6
-    }
-
     /// Whether the calendar `values` (an option per decided event of `model`, -1 for free ones)
     /// meets every element of `kept`, by the evaluator's reading of each.
-    func verify(_ values: [Int], _ kept: [String], _ s: Scenario, _ model: CompiledModel, full: [Int]) -> Bool {
+    func verify(_ values: [Int], _ kept: [ConflictElementID], _ s: Scenario, _ model: CompiledModel, full: [Int]) -> Bool {
         let schedule: Schedule = s.events.indices.map { values[$0] >= 0 ? model.options[$0][values[$0]].placement : nil }
         let ev = model.evaluator
         let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
         for id in kept {
-            if let c = s.constraints.first(where: { $0.id == id }) {
+            switch id {
+            case .constraint(let name):
+                guard let c = s.constraints.first(where: { $0.id == name }) else { return false }
                 if c.rule.events.contains(where: { schedule[$0] == nil }) { return false }
                 if c.rule.evaluate(schedule, in: s).amount > 0 { return false }
-                continue
-            }
-            guard let colon = id.firstIndex(of: ":") else { return false }
-            let kind = String(id[..<colon]), name = String(id[id.index(after: colon)...])
-            if kind == "rooms" {
-                guard let v = s.venues.firstIndex(where: { $0.id == name }), let rooms = s.venues[v].rooms else { return false }
+            case .rooms(let venue):
+                guard let v = s.venueIndex(venue), let rooms = s.venues[v].rooms else { return false }
                 var used: [Int: Int] = [:]
                 for p in schedule.compactMap({ $0 }) where p.roomVenue == v { for d in p.occupied { used[d.ordinal, default: 0] += 1 } }
                 if used.values.contains(where: { $0 > rooms }) { return false }
-                continue
+            case .pin(let event):
+                guard let e = eventIndex[event], let p = schedule[e] else { return false }
+                if base.admits?(full[e], p) == false { return false }
+            case .reason(let reason, let event):
+                guard let e = eventIndex[event], let p = schedule[e] else { return false }
+                if ev.structureReasons(of: e, p).contains(reason) { return false }
             }
-            guard let e = eventIndex[name], let p = schedule[e] else { return false }
-            if kind == "pin" { if base.admits?(full[e], p) == false { return false }; continue }
-            guard let reason = Evaluator.Reason(rawValue: kind) else { return false }
-            if ev.structureReasons(of: e, p).contains(reason) { return false }
         }
         return true
     }
 }
 
+extension ConflictElementID {
+    /// The order in which a test switches elements on: pins, then windows, calendars,
+    /// lengths, venues, then rules and rooms.
+    var postingRank: Int {
+        switch self {
+        case .reason(.fixed, _): return 0
+        case .pin: return 1
+        case .reason(.window, _): return 2
+        case .reason(.calendar, _): return 3
+        case .reason(.days, _): return 4
+        case .reason(.venues, _): return 5
+        case .constraint, .rooms: return 6
+        }
+    }
+}
+
 /// One change of one element of a conflict that, alone, lets a calendar exist.
 public struct ConflictRepair: Sendable, Equatable {
-    /// The element changed, as the conflict names it.
-    public var element: String
+    /// The element changed.
+    public var element: ConflictElementID
     /// `window-end`, `window-start`, `date`, `rooms`.
     public var kind: String
     /// The planner's sentence.
@@ -284,22 +292,10 @@ public struct ConflictRepair: Sendable, Equatable {
     public var dates: [Day] = []
 }
 
-extension ConflictRepair {
-    /// The repair in the calendar file: `{"element", "change", "sentence", ...}` with `day`
-    /// (window edges, pin dates) or `rooms` and `dates` (rooms).
-    public var json: JSONValue {
-        var m: [(key: String, value: JSONValue)] = [("element", .string(element)), ("change", .string(kind))]
-        if let day { m.append(("day", .string(day.iso))) }
-        if let rooms { m.append(("rooms", .number(Double(rooms)))); m.append(("dates", .array(dates.map { .string($0.iso) }))) }
-        m.append(("sentence", .string(sentence)))
-        return .object(m)
-    }
-}
-
 extension ConflictExplainer {
     /// Whether `conflict` is minimal by the spec's definition: no calendar keeping exactly its
     /// elements, one when any one of them is dropped; nil when the limit came first.
-    public func isMinimal(_ conflict: [String]) -> Bool? {
+    public func isMinimal(_ conflict: [ConflictElementID]) -> Bool? {
         guard let whole = isSatisfiable(keeping: conflict) else { return nil }
         if whole { return false }
         for element in conflict {

@@ -114,8 +114,8 @@ extension WhatIf {
         let ids = scenario.events.map(\.id)
         let weights = (move: moveWeight, venue: venueChangeWeight)
         var setup = SearchSetup()
-        setup.pinReasons = Set(pins.keys.map { "pin:\(ids[$0])" })
-        for (e, pin) in pins { setup.pinSentences["pin:\(ids[e])"] = pinSentence(e, pin, evaluator) }
+        setup.pinReasons = Set(pins.keys.map { .pin(event: ids[$0]) })
+        for (e, pin) in pins { setup.pinSentences[.pin(event: ids[e])] = pinSentence(e, pin, evaluator) }
         setup.admits = { e, p in
             guard let pin = pins[e] else { return true }
             return (pin.start.map { $0 == p.start } ?? true) && (pin.venue.map { $0 == p.venue } ?? true)

@@ -21,7 +21,8 @@
 /// of them, so it cannot decide whether a calendar exists.
 final class AssumptionSearch {
     struct Element {
-        var id: String
+        /// The element it switches on (a repair's variant: the element it changes).
+        var id: ConflictElementID
         /// Options removed when on: (event, sorted option indices).
         var removals: [(event: Int, options: [Int])] = []
         /// The selector event, or -1.
@@ -72,7 +73,7 @@ final class AssumptionSearch {
     /// A new element of removals, behind a selector of its own (so that a nogood names it by
     /// one predicate, not by each option it removes); its index.
     @discardableResult
-    func addRemovals(_ id: String, _ removals: [(event: Int, options: [Int])]) -> Int {
+    func addRemovals(_ id: ConflictElementID, _ removals: [(event: Int, options: [Int])]) -> Int {
         let kept = removals.filter { !$0.options.isEmpty }
         if !kept.isEmpty, nextSelector < model.options.count {
             let sel = nextSelector
@@ -87,7 +88,7 @@ final class AssumptionSearch {
 
     /// A new element switching on `rules` (nil when no selector is left); its index.
     @discardableResult
-    func addRule(_ id: String, _ rules: [LearningPropagator], events: [Int]) -> Int? {
+    func addRule(_ id: ConflictElementID, _ rules: [LearningPropagator], events: [Int]) -> Int? {
         guard nextSelector < model.options.count else { return nil }
         let sel = nextSelector
         nextSelector += 1
