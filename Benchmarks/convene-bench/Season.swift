@@ -25,7 +25,15 @@ import Convene
 ///   the Council and UPR sessions; every drawn body a hard (anyPlace) one of the General
 ///   Assembly's high-level week; economic bodies (committees, working parties) a soft one of the
 ///   ECE plenary with a buffer of 2 days; conferences and expert meetings a soft anyPlace one of
-///   the big outside meetings. Everything is a construct of scenario/1 as written.
+///   the big outside meetings. Everything is a construct of scenario/1 as written; where the
+///   issue's words needed a reading: "not contiguous over weekends" is `contiguous: false`; "a
+///   pre-sessional working group between 14 and 120 days before the session" is a hard
+///   `precedence` with `minDays` 14 and `maxDays` 120 (its end to the session's start); the
+///   high-level week rule is anyPlace (the spec's default) and selects the drawn bodies' kinds, not
+///   the fixed sessions (the Council's 42nd session meets during that week); "their commission's
+///   plenary" is the one regional commission's (ECE) for every economic body; a team's
+///   `noOverlap` takes its bodies' pre-sessions too; the Council's sessions last 24, 15 and 15
+///   working days as the issue says (from their real 2019 opening dates).
 ///
 /// Rooms: Geneva's are sized from the demand drawn (every session at its planned venue and
 /// length) so that the season fills three quarters of Geneva's room-days (N = 1,000: 26 rooms);
@@ -207,7 +215,7 @@ enum Season {
             body.sessions.removeLast()
             body.pres.removeLast()
         }
-        if let _ = body.entitlement { body.entitlement = body.sessions.reduce(0) { $0 + $1.planned } }
+        if body.entitlement != nil { body.entitlement = body.sessions.reduce(0) { $0 + $1.planned } }
         return body
     }
 
@@ -366,7 +374,7 @@ enum Season {
         var load: Double { Double(gvaRoomDays) / Double(rooms[0] * gvaWorkingDays) }
 
         var line: String {
-            "\(events) events (\(bodies) bodies and 8 fixed sessions); rooms GVA \(rooms[0]), NY \(rooms[1]), VIE \(rooms[2]); "
+            "\(events) events (\(bodies) bodies and \(Season.fixedSessions.count) fixed sessions); rooms GVA \(rooms[0]), NY \(rooms[1]), VIE \(rooms[2]); "
                 + "Geneva's load \(String(format: "%.3f", load)) (\(gvaRoomDays) of \(rooms[0] * gvaWorkingDays) room-days); \(redraws) bodies redrawn"
         }
     }
