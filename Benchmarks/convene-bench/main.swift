@@ -3,20 +3,24 @@ import Foundation
 
 // convene-bench: measures the solver in a release build. See docs/performance.md.
 #if DEBUG
-FileHandle.standardError.write(Data("convene-bench: build with -c release (swift run -c release convene-bench); debug timings mean nothing.\n".utf8))
-exit(2)
+// `generate` times nothing, and the tests run it from the debug build (SeasonFamilyTests).
+if CommandLine.arguments.dropFirst().first != "generate" {
+    FileHandle.standardError.write(Data("convene-bench: build with -c release (swift run -c release convene-bench); debug timings mean nothing.\n".utf8))
+    exit(2)
+}
 #endif
 
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? { args.firstIndex(of: "--\(name)").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } }
 
-/// `generate --family gcm|hard|oneoff (--processes K | --meetings N) [--seed S] --out FILE [--witness FILE]`:
-/// one member as a scenario/1 file; with `--witness`, the calendar that proves a hard or one-off
-/// member feasible (for `convene check`).
+/// `generate --family gcm|hard|oneoff|season (--processes K | --meetings N | --events N) [--seed S] --out FILE [--witness FILE]`:
+/// one member as a scenario/1 file; with `--witness`, the calendar that proves a hard, one-off or
+/// season member feasible (for `convene check`). A season member's figures (rooms, Geneva's
+/// load) go to standard error.
 func generate() throws {
     let family = option("family") ?? "gcm", seed = option("seed").flatMap(UInt64.init) ?? 1
     guard let out = option("out") else {
-        throw BenchError("usage: convene-bench generate [--family gcm|hard|oneoff] (--processes K | --meetings N) [--seed S] --out FILE [--witness FILE]")
+        throw BenchError("usage: convene-bench generate [--family gcm|hard|oneoff|season] (--processes K | --meetings N | --events N) [--seed S] --out FILE [--witness FILE]")
     }
     if let kind = option("infeasible") {
         // Issue 15: an infeasible member of the hard family (Infeasible.swift); its witness meets
@@ -28,15 +32,16 @@ func generate() throws {
         print("expected conflict: \(m.expected.joined(separator: ", "))")
         return
     }
-    let member = try Instances.member(family: family, size: option(family == "oneoff" ? "meetings" : "processes").flatMap(Int.init), seed: seed)
+    let member = try Instances.member(family: family, size: option(Instances.sizeOption(family)).flatMap(Int.init), seed: seed)
     try FileIO.writeAtomically(JSONWriter.write(member.scenario), to: out)
+    if let note = member.note { FileHandle.standardError.write(Data("convene-bench: \(note)\n".utf8)) }
     if let w = option("witness") {
         guard let witness = member.witness else { throw BenchError("generate: the gcm family has no witness calendar") }
         try FileIO.writeAtomically(JSONWriter.write(witness), to: w)
     }
 }
 
-/// `--peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes 1,2,5,10 | --meetings 2000] [--seeds 1,2,3]
+/// `--peer cpsat [--whatif] [--family hard|gcm|oneoff|season] [--processes 1,2,5,10 | --meetings 2000 | --events 250,1000] [--seeds 1,2,3]
 /// [--time-limit 60] [--baseline-limit 30] [--baseline-solver cpsat|convene] [--dir DIR] [--peer-dir DIR] [--format json]`:
 /// the race against CP-SAT (the peer scripts of `Benchmarks/peers/`, or those of `--peer-dir`).
 func peer() throws {
@@ -46,7 +51,8 @@ func peer() throws {
     o.family = option("family") ?? "hard"
     let whatif = args.contains("--whatif")
     if whatif && o.family != "hard" { throw BenchError("--whatif runs on the hard family only") }
-    o.sizes = (o.family == "oneoff" ? list("meetings") ?? [2000] : list("processes")) ?? (whatif ? [10] : [1, 2, 5, 10])
+    o.sizes = (o.family == "oneoff" ? list("meetings") ?? [2000] : o.family == "season" ? list("events") ?? [250, 1000] : list("processes"))
+        ?? (whatif ? [10] : [1, 2, 5, 10])
     o.seeds = option("seeds").map { $0.split(separator: ",").compactMap { UInt64($0) } } ?? (whatif ? [1] : [1, 2, 3])
     o.timeLimit = option("time-limit").flatMap(Double.init) ?? (whatif ? 30 : 60)
     o.dir = option("dir")
@@ -87,10 +93,10 @@ func sweepCheck() throws {
 
 let usage = """
 usage: convene-bench [--processes 1,2,5,10,20,40] [--seed S] [--runs N] [--time-limit T] [--format json]
-       convene-bench --peer cpsat [--whatif] [--family hard|gcm|oneoff] [--processes K,… | --meetings N] [--seeds S,…] [--time-limit T] [--dir DIR] [--peer-dir DIR] [--format json]
+       convene-bench --peer cpsat [--whatif] [--family hard|gcm|oneoff|season] [--processes K,… | --meetings N | --events N,…] [--seeds S,…] [--time-limit T] [--dir DIR] [--peer-dir DIR] [--format json]
        convene-bench --sweep-check [--processes 10] [--seeds 1] [--event P0-ST] [--from D] [--to D] [--time-limit 30] [--whatif-limit T] [--jobs 2] [--dir DIR]
        convene-bench conflicts [--processes 1,5,10,40] [--seeds 1,2,3] [--time-limit 60] [--verify]
-       convene-bench generate [--family gcm|hard|oneoff] (--processes K | --meetings N) [--seed S] [--infeasible window|rooms|rotation] --out FILE [--witness FILE]
+       convene-bench generate [--family gcm|hard|oneoff|season] (--processes K | --meetings N | --events N) [--seed S] [--infeasible window|rooms|rotation] --out FILE [--witness FILE]
 
 """
 
