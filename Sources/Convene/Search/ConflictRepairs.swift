@@ -40,10 +40,6 @@ extension ConflictExplainer {
         return out
     }
 
-    /// The repairs of a conflict given by the names a calendar file writes (`window:STOCK`).
-    public func repairs(for conflict: [String]) -> [ConflictRepair] {
-        repairs(for: conflict.compactMap { ConflictElementID($0, in: scenario) })
-    }
 
     func timeUp() -> Bool { (deadline.map { now() >= $0 } ?? false) || limits.stop?.isRaised == true }
 

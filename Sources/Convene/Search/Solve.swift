@@ -69,7 +69,7 @@ extension Solver {
                     // part alone might not leave the others room.
                     let left = until.map { max(0, $0 - now()) }
                     solution.repairs = ConflictExplainer(scenario, evaluator: evaluator, limits: limits.step(timeLimit: left))
-                        .repairs(for: c.elements.map(\.element))
+                        .repairs(for: c.elements.map(\.id))
                 } else { solution.unprovenConflict = c.elements }
             }
         }
