@@ -117,9 +117,9 @@ final class Decomposed {
     // MARK: The steps
 
     /// 0. A calendar at once: the parts one after another, each its first calendar against the
-    /// rooms the earlier ones take (from `quickParts` parts on).
+    /// rooms the earlier ones take (from `Parameters.quickParts` parts on).
     private func calendarAtOnce() {
-        guard parts.count >= Self.quickParts else { return }
+        guard parts.count >= Parameters.quickParts else { return }
         quick = firstCalendar { self.sub($0, occupancy: $1, firstOnly: $2) }
         reported = (quick?.cost, nil)
         if let quick {
@@ -187,8 +187,8 @@ final class Decomposed {
     }
 
     /// 3. A stronger bound: the Lagrangian relaxation of the rooms, priced towards the best
-    /// calendar known, resumed after each pass of step 4; at most 60 rounds and a quarter of the
-    /// time limit in all. Every calendar a part proposes at some prices joins the pool that
+    /// calendar known, resumed between the slices of step 4; at most `Parameters.pricingRounds`
+    /// rounds and `pricingShare` of the time limit in all. Every calendar a part proposes at some prices joins the pool that
     /// `combine` chooses from.
     private func startPricing() {
         relaxation = RoomsRelaxation(scenario: scenario, parts: parts, start: merged, initial: bound)
@@ -196,7 +196,7 @@ final class Decomposed {
             pool.add(part: k, part.map { merged[$0] }, cost: alone[k])
             pool.add(part: k, part.map { current[$0] }, cost: partCost[k])
         }
-        pricingBudget = (remaining() ?? 40) / 4
+        pricingBudget = (remaining() ?? Parameters.unlimitedPricing / Parameters.pricingShare) * Parameters.pricingShare
         tighten()
         _ = combine()
         report(partsTotal)
@@ -244,7 +244,7 @@ final class Decomposed {
     private func combine() -> Bool {
         let total = partsTotal
         guard total > bound, pool.fresh > 0, (remaining() ?? 1) > 0,
-              let (_, choice) = pool.best(below: total, nodeLimit: 20_000, deadline: now() + (remaining() ?? 60)) else { return false }
+              let (_, choice) = pool.best(below: total, nodeLimit: Parameters.combineNodes, deadline: now() + (remaining() ?? 60)) else { return false }
         for (k, part) in parts.enumerated() {
             let column = pool.columns[k][choice[k]]
             for (i, e) in part.enumerated() { current[e] = column.placements[i] }
@@ -265,7 +265,7 @@ final class Decomposed {
             let solver = wholeSolver()
             if solver.seed(with: current) {
                 while true {
-                    let out = solver.solve(slice: Self.sliceNodes)
+                    let out = solver.solve(slice: Parameters.sliceNodes)
                     if let schedule = out.schedule, let objective = out.objective, objective < total {
                         current = schedule; total = objective
                         for k in parts.indices { partCost[k] = cost(of: k, in: current) }
@@ -297,13 +297,6 @@ final class Decomposed {
         solver.knownBound = bound
         return solver
     }
-
-    /// Nodes of step 4's search between two rounds of the relaxation.
-    static let sliceNodes = 20_000
-
-    /// Step 0 runs from this many parts: with fewer, step 1 is as quick (the first family's
-    /// K = 1 to 5 take milliseconds), and step 0's compiling would double its time.
-    static let quickParts = 8
 
     /// The parts one after another, each its first calendar (`firstOnly`) against the rooms the
     /// earlier ones take, and the calendar's cost. A part that finds no room is searched again

@@ -28,7 +28,7 @@ struct RoomsRelaxation {
     private var theta = 1.0, stall = 0
     /// Rounds left: a count rather than a time, so that a search that completes takes the
     /// same path on every run.
-    private var roundsLeft = 60
+    private var roundsLeft = Parameters.pricingRounds
     /// The parts' calendar at the current prices and L of those prices.
     private var solution: Schedule
     private var value: Double

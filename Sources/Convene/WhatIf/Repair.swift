@@ -70,7 +70,9 @@ final class WhatIfSearch {
 
     /// What is left of the time limit, less a margin (5 %, at most 0.1 s) for checking and
     /// writing the answer, so that the command as a whole ends within its limit.
-    private func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - min(0.1, $0 * 0.05) - (now() - started)) } }
+    private func remaining() -> Double? {
+        limits.timeLimit.map { max(0, $0 - min(Parameters.answerMargin, $0 * Parameters.answerShare) - (now() - started)) }
+    }
     private func outOfTime() -> Bool { (remaining().map { $0 <= 0 } ?? false) || limits.stop?.isRaised == true }
 
     /// Adds one search's counters (nodes, conflicts, restarts, dives, …) to the what-if's.
@@ -180,7 +182,7 @@ final class WhatIfSearch {
             var culprits: [Int] = []
             var t = s
             let events = con.rule.events.filter { s[$0] != nil }
-            if events.count <= 200 {
+            if events.count <= Parameters.culpritScan {
                 for e in events {
                     let keep = t[e]; t[e] = nil
                     if con.rule.evaluate(t, in: scenario).amount < amount { culprits.append(e) }
@@ -395,34 +397,4 @@ final class WhatIfSearch {
         if let bound, objective <= bound { return finish(.optimal, s, objective, bound) }
         return finish(.feasible, s, objective, bound)
     }
-}
-
-/// How hard each step of a what-if searches: node limits only, so that the answer depends on
-/// the input alone, not on the machine's speed or load, nor on what else runs (a sweep's rows
-/// are then those of `whatif --pin` on each date, with any number of jobs). The time limit
-/// stops it all the same (then the answer says it was cut short).
-public struct WhatIfEffort: Sendable {
-    /// Each repair step.
-    public var repairNodes = 20_000
-    /// The repair's last step, every event free; nil for no limit but the time limit.
-    public var wholeNodes: Int? = 50_000
-    /// Each part alone, for the bound.
-    public var partNodes = 5_000
-    /// The one search over the whole what-if from the repair (step 3): its work in nodes × events
-    /// (a node of a wider what-if propagates over more events), so 8,000 nodes at 250 events and
-    /// 4,000 at 500, and never fewer than `improveNodesLeast`; nil for no limit but the time limit.
-    public var improveWork: Int? = 2_000_000
-    public var improveNodesLeast = 1_000
-    /// A what-if of at most this many events is first searched whole, for at most
-    /// `directNodes`: on the bundled 25-event scenario that proves the answer in under 100
-    /// nodes, before any repair step has been compiled (a repair, its neighbourhoods and the
-    /// parts' bound cost about ten compilings of the scenario).
-    public var directMaxEvents = 40
-    public var directNodes = 2_000
-
-    public init() {}
-
-    /// What `whatif` and each date of `sweep` search: the same, so that any sweep row can be
-    /// rerun with `whatif --pin`.
-    public static let standard = WhatIfEffort()
 }

@@ -42,9 +42,6 @@ struct Neighbourhoods {
     private var last: Kind = .random
     private var size: [Kind: Double] = [:]
 
-    static let linkLimit = 32
-    /// The dearest soft rules a `dearest` neighbourhood draws from.
-    static let dearestPool = 8
 
     /// `rules`: the events each hard or soft rule watches.
     init(model: CompiledModel, rules: [[Int]], hints: Hints = Hints()) {
@@ -56,7 +53,7 @@ struct Neighbourhoods {
         for e in movable { isMovable[e] = true }
         self.isMovable = isMovable
         var links = Array(repeating: [Int](), count: n)
-        for r in rules where r.count > 1 && r.count <= Self.linkLimit {
+        for r in rules where r.count > 1 && r.count <= Parameters.linkLimit {
             for e in r { links[e] += r.filter { $0 != e } }
         }
         self.links = links.map { Array(Set($0)).sorted() }
@@ -65,7 +62,7 @@ struct Neighbourhoods {
         if !model.softTerms.isEmpty { kinds.append(.dearest) }
         if !hints.focus.isEmpty { kinds.append(.focus) }
         self.kinds = kinds
-        let start = Double(min(movable.count, max(2, movable.count / 5)))
+        let start = Double(min(movable.count, max(2, Int(Double(movable.count) * Parameters.firstNeighbourhoodShare))))
         for k in kinds { size[k] = start }
     }
 
@@ -92,7 +89,7 @@ struct Neighbourhoods {
     /// The last dive has ended: `exhausted` when it searched its neighbourhood out within its budget.
     mutating func finished(exhausted: Bool) {
         let s = size[last]!
-        size[last] = exhausted ? min(Double(movable.count), s * 1.25 + 1) : max(2, s * 0.8)
+        size[last] = exhausted ? min(Double(movable.count), s * Parameters.neighbourhoodGrow + 1) : max(2, s * Parameters.neighbourhoodShrink)
     }
 
     private mutating func random(_ k: Int) -> [Int] {
@@ -185,7 +182,7 @@ struct Neighbourhoods {
         }
         guard !dear.isEmpty else { return nil }
         let top = dear.enumerated().sorted { $0.element.cost != $1.element.cost ? $0.element.cost > $1.element.cost : $0.offset < $1.offset }
-        let pick = top[rng.int(0...(min(Self.dearestPool, top.count) - 1))].element.events
+        let pick = top[rng.int(0...(min(Parameters.dearestPool, top.count) - 1))].element.events
         return linked(k, from: pick.filter { isMovable[$0] })
     }
 

@@ -1,0 +1,92 @@
+/// Every tunable of the search, once, with the reason for its value (MiniSat keeps its own at the
+/// top of `core/Solver.cc`); a what-if's budgets, which tests and callers may lower, are
+/// `WhatIfEffort` below. Budgets are counted in conflicts or nodes, never in seconds, so that a
+/// run that completes is the same on every machine (the only budgets in seconds are the
+/// Lagrangian pricing's share of a time limit and the clock's checks, which only stop a run).
+enum Parameters {
+    /// Conflicts in the first Luby restart interval (Luby, Sinclair and Zuckerman 1993; Chuffed's
+    /// `-f` uses 100 as well).
+    static let restartBase = 100
+    /// Learnt nogoods kept before the store is halved; grows by a tenth after each reduction.
+    static let nogoodLimit = 4000
+    /// …but no more than this many per event to start with: on a handful of events every nogood
+    /// watches the same few, and a large store costs more to visit than it saves.
+    static let nogoodLimitPerEvent = 40
+    /// Event activity decay (VSIDS): 0.95 as in Pumpkin's autonomous search.
+    static let activityDecay = 0.95
+    /// Conflicts a large-neighbourhood dive may spend before the complete search resumes.
+    /// (50, 200 and 1,000 measured alike on the hard family's K = 20 and 40.)
+    static let diveConflicts = 200
+    /// Dives after each restart, one after another, before the complete search resumes.
+    /// (Measured on the hard family's K = 10 to 40, 30 s: 1 and 3 starve the dives at 1,000
+    /// events, 30 starves the proofs at 500; only while the dives improve, else one.)
+    static let divesPerRestart = 10
+
+    // MARK: The neighbourhoods (`Neighbourhoods`)
+
+    /// Rules of more events than this link no events in a `linked` neighbourhood: a rule over a
+    /// whole process would make every neighbourhood that process.
+    static let linkLimit = 32
+    /// A `dearest` neighbourhood draws among this many of the dearest soft rules, so that the
+    /// dearest alone, once it cannot improve, does not take every turn.
+    static let dearestPool = 8
+    /// A kind's first size: a fifth of the events that can move (CP-SAT starts near there too).
+    static let firstNeighbourhoodShare = 0.2
+    /// After a dive: its kind's size times `grow` (plus one) when it searched its neighbourhood
+    /// out, times `shrink` when its budget ran out first (CP-SAT's adaptive sizes).
+    static let neighbourhoodGrow = 1.25, neighbourhoodShrink = 0.8
+
+    // MARK: Solving part by part (`Decomposed`, `RoomsRelaxation`, `ColumnPool`)
+
+    /// The parts searched one after another from this many on, for a calendar at once: with
+    /// fewer, step 1 is as quick (the first family's K = 1 to 5 take milliseconds).
+    static let quickParts = 8
+    /// Share of the time limit for the Lagrangian pricing, in all (seconds of a run without a
+    /// limit: `unlimitedPricing`); a bound is worth less than the calendars the rest finds.
+    static let pricingShare = 0.25, unlimitedPricing = 10.0
+    /// Subgradient rounds of the relaxation in all: a count, so that a run takes the same path.
+    static let pricingRounds = 60
+    /// Nodes of the pool's cheapest combination, each time it is asked.
+    static let combineNodes = 20_000
+    /// Nodes of the whole scenario's search between two rounds of pricing and combining.
+    static let sliceNodes = 20_000
+
+    // MARK: The what-if (`WhatIfSearch`; its budgets are `WhatIfEffort`)
+
+    /// Kept of a what-if's time limit for checking and writing the answer: 5 %, at most 0.1 s, so
+    /// that the command as a whole ends within its limit.
+    static let answerMargin = 0.1, answerShare = 0.05
+    /// A broken hard rule of at most this many events is narrowed to the events whose removal
+    /// lowers its amount (one evaluation each); a larger one frees all its events.
+    static let culpritScan = 200
+}
+
+/// How hard each step of a what-if searches: node limits only, so that the answer depends on
+/// the input alone, not on the machine's speed or load, nor on what else runs (a sweep's rows
+/// are then those of `whatif --pin` on each date, with any number of jobs). The time limit
+/// stops it all the same (then the answer says it was cut short).
+public struct WhatIfEffort: Sendable {
+    /// Each repair step.
+    public var repairNodes = 20_000
+    /// The repair's last step, every event free; nil for no limit but the time limit.
+    public var wholeNodes: Int? = 50_000
+    /// Each part alone, for the bound.
+    public var partNodes = 5_000
+    /// The one search over the whole what-if from the repair (step 3): its work in nodes × events
+    /// (a node of a wider what-if propagates over more events), so 8,000 nodes at 250 events and
+    /// 4,000 at 500, and never fewer than `improveNodesLeast`; nil for no limit but the time limit.
+    public var improveWork: Int? = 2_000_000
+    public var improveNodesLeast = 1_000
+    /// A what-if of at most this many events is first searched whole, for at most
+    /// `directNodes`: on the bundled 25-event scenario that proves the answer in under 100
+    /// nodes, before any repair step has been compiled (a repair, its neighbourhoods and the
+    /// parts' bound cost about ten compilings of the scenario).
+    public var directMaxEvents = 40
+    public var directNodes = 2_000
+
+    public init() {}
+
+    /// What `whatif` and each date of `sweep` search: the same, so that any sweep row can be
+    /// rerun with `whatif --pin`.
+    public static let standard = WhatIfEffort()
+}
