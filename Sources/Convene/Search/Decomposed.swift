@@ -54,6 +54,8 @@ final class Decomposed {
     /// Each part compiled once with its costs scaled for pricing; a round only re-prices it.
     private var pricedBase: [Int: CompiledModel] = [:]
     private var pricingBudget = 0.0, pricingSpent = 0.0
+    /// Step 1's calendars fit together without being all proven: step 2 has nothing to do.
+    private var mergedFits = false
 
     private func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
     private var stopped: Bool { (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true }
@@ -64,7 +66,7 @@ final class Decomposed {
         started = now()
         calendarAtOnce()
         if let result = eachPartAlone() { return result }
-        if let result = partsInTurn() { return result }
+        if !mergedFits, let result = partsInTurn() { return result }
         startPricing()
         return improveAndProve()
     }
@@ -131,11 +133,17 @@ final class Decomposed {
     /// 1. Each part alone: infeasible when one is; optimal when the merged calendar keeps the rooms.
     private func eachPartAlone() -> Result? {
         var allOptimal = true
-        for part in parts {
-            let out = sub(part)
+        for (k, part) in parts.enumerated() {
+            let out = sub(part, nodeLimit: Parameters.partNodes)
             switch out.status {
             case .infeasible: return finished(.infeasible, nil, nil, infeasiblePart: part)
-            case .unknown: return stoppedEarly()
+            case .unknown:
+                // No calendar of its own within the budget: step 0's serves, if there is one.
+                guard !stopped, let quick else { return stoppedEarly() }
+                allOptimal = false
+                for e in part { merged[e] = quick.schedule[e] }
+                alone.append(cost(of: k, in: quick.schedule))
+                continue
             case .feasible: allOptimal = false
             case .optimal: break
             }
@@ -143,12 +151,16 @@ final class Decomposed {
             bound = Cost.add(bound, out.objective!)
             alone.append(out.objective!)
         }
-        if evaluator.roomProblems(merged).isEmpty {
-            if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
-            return finished(allOptimal ? .optimal : .feasible, merged, bound)
-        }
         // The sum of the parts' optima bounds the whole, when each is proven.
         if !allOptimal { bound = 0 }
+        guard evaluator.roomProblems(merged).isEmpty else { return nil }
+        if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
+        if allOptimal { return finished(.optimal, merged, bound) }
+        // The parts' calendars fit together but are not all proven: the first calendar.
+        mergedFits = true
+        current = merged
+        partCost = alone
+        report(partsTotal)
         return nil
     }
 
@@ -158,7 +170,7 @@ final class Decomposed {
     /// values), so it keeps most of them and moves what rooms force.
     private func partsInTurn() -> Result? {
         for (k, part) in parts.enumerated() {
-            let out = sub(part, occupancy: occupancy(except: Set(k..<parts.count)))
+            let out = sub(part, occupancy: occupancy(except: Set(k..<parts.count)), nodeLimit: Parameters.partNodes)
             guard let schedule = out.schedule else {
                 var firstOnly = limits.step(timeLimit: remaining())
                 firstOnly.solutionLimit = 1
@@ -216,7 +228,7 @@ final class Decomposed {
         }
         guard !base.aborted else { return SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: SolveStats()) }
         let solver = Solver(model: CompiledModel(repricing: base) { _, p in price(of: p, prices) },
-                            limits: limits.step(timeLimit: remaining()))
+                            limits: limits.step(timeLimit: remaining(), nodeLimit: Parameters.partNodes))
         solver.seed(with: parts[k].map { hint[$0] })
         let out = solver.solve()
         stats.absorb(out.stats)
