@@ -209,8 +209,8 @@ final class Decomposed {
             pool.add(part: k, part.map { current[$0] }, cost: partCost[k])
         }
         pricingBudget = (remaining() ?? Parameters.unlimitedPricing / Parameters.pricingShare) * Parameters.pricingShare
-        tighten()
-        _ = combine()
+        tighten(below: partsTotal)
+        _ = combine(below: partsTotal)
         report(partsTotal)
     }
 
@@ -235,9 +235,9 @@ final class Decomposed {
         return out
     }
 
-    /// More rounds of the relaxation, within what is left of the pricing budget.
-    private func tighten() {
-        let total = partsTotal
+    /// More rounds of the relaxation towards a calendar of cost `total`, within what is left of
+    /// the pricing budget.
+    private func tighten(below total: Int) {
         guard bound < total, pricingSpent < pricingBudget else { return }
         let began = now(), deadline = began + pricingBudget - pricingSpent
         relaxation?.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
@@ -252,9 +252,9 @@ final class Decomposed {
         bound = max(bound, relaxation?.bound ?? 0)
     }
 
-    /// A cheaper combination of the parts' calendars met so far, if there is one.
-    private func combine() -> Bool {
-        let total = partsTotal
+    /// A combination of the parts' calendars met so far cheaper than `total`, if there is one;
+    /// it becomes the calendar, with its parts' costs.
+    private func combine(below total: Int) -> Bool {
         guard total > bound, pool.fresh > 0, (remaining() ?? 1) > 0,
               let (_, choice) = pool.best(below: total, nodeLimit: Parameters.combineNodes, deadline: now() + (remaining() ?? 60)) else { return false }
         for (k, part) in parts.enumerated() {
@@ -279,15 +279,15 @@ final class Decomposed {
                 while true {
                     let out = solver.solve(slice: Parameters.sliceNodes)
                     if let schedule = out.schedule, let objective = out.objective, objective < total {
+                        // `partCost` is left as it was: from here on only `total` is read.
                         current = schedule; total = objective
-                        for k in parts.indices { partCost[k] = cost(of: k, in: current) }
                         report(total)
                     }
                     proven = out.status == .optimal || total <= bound
                     guard !proven, solver.sliceEnded, !stopped else { stats.absorb(out.stats); break }
-                    tighten()
+                    tighten(below: total)
                     solver.knownBound = bound
-                    if combine() { total = partsTotal; solver.seed(with: current); report(total) }
+                    if combine(below: total) { total = partsTotal; solver.seed(with: current); report(total) }
                 }
             }
         }

@@ -64,6 +64,8 @@ public final class Solver {
     /// incumbent options on level 1.
     private struct Dive {
         var conflictsLeft: Int
+        /// The nogoods learnt from here on rest on the held options: forgotten when it ends.
+        let nogoodMark: Int
     }
 
     public convenience init(_ scenario: Scenario, setup: SearchSetup = SearchSetup(), limits: Limits = Limits(), evaluator: Evaluator? = nil) {
@@ -217,8 +219,7 @@ public final class Solver {
             if !ok {
                 if engine.expired { return .stopped }
                 stats.failures += 1; stats.conflicts += 1
-                if dive != nil, engine.conflict.contains(where: { engine.entryLevel[Int($0)] == 1 }),
-                   engine.conflict.allSatisfy({ engine.entryLevel[Int($0)] <= 1 }) {
+                if dive != nil, engine.conflict.allSatisfy({ engine.entryLevel[Int($0)] <= 1 }) {
                     // The held options and the bound cannot hold together: nothing to analyse.
                     endDive(searchedOut: true)
                     continue
@@ -284,6 +285,7 @@ public final class Solver {
         if neighbourhoods == nil { neighbourhoods = Neighbourhoods(model: model, rules: engine.propagators.map(\.watched), hints: hints) }
         let free = Set(neighbourhoods!.next(incumbent))
         let held = (0..<engine.eventCount).filter { !free.contains($0) && engine.size[$0] > 1 && engine.live($0, incumbent[$0]) }
+        let heldSet = Set(held)
         guard let first = held.first else { return }
         stats.dives += 1
         stats.nodes += 1
@@ -293,13 +295,25 @@ public final class Solver {
             engine.beginReason()
             engine.post(Predicate(e, .eq, incumbent[e]))
         }
-        dive = Dive(conflictsLeft: Parameters.diveConflicts)
+        engine.setRootLevel(1)
+        // Only the free events (and held ones whose option is gone) remain to branch on.
+        let open = (0..<engine.eventCount).filter { engine.size[$0] > 1 && !heldSet.contains($0) }
+        decided = open
+        objective?.scope = open
+        dive = Dive(conflictsLeft: Parameters.diveConflicts, nogoodMark: engine.nogoods.added)
     }
 
     private func endDive(searchedOut: Bool) {
+        if let trace = limits.trace, let n = neighbourhoods {
+            trace("dive \(stats.dives) \(n.lastKind) of \(n.lastSize): \(searchedOut ? "searched out" : "budget spent"), best \(bestCost)")
+        }
         neighbourhoods?.finished(exhausted: searchedOut)
-        dive = nil
         engine.backjump(to: 0)
+        engine.setRootLevel(0)
+        engine.nogoods.forget(from: dive!.nogoodMark)
+        decided = nil
+        objective?.scope = nil
+        dive = nil
     }
 
     private func shouldStop(_ iterations: Int) -> Bool {
@@ -375,7 +389,7 @@ public final class Solver {
             return learn(lower, wiped: -1)
         case .uip(let uip, var lower):
             decayActivities()
-            guard floor > 0 else { return .asserted(analysis.assert(engine, uip: uip, lower: lower)) }
+            guard floor > 0 else { return .asserted(analysis.assert(engine, uip: uip, lower: lower, floor: Int(engine.rootLevel))) }
             lower = assumptionsBehind(lower)
             return .asserted(analysis.assert(engine, uip: uip, lower: lower, floor: floor) { engine.entryLevel[$0] > floor })
         }

@@ -26,7 +26,7 @@ struct FirstUIP {
         var path = 0
         func mark(_ r: Int32) {
             let i = Int(r), l = Int(engine.entryLevel[i])
-            guard l > 0, !seen[i] else { return }
+            guard l > Int(engine.rootLevel), !seen[i] else { return }
             seen[i] = true
             bump(Int(engine.entryPredicate[i].event))
             if l == level { path += 1 } else { lower.append(r) }
@@ -71,7 +71,7 @@ struct FirstUIP {
             let i = Int(r)
             let why = engine.reason(of: i)
             guard !engine.isDecision(i), !why.isEmpty, removable(i) else { return true }
-            return !why.allSatisfy { seen[Int($0)] || engine.entryLevel[Int($0)] == 0 }
+            return !why.allSatisfy { seen[Int($0)] || engine.entryLevel[Int($0)] <= engine.rootLevel }
         }
         forget(marked)
         lower.sort { engine.entryLevel[Int($0)] > engine.entryLevel[Int($1)] }

@@ -42,6 +42,8 @@ final class Engine {
     /// Trail marks of each level above 0: entries, words, pool, trailed integers.
     private var levelMarks: [(entries: Int, words: Int, pool: Int, ints: Int)] = []
     var level: Int { levelMarks.count }
+    /// The entries made above `rootLevel`: the only ones a reason may name.
+    var entriesAboveRoot: Range<Int> { (Int(rootLevel) < level ? levelMarks[Int(rootLevel)].entries : entryCount)..<entryCount }
 
     // MARK: Trailed integers (propagator state restored on backjump)
     private(set) var ints: [Int] = []
@@ -193,9 +195,18 @@ final class Engine {
     func restoreReason() { scratch = kept }
     private var kept: [Int32] = []
 
-    /// Adds entry `r` to the reason being built (level-0 facts are left out: always true).
+    /// The level whose entries count as facts: 0, or 1 during a large-neighbourhood dive, whose
+    /// held options are then true for as long as its reasons and nogoods live (`Solver`'s dives
+    /// forget what they learnt when they end). `rootEpoch` counts its changes, for propagators
+    /// that keep values as of the root (`ObjectiveBound`).
+    private(set) var rootLevel: Int32 = 0
+    private(set) var rootEpoch = 0
+    func setRootLevel(_ level: Int) { rootLevel = Int32(level); rootEpoch += 1 }
+
+    /// Adds entry `r` to the reason being built (facts, at or below `rootLevel`, are left out:
+    /// always true while the reason lives).
     @inline(__always) func because(entry r: Int32) {
-        guard entryLevel[Int(r)] > 0, stamp[Int(r)] != stampValue else { return }
+        guard entryLevel[Int(r)] > rootLevel, stamp[Int(r)] != stampValue else { return }
         stamp[Int(r)] = stampValue
         scratch.append(r)
     }

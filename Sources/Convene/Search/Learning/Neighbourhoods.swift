@@ -11,6 +11,8 @@
 ///   and then others sharing its venue-days, as many as the size allows;
 /// - **dearest**: the events of a soft rule among the dearest in the incumbent, then those linked
 ///   to them;
+/// - **displaced**: an event among those whose incumbent option costs most above their cheapest,
+///   then the events holding rooms on the venue-days of its cheaper options (the ones in its way);
 /// - **focus**: the events the caller names (those a what-if's change moved), with events near
 ///   them in time.
 ///
@@ -18,7 +20,7 @@
 /// out, down a fifth when its budget ran out first. Every draw comes from a seeded generator, so
 /// a run is the same on every machine.
 struct Neighbourhoods {
-    enum Kind: CaseIterable { case random, window, linked, crowded, groups, dearest, focus }
+    enum Kind: CaseIterable { case random, window, linked, crowded, groups, dearest, displaced, focus }
 
     /// What a caller knows that the neighbourhoods should aim at.
     struct Hints {
@@ -40,6 +42,9 @@ struct Neighbourhoods {
     private var rng = SplitMix64(seed: 0x4C4E_5300)
     private var turn = 0
     private var last: Kind = .random
+    /// The last neighbourhood's kind and size (for traces).
+    var lastKind: Kind { last }
+    private(set) var lastSize = 0
     private var size: [Kind: Double] = [:]
 
 
@@ -63,6 +68,7 @@ struct Neighbourhoods {
         if hints.groups.count > 1 { kinds.append(.groups) }
         kinds += [.window, .linked, .crowded]
         if !model.softTerms.isEmpty { kinds.append(.dearest) }
+        if movable.contains(where: { e in model.options[e].contains { $0.unary != model.options[e][0].unary } }) { kinds.append(.displaced) }
         if !hints.focus.isEmpty { kinds.append(.focus) }
         self.kinds = kinds
         let start = Double(min(movable.count, max(2, Int(Double(movable.count) * Parameters.firstNeighbourhoodShare))))
@@ -84,9 +90,12 @@ struct Neighbourhoods {
         case .crowded: free = crowded(k, incumbent) ?? window(k, incumbent)
         case .groups: free = groups(k, incumbent)
         case .dearest: free = dearest(k, incumbent) ?? linked(k, from: [])
+        case .displaced: free = displaced(k, incumbent) ?? window(k, incumbent)
         case .focus: free = focus(k, incumbent)
         }
-        return free.filter { isMovable[$0] }.sorted()
+        let out = free.filter { isMovable[$0] }.sorted()
+        lastSize = out.count
+        return out
     }
 
     /// The last dive has ended: `exhausted` when it searched its neighbourhood out within its budget.
@@ -187,6 +196,33 @@ struct Neighbourhoods {
         let top = dear.enumerated().sorted { $0.element.cost != $1.element.cost ? $0.element.cost > $1.element.cost : $0.offset < $1.offset }
         let pick = top[rng.int(0...(min(Parameters.dearestPool, top.count) - 1))].element.events
         return linked(k, from: pick.filter { isMovable[$0] })
+    }
+
+    /// One of the `dearestPool` events whose incumbent option costs most above their cheapest
+    /// (ties by index), then the events whose incumbent options hold rooms on the venue-days of
+    /// its cheaper options, most such days first (ties by index), `k` in all; nil when every
+    /// event holds its cheapest.
+    private mutating func displaced(_ k: Int, _ incumbent: [Int]) -> [Int]? {
+        var rise: [(event: Int, rise: Int)] = []
+        for e in movable {
+            let held = model.options[e][incumbent[e]].unary, least = model.options[e][model.byCost[e][0]].unary
+            if held > least { rise.append((e, held - least)) }
+        }
+        guard !rise.isEmpty else { return nil }
+        rise.sort { $0.rise != $1.rise ? $0.rise > $1.rise : $0.event < $1.event }
+        let e = rise[rng.int(0...(min(Parameters.dearestPool, rise.count) - 1))].event
+        let held = model.options[e][incumbent[e]].unary
+        var wanted = Set<VenueDay>()
+        for option in model.options[e] where option.unary < held {
+            wanted.formUnion(VenueDay.taken(by: [option.placement], in: model.scenario))
+        }
+        var inWay: [(event: Int, days: Int)] = []
+        for x in movable where x != e {
+            let days = VenueDay.taken(by: [model.options[x][incumbent[x]].placement], in: model.scenario).filter(wanted.contains).count
+            if days > 0 { inWay.append((x, days)) }
+        }
+        inWay.sort { $0.days != $1.days ? $0.days > $1.days : $0.event < $1.event }
+        return [e] + inWay.prefix(k - 1).map(\.event)
     }
 
     /// The focus events, then the movable events nearest them in time, `k` in all (the focus

@@ -64,6 +64,21 @@ final class NogoodStore {
         return true
     }
 
+    /// How many nogoods were ever added: a mark for `forget(from:)`.
+    var added: Int { lits.count }
+
+    /// Forgets the nogoods added since `mark` (a dive's, which rest on its held options).
+    func forget(from mark: Int) {
+        guard mark < lits.count else { return }
+        var events = Set<Int32>()
+        for id in mark..<lits.count {
+            if !deleted[id] { live -= 1 }
+            events.insert(lits[id][0].event); events.insert(lits[id][1].event)
+        }
+        for e in events { watches[Int(e)].removeAll { Int($0) >= mark } }
+        lits.removeSubrange(mark...); lbd.removeSubrange(mark...); deleted.removeSubrange(mark...)
+    }
+
     /// Halves the store when it holds more than `limit` nogoods: keeps LBD ≤ 2, then the lower
     /// LBD, then the newer. Ties by age, so the result does not depend on anything but the run.
     func reduceIfFull() {

@@ -33,9 +33,13 @@ final class ObjectiveBound: LearningPropagator {
     private let termsOf: [[Int]]
     private let sums: [(weight: Int, sum: SumRule)]
     private var schedule: Schedule
-    /// Each event's cheapest cost at level 0: what its part of a reason adds is its rise above it.
+    /// Each event's cheapest cost at level 0, and their sum.
     private var rootCheapest: [Int]
     private var rootUnarySum = 0
+    /// The same at the engine's `rootLevel` (level 1 in a dive): what an event's part of a
+    /// reason adds is its rise above it; `floorEpoch` is the engine's `rootEpoch` they are of.
+    private var floorCheapest: [Int]
+    private var floorUnarySum = 0, floorEpoch = 0
 
     init(_ model: CompiledModel, _ s: Engine) {
         let n = model.options.count
@@ -55,6 +59,8 @@ final class ObjectiveBound: LearningPropagator {
         termsOf = of
         schedule = Array(repeating: nil, count: n)
         rootCheapest = (0..<n).map { e in model.byCost[e].first.map { model.options[e][$0].unary } ?? 0 }
+        floorCheapest = rootCheapest
+        seen = Array(repeating: 0, count: n)
         minSlot = (0..<n).map { _ in s.newInt(0) }
         maxSlot = (0..<n).map { e in s.newInt(max(0, model.byCost[e].count - 1)) }
         unarySumSlot = s.newInt(0)
@@ -156,13 +162,18 @@ final class ObjectiveBound: LearningPropagator {
             for e in changed where s.size[e] > 0 { rootCheapest[e] = cheapest(s, e) }
             rootUnarySum = unarySum
         }
+        if floorEpoch != s.rootEpoch { floorCheapest = rootCheapest; floorUnarySum = rootUnarySum; floorEpoch = s.rootEpoch }
+        if s.level <= s.rootLevel {
+            for e in changed where s.size[e] > 0 { floorCheapest[e] = cheapest(s, e) }
+            floorUnarySum = unarySum
+        }
         guard upper < Int.max else { return true }
         let (sumTotal, sumList) = sumParts(s)
         let bound = Cost.add(Cost.add(unarySum, termSum), sumTotal)
         guard bound > upper || bound >= upper - maxSpread else { return true }
         let parts = reasonParts(s, sumList)
         if bound > upper {
-            s.beginReason(); explain(s, parts, base: rootUnarySum, above: upper, except: -1)
+            s.beginReason(); explain(s, parts, base: floorUnarySum, above: upper, except: -1)
             return s.fail()
         }
         // Cost-based filtering: an option dearer than the slack allows. One reason serves every
@@ -172,7 +183,7 @@ final class ObjectiveBound: LearningPropagator {
         // rebuild nearly the same long reason once per event (2,000 events: most of the time).
         let slack = upper - bound
         var targets: [(event: Int, limit: Int)] = [], lift = Int.max
-        for e in 0..<unary.count where s.size[e] > 1 {
+        for e in scope ?? allEvents where s.size[e] > 1 {
             let least = cheapest(s, e), limit = least + slack
             let dearest = unary[e][byCost[e][s.ints[maxSlot[e]]]]
             guard dearest > limit else { continue }
@@ -182,7 +193,7 @@ final class ObjectiveBound: LearningPropagator {
             lift = min(lift, removed - least)
         }
         guard !targets.isEmpty else { return true }
-        s.beginReason(); explain(s, parts, base: Cost.add(rootUnarySum, lift), above: upper, except: -1)
+        s.beginReason(); explain(s, parts, base: Cost.add(floorUnarySum, lift), above: upper, except: -1)
         var shared: (start: Int32, end: Int32)? = nil
         for (e, limit) in targets {
             let cost = unary[e]
@@ -191,19 +202,39 @@ final class ObjectiveBound: LearningPropagator {
         return true
     }
 
+    /// The only events that may still be open, when a caller knows (a dive's free events; the
+    /// held ones are fixed): cost-based filtering looks at these alone.
+    var scope: [Int]? = nil
+    private lazy var allEvents = Array(0..<unary.count)
+
     /// The widest spread of one event's costs: below `upper − maxSpread` no option can go.
     private lazy var maxSpread: Int = unary.map { ($0.max() ?? 0) - ($0.min() ?? 0) }.max() ?? 0
+
+    /// The events that may have risen above their cheapest at the root, in order: those with an
+    /// entry above it (in a dive, a few among thousands), or all when that is not fewer.
+    private func risen(_ s: Engine) -> [Int] {
+        let entries = s.entriesAboveRoot
+        guard entries.count < unary.count else { return Array(0..<unary.count) }
+        seenMark &+= 1
+        var out: [Int] = []
+        for i in entries {
+            let e = Int(s.entryPredicate[i].event)
+            if seen[e] != seenMark { seen[e] = seenMark; out.append(e) }
+        }
+        return out.sorted()
+    }
+    private var seen: [Int], seenMark = 0
 
     /// One part of the bound above its root value, and how to explain it.
     private enum Part { case unary(Int), term(Int), sum(Int, low: Bool, bound: [Int]) }
 
-    /// The parts above their root value, largest first (ties by kind and index, so the order
-    /// is fixed): a reason takes the fewest that still lift the bound above `upper` (lifting, as
-    /// CP-SAT's `RelaxLinearReason`).
+    /// The parts above their root value (in event, term, sum order): a reason takes the fewest
+    /// that still lift the bound above `upper`, largest first (lifting, as CP-SAT's
+    /// `RelaxLinearReason`).
     private func reasonParts(_ s: Engine, _ sumList: [(sum: Int, low: Bool, mins: [Int], maxs: [Int])]) -> [(value: Int, part: Part)] {
         var parts: [(value: Int, part: Part)] = []
-        for e in 0..<unary.count where s.size[e] > 0 {
-            let rise = cheapest(s, e) - rootCheapest[e]
+        for e in risen(s) where s.size[e] > 0 {
+            let rise = cheapest(s, e) - floorCheapest[e]
             if rise > 0 { parts.append((rise, .unary(e))) }
         }
         for t in terms.indices where s.ints[termSlot[t]] > 0 { parts.append((s.ints[termSlot[t]], .term(t))) }
@@ -212,16 +243,17 @@ final class ObjectiveBound: LearningPropagator {
             let v = p.low ? Cost.mul(w, p.mins.reduce(0, +) - sum.hi!) : Cost.mul(w, sum.lo! - p.maxs.reduce(0, +))
             parts.append((v, .sum(p.sum, low: p.low, bound: p.low ? p.mins : p.maxs)))
         }
-        parts.sort { $0.value > $1.value }
         return parts
     }
 
     /// Adds the reason that the bound exceeds `above`: from `base`, the largest parts until the
-    /// sum passes it, leaving out event `except`'s own cheapest cost (already in `base`).
+    /// sum passes it (ties in `parts`' order), leaving out event `except`'s own cheapest cost
+    /// (already in `base`). A heap: a reason often needs only a few of thousands of parts.
     private func explain(_ s: Engine, _ parts: [(value: Int, part: Part)], base: Int, above: Int, except: Int) {
         var total = base
-        for (value, part) in parts {
-            if total > above { return }
+        var heap = MaxHeap(parts.map(\.value))
+        while total <= above, let i = heap.pop() {
+            let (value, part) = parts[i]
             switch part {
             case .unary(let e):
                 guard e != except else { continue }
@@ -236,5 +268,40 @@ final class ObjectiveBound: LearningPropagator {
             }
             total = Cost.add(total, value)
         }
+    }
+}
+
+/// The indices of `values`, largest value first, ties by lower index: a binary heap (Williams
+/// 1964), built in linear time (Floyd).
+struct MaxHeap {
+    private let values: [Int]
+    private var heap: [Int]
+
+    init(_ values: [Int]) {
+        self.values = values
+        heap = Array(values.indices)
+        var i = heap.count / 2 - 1
+        while i >= 0 { down(i); i -= 1 }
+    }
+
+    @inline(__always) private func above(_ a: Int, _ b: Int) -> Bool { values[a] != values[b] ? values[a] > values[b] : a < b }
+
+    private mutating func down(_ start: Int) {
+        var i = start
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var top = i
+            if l < heap.count, above(heap[l], heap[top]) { top = l }
+            if r < heap.count, above(heap[r], heap[top]) { top = r }
+            if top == i { return }
+            heap.swapAt(i, top); i = top
+        }
+    }
+
+    mutating func pop() -> Int? {
+        guard let first = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty { heap[0] = last; down(0) }
+        return first
     }
 }
