@@ -4,10 +4,14 @@ extension PlannerPage {
     public static let script = #"""
     'use strict';
     const $ = (id) => document.getElementById(id);
-    const S = { scenario: null, state: null, zoom: 'year', selected: null, strip: null, sweepAbort: null, solving: false, chosen: null };
-    const SPAN = { year: 366, quarter: 92, month: 31 };
+    const S = { scenario: null, state: null, zoom: 'year', selected: null, strip: null, sweepAbort: null, solving: false, chosen: null,
+      ppd: 0, lanes: [], where: 0 };
+    // Days across the calendar's visible width, and the height of a row of boxes in pixels, at each zoom.
+    const SPAN = { year: 366, quarter: 92, month: 31, week: 7 };
+    const ROW = { year: 15, quarter: 24, month: 24, week: 36 };
     const DAY = 86400000;
     const MONTHS = ['Jan','Feb','Mar','Apr','May','Jun','Jul','Aug','Sep','Oct','Nov','Dec'];
+    const WEEKDAYS = ['Mon','Tue','Wed','Thu','Fri','Sat','Sun'];
     const ord = (iso) => Math.round(Date.UTC(+iso.slice(0,4), +iso.slice(5,7) - 1, +iso.slice(8,10)) / DAY);
     const isoOf = (o) => new Date(o * DAY).toISOString().slice(0, 10);
     const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c]));
@@ -47,122 +51,10 @@ extension PlannerPage {
 
     function say(text) { $('status').textContent = text; }
 
-    // ---- the calendar -------------------------------------------------------------------------
+    """# + calendar + panels
 
-    // Pixels per day: the zoom's span fills the calendar's visible width.
-    function ppdOf() { return Math.max(1, ($('timeline').clientWidth - 140) / SPAN[S.zoom]); }
-
-    function kindClass(kind) { const i = S.scenario.kinds.indexOf(kind); return 'k' + (i < 0 ? 0 : i % 8); }
-
-    function pack(items) {
-      const rows = [];
-      for (const it of items.sort((a, b) => a.s - b.s || a.e - b.e)) {
-        let r = rows.findIndex((end) => end < it.s);
-        if (r < 0) { r = rows.length; rows.push(0); }
-        rows[r] = Math.max(it.e, it.s + 3);
-        it.row = r;
-      }
-      return Math.max(1, rows.length);
-    }
-
-    function laneHTML(label, detail, cls, items, key) {
-      const n = pack(items), ppd = ppdOf(), h0 = ord(S.scenario.horizon.start);
-      let html = '<div class="lane ' + cls + '" data-lane="' + esc(key) + '" style="height:' + Math.max(n * 24 + 6, 40) + 'px">';
-      html += '<div class="lane-label">' + esc(label) + '<small>' + esc(detail) + '</small></div>';
-      for (const it of items) {
-        const left = 120 + (it.s - h0) * ppd, width = Math.max(ppd * (it.e - it.s + 1), it.milestone ? 12 : 6);
-        html += '<div class="' + it.cls + '" style="left:' + left + 'px;top:' + (3 + it.row * 24) + 'px;width:' + width + 'px" ' +
-          it.attrs + ' title="' + esc(it.title) + '">' + esc(it.label) + '</div>';
-      }
-      return html + '</div>';
-    }
-
-    function marks() {
-      const r = S.state.report, m = { clash: new Set(), near: new Set(), broken: new Set(), extClash: new Set(), extNear: new Set(), detail: {} };
-      for (const c of r.clashes) { m.clash.add(c.event); m.extClash.add(c.external); (m.detail[c.event] ||= []).push('Clash: ' + c.external +
-        ' on ' + c.dates.join(', ') + ' [' + c.constraint + ']'); }
-      for (const n of S.state.nearMisses) { m.near.add(n.event); m.extNear.add(n.external); (m.detail[n.event] ||= []).push('Near miss: ' +
-        n.external + ', ' + n.gap + ' days apart'); }
-      for (const f of r.hard) for (const e of f.events) { m.broken.add(e); (m.detail[e] ||= []).push('Broken: ' + f.rule + ' — ' + f.detail); }
-      return m;
-    }
-
-    function eventItems(m) {
-      const byId = new Map(S.scenario.events.map((e) => [e.id, e]));
-      const moved = new Map((S.state.proposal?.moved || []).map((x) => [x.event, x]));
-      const items = [];
-      for (const a of S.state.working.assignments) {
-        const ev = byId.get(a.event) || { id: a.event, title: a.event, kind: '' };
-        let cls = 'ev ' + kindClass(ev.kind) + (ev.milestone ? ' milestone' : '');
-        for (const k of ['clash', 'near', 'broken']) if (m[k].has(a.event)) cls += ' ' + k;
-        if (S.selected === a.event) cls += ' selected';
-        if (moved.has(a.event)) cls += ' moving';
-        const title = ev.id + ' — ' + ev.title + '\n' + (ev.kind || 'no kind') + ' · ' + (a.venue || 'no venue') + '\n' + span(a.start, a.end) +
-          (a.days != null ? ' (' + fmt(a.days) + ' days)' : '') + (m.detail[a.event] ? '\n' + m.detail[a.event].join('\n') : '');
-        items.push({ s: ord(a.start), e: ord(a.end), venue: a.venue || '', cls, label: ev.id, title, milestone: ev.milestone,
-          attrs: 'data-event="' + esc(a.event) + '" data-kind="' + esc(ev.kind) + '" data-text="' + esc((ev.id + ' ' + ev.title + ' ' + (a.venue ||
-            '')).toLowerCase()) + '"' });
-      }
-      for (const x of moved.values()) {
-        if (!x.to) continue;
-        const ev = byId.get(x.event) || { kind: '' };
-        items.push({ s: ord(x.to), e: ord(x.toEnd || x.to), venue: x.toVenue || '', cls: 'ev ghost ' + kindClass(ev.kind), label: '→ ' + x.event,
-          title: 'Proposed: ' + x.event + ' ' + span(x.to, x.toEnd) + ' at ' + (x.toVenue || 'no venue'), attrs: 'data-ghost="' + esc(x.event) + '"' });
-      }
-      return items;
-    }
-
-    function scaleHTML() {
-      const h = S.scenario.horizon, ppd = ppdOf(), h0 = ord(h.start), h1 = ord(h.end);
-      let html = '';
-      for (let o = h0; o <= h1; o++) {
-        const iso = isoOf(o), d = +iso.slice(8, 10), left = 120 + (o - h0) * ppd;
-        if (d === 1) html += '<div class="tick" style="left:' + left + 'px">' + MONTHS[+iso.slice(5, 7) - 1] + ' ' + iso.slice(0, 4) + '</div>';
-        else if (S.zoom === 'month' && new Date(o * DAY).getUTCDay() === 1) html += '<div class="tick minor" style="left:' + left + 'px">' + d + '</div>';
-        else if (S.zoom === 'quarter' && (d === 15)) html += '<div class="tick minor" style="left:' + left + 'px"></div>';
-      }
-      $('scale').style.width = $('lanes').style.width = (120 + (h1 - h0 + 1) * ppd + 20) + 'px';
-      return html;
-    }
-
-    function drawCalendar() {
-      const t0 = performance.now();
-      const m = marks(), items = eventItems(m);
-      let html = '';
-      const venues = S.scenario.venues.map((v) => [v.id, v.city]);
-      if (items.some((i) => i.venue === '')) venues.push(['', 'milestones']);
-      for (const [id, city] of venues) html += laneHTML(id || 'No venue', city, 'venue', items.filter((i) => i.venue === id), 'venue:' + id);
-      for (const cat of S.scenario.categories) {
-        const xs = S.scenario.externals.filter((x) => x.category === cat).map((x) => ({ s: ord(x.start), e: ord(x.end), label: x.place || x.id,
-          cls: 'ext' + (m.extClash.has(x.id) ? ' clash' : m.extNear.has(x.id) ? ' near' : ''), title: x.id + ' — ' + x.title + '\n' + x.category +
-            ' · ' + (x.place || 'place not given') + '\n' + span(x.start, x.end),
-          attrs: 'data-external="' + esc(x.id) + '" data-text="' + esc((x.id + ' ' + x.title + ' ' + x.place).toLowerCase()) + '"' }));
-        html += laneHTML(cat, 'outside events', 'outside', xs, 'category:' + cat);
-      }
-      $('lanes').innerHTML = html;
-      $('scale').innerHTML = scaleHTML();
-      applyFilters();
-      document.body.dataset.drawMs = String(Math.round(performance.now() - t0));
-    }
-
-    function applyFilters() {
-      const t0 = performance.now();
-      const text = $('filter-text').value.trim().toLowerCase(), venue = $('filter-venue').value, kind = $('filter-kind').value;
-      for (const lane of $('lanes').children) {
-        const key = lane.dataset.lane;
-        lane.classList.toggle('hidden', venue !== '' && key.startsWith('venue:') && key !== 'venue:' + venue);
-      }
-      for (const el of $('lanes').querySelectorAll('.ev[data-event], .ext')) {
-        const okText = !text || (el.dataset.text || '').includes(text);
-        const okKind = !kind || el.classList.contains('ext') || el.dataset.kind === kind;
-        const hide = !(okText && okKind);
-        if (el.classList.contains('hidden') !== hide) el.classList.toggle('hidden', hide);
-      }
-      document.body.dataset.filterMs = String(Math.round(performance.now() - t0));
-      // Until the next frame is painted: what the planner waits for.
-      requestAnimationFrame(() => setTimeout(() => { document.body.dataset.filterPaintMs = String(Math.round(performance.now() - t0)); }, 0));
-    }
-
+    /// The summary, the costs by rule, the proposal and Solve.
+    static let panels = #"""
     // ---- summary, costs, proposal -------------------------------------------------------------
 
     function drawSummary() {

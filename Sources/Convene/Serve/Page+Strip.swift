@@ -42,7 +42,7 @@ extension PlannerPage {
 
     function stripSkeleton(d) {
       const cells = new Map(), strip = $('strip');
-      let html = ['Mon','Tue','Wed','Thu','Fri','Sat','Sun'].map((w) => '<div class="dow">' + w + '</div>').join('');
+      let html = WEEKDAYS.map((w) => '<div class="dow">' + w + '</div>').join('');
       const f = ord(d.from), t = ord(d.to);
       let month = '';
       for (let o = f; o <= t; o++) {
@@ -129,15 +129,12 @@ extension PlannerPage {
 
     // ---- start-up -----------------------------------------------------------------------------
 
-    function setZoom(z) {
-      S.zoom = z;
-      for (const b of document.querySelectorAll('.zoom')) b.classList.toggle('on', b.dataset.zoom === z);
-      drawCalendar();
-      if (S.selected) reveal(S.selected);
-    }
-
     function wire() {
       for (const b of document.querySelectorAll('.zoom')) b.onclick = () => setZoom(b.dataset.zoom);
+      $('prev').onclick = () => step(-1); $('next').onclick = () => step(1);
+      $('goto').onchange = () => goTo($('goto').value);
+      $('scale').onclick = scaleClick;
+      $('timeline').addEventListener('scroll', () => { if (!S.where) S.where = requestAnimationFrame(() => { S.where = 0; showWhere(); }); });
       $('filter-text').oninput = applyFilters; $('filter-venue').onchange = applyFilters; $('filter-kind').onchange = applyFilters;
       $('solve').onclick = solve;
       $('stop').onclick = () => api('POST', '/api/stop', {}).catch((e) => say(e.message));
@@ -160,6 +157,7 @@ extension PlannerPage {
         '</option>');
       wire();
       for (const b of document.querySelectorAll('.zoom')) b.classList.toggle('on', b.dataset.zoom === S.zoom);
+      $('goto').min = S.scenario.horizon.start; $('goto').max = S.scenario.horizon.end;
       drawAll();
       document.body.dataset.ready = '1';
       // Since the navigation began: fetching the page, the scenario and the state, and drawing.

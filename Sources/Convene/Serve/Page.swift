@@ -21,11 +21,17 @@ public enum PlannerPage {
       <div class="row tools">
         <span class="group" role="group" aria-label="Zoom">
           <button data-zoom="year" class="zoom">Year</button><button data-zoom="quarter" class="zoom">Quarter</button>
-          <button data-zoom="month" class="zoom">Month</button>
+          <button data-zoom="month" class="zoom">Month</button><button data-zoom="week" class="zoom">Week</button>
         </span>
-        <input id="filter-text" type="search" placeholder="Filter by id, title, place…" aria-label="Filter by text">
+        <span class="group" role="group" aria-label="Go to">
+          <button id="prev" title="Back a week, a month or a quarter (as zoomed)" aria-label="Back">‹</button><input id="goto" type="date"
+            aria-label="Go to date" title="Go to a date: its week at the week zoom, its month otherwise"><button id="next"
+            title="Forth a week, a month or a quarter (as zoomed)" aria-label="Forth">›</button>
+        </span>
+        <input id="filter-text" type="search" placeholder="Filter by text…" aria-label="Filter by text" title="Filter by id, title or place">
         <select id="filter-venue" aria-label="Filter by venue"><option value="">All venues</option></select>
         <select id="filter-kind" aria-label="Filter by kind"><option value="">All kinds</option></select>
+        <span id="shown" aria-live="polite"></span>
         <span class="group">
           <button id="solve" class="primary">Solve</button><button id="stop" disabled>Stop</button>
         </span>
@@ -60,32 +66,42 @@ public enum PlannerPage {
     public static let style = """
     :root { --bg:#fafafa; --fg:#1d1d1f; --muted:#666; --line:#ddd; --clash:#d62728; --near:#e69500; --lane:26px; }
     * { box-sizing: border-box; }
-    body { margin:0; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--fg); background:var(--bg); }
-    header { position:sticky; top:0; z-index:5; background:#fff; border-bottom:1px solid var(--line); padding:6px 12px; }
+    body { margin:0; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--fg); background:var(--bg);
+      height:100vh; display:flex; flex-direction:column; }
+    header { flex:none; z-index:5; background:#fff; border-bottom:1px solid var(--line); padding:6px 12px; }
     .row { display:flex; flex-wrap:wrap; align-items:center; gap:8px 14px; }
     h1 { font-size:17px; margin:0; } h1 span { font-weight:400; color:var(--muted); }
     h2 { font-size:14px; margin:4px 0 6px; } h3 { font-size:13px; margin:8px 0 4px; }
     #summary { display:flex; gap:10px; flex-wrap:wrap; } .pill { padding:1px 8px; border-radius:10px; background:#eee; }
     .pill.bad { background:#fde2e2; color:#8b0000; } .pill.ok { background:#e3f4e3; color:#1b5e20; }
-    .tools { margin-top:6px; } .group { display:inline-flex; gap:2px; align-items:center; }
+    .tools { margin-top:6px; column-gap:10px; } .group { display:inline-flex; gap:2px; align-items:center; }
     button { font:inherit; padding:3px 10px; border:1px solid #bbb; background:#f4f4f4; border-radius:4px; cursor:pointer; }
     button:disabled { opacity:.45; cursor:default; } button.on { background:#1d1d1f; color:#fff; }
     button.primary { background:#0072B2; color:#fff; border-color:#005a8c; }
     input, select { font:inherit; padding:3px 6px; border:1px solid #bbb; border-radius:4px; }
-    #filter-text { width:210px; } .exports a { margin-left:6px; } #status { color:var(--muted); }
+    #filter-text { width:150px; } .exports a { margin-left:6px; } #status, #shown { color:var(--muted); } #goto { width:122px; } #shown { min-width:76px; }
     #progress { margin-top:4px; font-family: ui-monospace, monospace; color:#024; }
-    main { display:grid; grid-template-columns: minmax(0,1fr) 390px; height: calc(100vh - 92px); }
-    #timeline { overflow:auto; position:relative; border-right:1px solid var(--line); background:#fff; contain: strict; }
+    main { display:grid; grid-template-columns: minmax(0,1fr) 390px; flex:1 1 auto; min-height:0; }
+    #timeline { overflow:auto; scrollbar-gutter:stable; position:relative; border-right:1px solid var(--line); background:#fff; contain: strict; }
     #scale { position:sticky; top:0; z-index:3; height:34px; background:#fff; border-bottom:1px solid var(--line); }
     .tick { position:absolute; top:0; height:34px; border-left:1px solid #ccc; padding-left:3px; color:var(--muted); font-size:11px; white-space:nowrap; }
     .tick.minor { height:10px; top:24px; border-color:#e4e4e4; }
+    #corner { position:sticky; left:0; z-index:1; width:120px; height:34px; background:#fff; border-right:1px solid var(--line);
+      padding:3px 6px; font-weight:600; }
+    .tick.day { top:17px; height:17px; border-color:#e4e4e4; } .tick.day.weekend { background:#f1f1ec; }
+    #scale:not(.z-week) { cursor:zoom-in; }
     .lane { position:relative; border-bottom:1px solid #eee; contain: layout paint style; }
-    .lane.outside { background:#fbfbf6; }
+    .lane.outside { background:rgba(240,240,215,.3); }
     .lane-label { position:sticky; left:0; z-index:2; width:120px; height:100%; float:left; background:#fff;
       border-right:1px solid var(--line); padding:3px 6px; font-weight:600; }
+    .lane-head { position:sticky; top:37px; } /* a tall lane's name stays in view */
     .lane-label small { display:block; font-weight:400; color:var(--muted); }
-    .ev, .ext { position:absolute; height:20px; border-radius:3px; padding:1px 3px; overflow:hidden; white-space:nowrap;
+    .ev, .ext { position:absolute; height:20px; border-radius:3px; padding:1px 3px; overflow:clip; white-space:nowrap;
       font-size:11px; cursor:pointer; border:1px solid rgba(0,0,0,.2); }
+    .lbl { display:block; width:max-content; } .lbl.sub { font-size:10px; opacity:.9; }
+    /* A box's id stays in view while the box is (overflow:clip leaves the calendar its scroller). */
+    .z-month .lbl, .z-week .lbl { position:sticky; left:123px; }
+    .z-year .ev, .z-year .ext { height:13px; padding:0 2px; font-size:9px; line-height:11px; } .z-week .ev, .z-week .ext { height:32px; }
     .ext { background:#d9d9d2; color:#333; cursor:default; }
     .ev.milestone { border-radius:10px; }
     .ev.clash, .ext.clash { outline:2px solid var(--clash); outline-offset:0; }
@@ -99,6 +115,7 @@ public enum PlannerPage {
     .ev.hidden, .ext.hidden { display:block !important; visibility:hidden; }
     .k0{background:#0072B2;color:#fff}.k1{background:#009E73;color:#fff}.k2{background:#E69F00;color:#111}.k3{background:#CC79A7;color:#111}
     .k4{background:#56B4E9;color:#111}.k5{background:#7F3C8D;color:#fff}.k6{background:#8C564B;color:#fff}.k7{background:#B8A000;color:#111}
+    .k8{background:#F0E442;color:#111}.k9{background:#66A61E;color:#fff}.k10{background:#D55E00;color:#fff}.k11{background:#4D4D4D;color:#fff}
     #side { overflow:auto; padding:8px 12px; }
     #side section { border-bottom:1px solid var(--line); padding-bottom:8px; margin-bottom:8px; }
     .hint { color:var(--muted); } table { border-collapse:collapse; width:100%; } td, th { text-align:left; padding:2px 4px; border-bottom:1px solid #eee; }
