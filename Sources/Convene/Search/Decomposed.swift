@@ -56,6 +56,14 @@ final class Decomposed {
     private var pricingBudget = 0.0, pricingSpent = 0.0
     /// Step 1's calendars fit together without being all proven: step 2 has nothing to do.
     private var mergedFits = false
+    /// Every part was proven optimal alone in step 1 (their optima bound the whole).
+    private var allProven = false
+
+    /// Nodes of a part alone in steps 1 to 3: `Parameters.partNodes`, but no more than their
+    /// share of `partNodesInAll` (a season's thousands of parts), and at least `partNodesLeast`.
+    private var partNodes: Int {
+        min(Parameters.partNodes, max(Parameters.partNodesLeast, Parameters.partNodesInAll / max(1, parts.count)))
+    }
 
     private func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
     private var stopped: Bool { (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true }
@@ -107,22 +115,21 @@ final class Decomposed {
         progress(SearchProgress(seconds: now() - started, cost: total, bound: b))
     }
 
-    /// Rooms the other parts take in `current`: venue → day ordinal → count.
-    private func occupancy(except skip: Set<Int>) -> [Int: [Int: Int]] {
-        var taken: [Int: [Int: Int]] = [:]
-        for (k, part) in parts.enumerated() where !skip.contains(k) {
-            for vd in VenueDay.taken(by: part.map { current[$0] }, in: scenario) { taken[vd.venue, default: [:]][vd.day, default: 0] += 1 }
-        }
-        return taken
-    }
-
     // MARK: The steps
 
     /// 0. A calendar at once: the parts one after another, each its first calendar against the
     /// rooms the earlier ones take (from `Parameters.quickParts` parts on).
     private func calendarAtOnce() {
         guard parts.count >= Parameters.quickParts else { return }
-        quick = firstCalendar { self.sub($0, occupancy: $1, firstOnly: $2) }
+        let (greedy, placedAll) = firstCalendar { self.sub($0, occupancy: $1, firstOnly: $2) }
+        if placedAll {
+            quick = (greedy, parts.indices.reduce(0) { Cost.add($0, cost(of: $1, in: greedy)) })
+        } else if !stopped {
+            // A part found no room even with its rivals: the whole scenario at once, from the
+            // parts placed so far.
+            let whole = firstOfWhole(hint: greedy)
+            if let schedule = whole.schedule, let cost = whole.objective { quick = (schedule, cost) }
+        }
         reported = (quick?.cost, nil)
         if let quick {
             stats.timeToFirst = now() - started
@@ -130,11 +137,25 @@ final class Decomposed {
         }
     }
 
+    /// The first calendar of the whole scenario searched at once (fail first), its first values
+    /// `hint`'s options: it keeps most of them and moves what the rooms force.
+    private func firstOfWhole(hint: Schedule) -> SolveOutcome {
+        var firstOnly = limits.step(timeLimit: remaining())
+        firstOnly.solutionLimit = 1
+        let search = Solver(scenario, limits: firstOnly, evaluator: evaluator)
+        search.hint(hint)
+        let whole = search.solve()
+        stats.absorb(whole.stats)
+        return whole
+    }
+
     /// 1. Each part alone: infeasible when one is; optimal when the merged calendar keeps the rooms.
     private func eachPartAlone() -> Result? {
         var allOptimal = true
         for (k, part) in parts.enumerated() {
-            let out = sub(part, nodeLimit: Parameters.partNodes)
+            let out = sub(part, nodeLimit: partNodes)
+            // A part unproven still bounds the whole by its search's root bound.
+            bound = Cost.add(bound, out.status == .optimal ? out.objective! : out.stats.bound ?? 0)
             switch out.status {
             case .infeasible: return finished(.infeasible, nil, nil, infeasiblePart: part)
             case .unknown:
@@ -148,11 +169,9 @@ final class Decomposed {
             case .optimal: break
             }
             for (i, e) in part.enumerated() { merged[e] = out.schedule![i] }
-            bound = Cost.add(bound, out.objective!)
             alone.append(out.objective!)
         }
-        // The sum of the parts' optima bounds the whole, when each is proven.
-        if !allOptimal { bound = 0 }
+        allProven = allOptimal
         guard evaluator.roomProblems(merged).isEmpty else { return nil }
         if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
         if allOptimal { return finished(.optimal, merged, bound) }
@@ -169,15 +188,11 @@ final class Decomposed {
     /// learning core that search starts from the parts' own calendars (their options as first
     /// values), so it keeps most of them and moves what rooms force.
     private func partsInTurn() -> Result? {
+        var earlier: [Int: [Int: Int]] = [:]   // the rooms the parts before k take
         for (k, part) in parts.enumerated() {
-            let out = sub(part, occupancy: occupancy(except: Set(k..<parts.count)), nodeLimit: Parameters.partNodes)
+            let out = sub(part, occupancy: earlier, nodeLimit: partNodes)
             guard let schedule = out.schedule else {
-                var firstOnly = limits.step(timeLimit: remaining())
-                firstOnly.solutionLimit = 1
-                let search = Solver(scenario, limits: firstOnly, evaluator: evaluator)
-                search.hint(merged)
-                let whole = search.solve()
-                stats.absorb(whole.stats)
+                let whole = firstOfWhole(hint: merged)
                 guard let first = whole.schedule else {
                     // Proven infeasible, or the limit came first.
                     return whole.status == .unknown ? stoppedEarly() : finished(whole.status, nil, nil)
@@ -188,6 +203,7 @@ final class Decomposed {
             }
             for (i, e) in part.enumerated() { current[e] = schedule[i] }
             partCost[k] = out.objective!
+            for vd in VenueDay.taken(by: schedule, in: scenario) { earlier[vd.venue, default: [:]][vd.day, default: 0] += 1 }
         }
         if let quick, quick.cost < partsTotal {
             current = quick.schedule
@@ -203,7 +219,10 @@ final class Decomposed {
     /// rounds and `pricingShare` of the time limit in all. Every calendar a part proposes at some prices joins the pool that
     /// `combine` chooses from.
     private func startPricing() {
-        relaxation = RoomsRelaxation(scenario: scenario, parts: parts, start: merged, initial: bound)
+        // Parts unproven alone bound the relaxation by their roots: it may never rise, so it
+        // gets `pricingPatience` rounds to show it does.
+        relaxation = RoomsRelaxation(scenario: scenario, parts: parts, start: merged, initial: bound,
+                                     patience: allProven ? nil : Parameters.pricingPatience)
         for (k, part) in parts.enumerated() {
             pool.add(part: k, part.map { merged[$0] }, cost: alone[k])
             pool.add(part: k, part.map { current[$0] }, cost: partCost[k])
@@ -228,7 +247,7 @@ final class Decomposed {
         }
         guard !base.aborted else { return SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: SolveStats()) }
         let solver = Solver(model: CompiledModel(repricing: base) { _, p in price(of: p, prices) },
-                            limits: limits.step(timeLimit: remaining(), nodeLimit: Parameters.partNodes))
+                            limits: limits.step(timeLimit: remaining(), nodeLimit: partNodes))
         solver.seed(with: parts[k].map { hint[$0] })
         let out = solver.solve()
         stats.absorb(out.stats)
@@ -242,13 +261,17 @@ final class Decomposed {
         let began = now(), deadline = began + pricingBudget - pricingSpent
         relaxation?.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
             let out = self.pricedSolve(k, prices, hint: hint)
-            guard out.status == .optimal, let objective = out.objective, objective < Cost.cap, let schedule = out.schedule else { return nil }
+            guard let objective = out.objective, objective < Cost.cap, let schedule = out.schedule else { return nil }
             // The part's own cost: the priced objective less the prices, unscaled.
             let paid = schedule.reduce(0) { Cost.add($0, $1.map { price(of: $0, prices) } ?? 0) }
             self.pool.add(part: k, schedule, cost: (objective - paid) / RoomsRelaxation.scale)
-            return (objective, schedule)
+            // Unproven, the part bounds the relaxation by its search's root bound.
+            return (out.status == .optimal ? objective : out.stats.bound ?? 0, schedule)
         }
         pricingSpent += now() - began
+        // Pricing that has not raised the bound within its patience is over: the time goes to
+        // the calendar.
+        if !allProven, relaxation?.raised == false { pricingBudget = pricingSpent }
         bound = max(bound, relaxation?.bound ?? 0)
     }
 
@@ -313,39 +336,44 @@ final class Decomposed {
     /// The parts one after another, each its first calendar (`firstOnly`) against the rooms the
     /// earlier ones take, and the calendar's cost. A part that finds no room is searched again
     /// together with the earlier parts that hold rooms it could use (its rivals: the one holding
-    /// most, then three, then seven), against the rooms of the rest. Nil when that fails too.
-    private func firstCalendar(_ sub: ([Int], [Int: [Int: Int]], Bool) -> SolveOutcome) -> (schedule: Schedule, cost: Int)? {
+    /// most, then three, then seven), against the rooms of the rest; when that fails too, the
+    /// parts placed so far and false. The rooms taken are kept as a running count, so that a
+    /// season's thousands of parts cost no more each than the first.
+    private func firstCalendar(_ sub: ([Int], [Int: [Int: Int]], Bool) -> SolveOutcome) -> (schedule: Schedule, placedAll: Bool) {
         var schedule = Schedule(repeating: nil, count: scenario.events.count)
         var placed = Set<Int>()
-        /// Rooms taken by the placed parts outside `group`: venue → day ordinal → count.
-        func taken(except group: Set<Int>) -> [Int: [Int: Int]] {
-            var out: [Int: [Int: Int]] = [:]
-            for k in placed.subtracting(group) {
-                for vd in VenueDay.taken(by: parts[k].map { schedule[$0] }, in: scenario) { out[vd.venue, default: [:]][vd.day, default: 0] += 1 }
-            }
-            return out
-        }
+        var occupied: [Int: [Int: Int]] = [:]
+        func days(_ k: Int) -> [VenueDay] { VenueDay.taken(by: parts[k].map { schedule[$0] }, in: scenario) }
+        func count(_ k: Int, _ sign: Int) { for vd in days(k) { occupied[vd.venue, default: [:]][vd.day, default: 0] += sign } }
         for k in parts.indices {
-            let rivals = self.rivals(of: k, among: placed.sorted(), in: schedule)
-            var sizes = [0]
-            for n in [1, 3, 7] where min(n, rivals.count) > sizes.last! { sizes.append(min(n, rivals.count)) }
-            var solved = false
-            for size in sizes {
+            var solved = false, sizes = [0], rivals: [Int] = []
+            var attempt = 0
+            while attempt < sizes.count {
+                let size = sizes[attempt]
+                attempt += 1
                 let group = [k] + rivals.prefix(size)
                 let events = group.flatMap { parts[$0] }.sorted()
-                let out = sub(events, taken(except: Set(group)), true)
+                // Rooms taken by the placed parts outside the group.
+                for g in group.dropFirst() { count(g, -1) }
+                let out = sub(events, occupied, true)
                 guard let result = out.schedule else {
-                    if out.status == .unknown { return nil }
+                    for g in group.dropFirst() { count(g, 1) }
+                    if out.status == .unknown { return (schedule, false) }
+                    if attempt == 1 {
+                        rivals = self.rivals(of: k, among: placed.sorted(), in: schedule)
+                        for n in [1, 3, 7] where min(n, rivals.count) > sizes.last! { sizes.append(min(n, rivals.count)) }
+                    }
                     continue
                 }
                 for (i, e) in events.enumerated() { schedule[e] = result[i] }
+                for g in group { count(g, 1) }
                 placed.insert(k)
                 solved = true
                 break
             }
-            if !solved { return nil }
+            if !solved { return (schedule, false) }
         }
-        return (schedule, parts.indices.reduce(0) { Cost.add($0, cost(of: $1, in: schedule)) })
+        return (schedule, true)
     }
 
     /// The placed parts holding rooms on venue-days that part `k` could use (a venue its events

@@ -13,7 +13,8 @@
 ///
 /// Prices are fractions of a half-unit: every cost is multiplied by `scale` in the parts'
 /// searches, and the prices are rounded to whole scaled units there, so the bound is exact
-/// integer arithmetic. Each part must be solved to its optimum, or the bound is not a bound.
+/// integer arithmetic. Each part gives a lower bound of its priced optimum: the optimum when
+/// its search proves it, else the bound at its search's root (weaker, but a bound).
 struct RoomsRelaxation {
     let scenario: Scenario
     let parts: [[Int]]
@@ -35,10 +36,17 @@ struct RoomsRelaxation {
 
     /// Starts from zero prices: `start` is the calendar of the parts' unpriced optima and
     /// `initial` their sum (or 0 when not all are proven).
-    init(scenario: Scenario, parts: [[Int]], start: Schedule, initial: Int) {
-        self.scenario = scenario; self.parts = parts
-        solution = start; bound = initial; value = Double(initial)
+    /// `patience`: rounds without raising the bound above `initial` after which `improve` ends
+    /// (nil for none).
+    init(scenario: Scenario, parts: [[Int]], start: Schedule, initial: Int, patience: Int? = nil) {
+        self.scenario = scenario; self.parts = parts; self.patience = patience
+        solution = start; bound = initial; value = Double(initial); self.initial = initial
     }
+
+    /// The bound it started from; `raised` once a round has lifted the bound above it.
+    private let initial: Int
+    private let patience: Int?
+    var raised: Bool { bound > initial }
 
     /// Rooms per venue-day taken by `schedule`.
     func usage(_ schedule: Schedule) -> [VenueDay: Int] {
@@ -50,16 +58,17 @@ struct RoomsRelaxation {
     /// Subgradient rounds until the bound reaches `upper` (the best calendar known, half-units),
     /// θ or the rounds are spent, or the deadline (a safety net under the search's time limit);
     /// may be called again with a better `upper` to go on.
-    /// `solve(part, prices, hint)` returns the part's optimum (scaled cost) and calendar with the
-    /// given whole prices per venue-day, or nil when it could not prove it; `hint` is the
-    /// last round's calendar, a warm start.
+    /// `solve(part, prices, hint)` returns a lower bound of the part's optimum (scaled cost) with
+    /// the given whole prices per venue-day and its best calendar at them, or nil when it found
+    /// none; `hint` is the last round's calendar, a warm start.
     mutating func improve(upper: Int, deadline: Double, stop: StopFlag?,
-                          solve: (_ part: Int, _ prices: [VenueDay: Int], _ hint: Schedule) -> (objective: Int, schedule: Schedule)?) {
+                          solve: (_ part: Int, _ prices: [VenueDay: Int], _ hint: Schedule) -> (bound: Int, schedule: Schedule)?) {
         // Costs this large saturate in the parts' scaled searches: no bound to be had.
         guard Cost.mul(upper, Self.scale) < Cost.cap else { return }
         stall = 0
         theta = max(theta, 0.25)
-        while bound < upper, theta > 0.005, roundsLeft > 0, now() < deadline, !(stop?.isRaised ?? false) {
+        var idle = 0
+        while bound < upper, idle < patience ?? Int.max, theta > 0.005, roundsLeft > 0, now() < deadline, !(stop?.isRaised ?? false) {
             roundsLeft -= 1
             let used = usage(solution)
             // In a fixed order: sums of doubles depend on it, and dictionaries' order changes
@@ -87,7 +96,7 @@ struct RoomsRelaxation {
             var next = Schedule(repeating: nil, count: scenario.events.count)
             for (k, part) in parts.enumerated() {
                 guard let out = solve(k, prices, solution) else { return }
-                total = Cost.add(total, out.objective)
+                total = Cost.add(total, out.bound)
                 for (i, e) in part.enumerated() { next[e] = out.schedule[i] }
             }
             guard total < Cost.cap else { return }
@@ -101,6 +110,8 @@ struct RoomsRelaxation {
             let roundBound = total >= 0 ? (total + Self.scale - 1) / Self.scale : -((-total) / Self.scale)
             value = Double(total) / Double(Self.scale)
             if roundBound > bound { bound = roundBound; stall = 0 } else { stall += 1 }
+            // Patience only while no round has lifted the bound: then the relaxation is too weak.
+            if !raised { idle += 1 }
             if stall >= 3 { theta /= 2; stall = 0 }
             solution = next
         }

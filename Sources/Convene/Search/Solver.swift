@@ -324,6 +324,8 @@ public final class Solver {
 
     private func finish(complete: Bool) -> SolveOutcome {
         stats.elapsed = now() - started
+        // Unfinished: the root's bound, a proven one (the lesser of it and the best cost).
+        if !complete, let objective, objective.rootBound > 0 { stats.bound = min(objective.rootBound, bestCost) }
         stats.propagations = engine.propagations
         stats.learnt = engine.nogoods.live
         return SolveOutcome(model, best: best, cost: bestCost, complete: complete, stats: stats)

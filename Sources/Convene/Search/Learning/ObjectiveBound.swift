@@ -13,6 +13,9 @@ final class ObjectiveBound: LearningPropagator {
     var name: String { "objective ≤ \(upper)" }
     /// The objective must not exceed this (half-units, scaled); `Int.max` before any calendar.
     var upper = Int.max
+    /// The bound at level 0's last fixpoint: no calendar costs less than the lesser of it and
+    /// the incumbent's cost (options dearer than `upper` may be gone at the root already).
+    private(set) var rootBound = 0
 
     private let unary: [[Int]]
     private let byCost: [[Int]]
@@ -162,6 +165,7 @@ final class ObjectiveBound: LearningPropagator {
             for e in changed where s.size[e] > 0 { rootCheapest[e] = cheapest(s, e) }
             rootUnarySum = unarySum
         }
+        if s.level == 0 { rootBound = Cost.add(Cost.add(unarySum, termSum), sumParts(s).total) }
         if floorEpoch != s.rootEpoch { floorCheapest = rootCheapest; floorUnarySum = rootUnarySum; floorEpoch = s.rootEpoch }
         if s.level <= s.rootLevel {
             for e in changed where s.size[e] > 0 { floorCheapest[e] = cheapest(s, e) }
