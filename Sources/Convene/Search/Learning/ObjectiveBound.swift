@@ -161,16 +161,7 @@ final class ObjectiveBound: LearningPropagator {
             if v != old { s.setInt(termSlot[t], v); termSum = termSum >= Cost.cap ? Cost.cap : Cost.add(termSum - old, v) }
         }
         s.setInt(unarySumSlot, unarySum); s.setInt(termSumSlot, termSum)
-        if s.level == 0 {
-            for e in changed where s.size[e] > 0 { rootCheapest[e] = cheapest(s, e) }
-            rootUnarySum = unarySum
-        }
-        if s.level == 0 { rootBound = Cost.add(Cost.add(unarySum, termSum), sumParts(s).total) }
-        if floorEpoch != s.rootEpoch { floorCheapest = rootCheapest; floorUnarySum = rootUnarySum; floorEpoch = s.rootEpoch }
-        if s.level <= s.rootLevel {
-            for e in changed where s.size[e] > 0 { floorCheapest[e] = cheapest(s, e) }
-            floorUnarySum = unarySum
-        }
+        recordRoots(s, changed, unarySum: unarySum, termSum: termSum)
         guard upper < Int.max else { return true }
         let (sumTotal, sumList) = sumParts(s)
         let bound = Cost.add(Cost.add(unarySum, termSum), sumTotal)
@@ -204,6 +195,21 @@ final class ObjectiveBound: LearningPropagator {
             if !s.removeEach(e, where: { cost[$0] > limit }, sharing: &shared) { return false }
         }
         return true
+    }
+
+    /// Keeps the values as of level 0 (`rootCheapest`, `rootBound`) and of the engine's root
+    /// level (`floorCheapest`, taken afresh from level 0's when that root changes).
+    private func recordRoots(_ s: Engine, _ changed: [Int], unarySum: Int, termSum: Int) {
+        if s.level == 0 {
+            for e in changed where s.size[e] > 0 { rootCheapest[e] = cheapest(s, e) }
+            rootUnarySum = unarySum
+            rootBound = Cost.add(Cost.add(unarySum, termSum), sumParts(s).total)
+        }
+        if floorEpoch != s.rootEpoch { floorCheapest = rootCheapest; floorUnarySum = rootUnarySum; floorEpoch = s.rootEpoch }
+        if s.level <= s.rootLevel {
+            for e in changed where s.size[e] > 0 { floorCheapest[e] = cheapest(s, e) }
+            floorUnarySum = unarySum
+        }
     }
 
     /// The only events that may still be open, when a caller knows (a dive's free events; the
