@@ -151,7 +151,7 @@ final class Decomposed {
 
     /// 1. Each part alone: infeasible when one is; optimal when the merged calendar keeps the rooms.
     private func eachPartAlone() -> Result? {
-        var allOptimal = true
+        allProven = true
         for (k, part) in parts.enumerated() {
             let out = sub(part, nodeLimit: partNodes)
             // A part unproven still bounds the whole by its search's root bound.
@@ -161,20 +161,19 @@ final class Decomposed {
             case .unknown:
                 // No calendar of its own within the budget: step 0's serves, if there is one.
                 guard !stopped, let quick else { return stoppedEarly() }
-                allOptimal = false
+                allProven = false
                 for e in part { merged[e] = quick.schedule[e] }
                 alone.append(cost(of: k, in: quick.schedule))
                 continue
-            case .feasible: allOptimal = false
+            case .feasible: allProven = false
             case .optimal: break
             }
             for (i, e) in part.enumerated() { merged[e] = out.schedule![i] }
             alone.append(out.objective!)
         }
-        allProven = allOptimal
         guard evaluator.roomProblems(merged).isEmpty else { return nil }
         if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
-        if allOptimal { return finished(.optimal, merged, bound) }
+        if allProven { return finished(.optimal, merged, bound) }
         // The parts' calendars fit together but are not all proven: the first calendar.
         mergedFits = true
         current = merged
@@ -271,7 +270,7 @@ final class Decomposed {
         pricingSpent += now() - began
         // Pricing that has not raised the bound within its patience is over: the time goes to
         // the calendar.
-        if !allProven, relaxation?.raised == false { pricingBudget = pricingSpent }
+        if relaxation?.gaveUp == true { pricingBudget = pricingSpent }
         bound = max(bound, relaxation?.bound ?? 0)
     }
 

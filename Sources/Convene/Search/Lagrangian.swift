@@ -43,10 +43,12 @@ struct RoomsRelaxation {
         solution = start; bound = initial; value = Double(initial); self.initial = initial
     }
 
-    /// The bound it started from; `raised` once a round has lifted the bound above it.
+    /// The bound it started from, and the patience it was given.
     private let initial: Int
     private let patience: Int?
-    var raised: Bool { bound > initial }
+    private var raised: Bool { bound > initial }
+    /// Its patience ran out with no round lifting the bound: more rounds are not worth their time.
+    var gaveUp: Bool { patience != nil && !raised }
 
     /// Rooms per venue-day taken by `schedule`.
     func usage(_ schedule: Schedule) -> [VenueDay: Int] {

@@ -13,13 +13,13 @@
 /// Restarts follow the Luby sequence in conflicts. Once a calendar is known, each restart is
 /// followed by a large-neighbourhood dive (`Neighbourhoods`): every event outside a neighbourhood
 /// is set to its incumbent option, all on level 1 (one decision and the rest posted with it, no
-/// reason), then the search goes on as ever, for `Parameters.diveConflicts` conflicts or until it
-/// backjumps below level 1 (the neighbourhood searched out). A conflict on level 1 itself cannot
-/// be analysed (it holds several decisions) and ends the dive. What a dive learns is learnt for
-/// good: its nogoods name level 1's predicates as any nogood names decisions, and a conflict at
-/// level 0 still ends the whole search. Every budget counts
-/// work, never the clock, which only stops the run; so a run that completes gives the same
-/// calendar every time.
+/// reason), then the search goes on as ever, branching on the free events alone, for
+/// `Parameters.diveConflicts` conflicts or until a conflict rests on level 1 alone (the
+/// neighbourhood searched out). During a dive level 1 is the engine's root (`Engine.rootLevel`):
+/// reasons and nogoods leave the held options out, as facts, so they stay short at thousands of
+/// events, and the dive's nogoods are forgotten when it ends (they hold only with its options
+/// held; CP-SAT's LNS sub-solvers likewise start afresh). Every budget counts work, never the
+/// clock, which only stops the run; so a run that completes gives the same calendar every time.
 ///
 /// The same loop answers under assumptions (`solve(assuming:)`, MiniSat's `solve(assumps)`),
 /// for conflicts and their repairs (`AssumptionSearch`): the assumptions sit on level 1, the
@@ -285,7 +285,6 @@ public final class Solver {
         if neighbourhoods == nil { neighbourhoods = Neighbourhoods(model: model, rules: engine.propagators.map(\.watched), hints: hints) }
         let free = Set(neighbourhoods!.next(incumbent))
         let held = (0..<engine.eventCount).filter { !free.contains($0) && engine.size[$0] > 1 && engine.live($0, incumbent[$0]) }
-        let heldSet = Set(held)
         guard let first = held.first else { return }
         stats.dives += 1
         stats.nodes += 1
@@ -296,8 +295,9 @@ public final class Solver {
             engine.post(Predicate(e, .eq, incumbent[e]))
         }
         engine.setRootLevel(1)
-        // Only the free events (and held ones whose option is gone) remain to branch on.
-        let open = (0..<engine.eventCount).filter { engine.size[$0] > 1 && !heldSet.contains($0) }
+        // Posting fixed the held events: the free ones (and any whose incumbent option is gone)
+        // are all that remain to branch on.
+        let open = (0..<engine.eventCount).filter { engine.size[$0] > 1 }
         decided = open
         objective?.scope = open
         dive = Dive(conflictsLeft: Parameters.diveConflicts, nogoodMark: engine.nogoods.added)

@@ -41,9 +41,8 @@ struct Neighbourhoods {
     private let kinds: [Kind]
     private var rng = SplitMix64(seed: 0x4C4E_5300)
     private var turn = 0
-    private var last: Kind = .random
-    /// The last neighbourhood's kind and size (for traces).
-    var lastKind: Kind { last }
+    /// The last neighbourhood's kind and size (its size for traces).
+    private(set) var lastKind: Kind = .random
     private(set) var lastSize = 0
     private var size: [Kind: Double] = [:]
 
@@ -79,7 +78,7 @@ struct Neighbourhoods {
     mutating func next(_ incumbent: [Int]) -> [Int] {
         let kind = kinds[turn % kinds.count]
         turn += 1
-        last = kind
+        lastKind = kind
         let k = max(1, min(movable.count, Int(size[kind]!)))
         guard k < movable.count else { return movable }
         let free: [Int]
@@ -100,8 +99,8 @@ struct Neighbourhoods {
 
     /// The last dive has ended: `exhausted` when it searched its neighbourhood out within its budget.
     mutating func finished(exhausted: Bool) {
-        let s = size[last]!
-        size[last] = exhausted ? min(Double(movable.count), s * Parameters.neighbourhoodGrow + 1) : max(2, s * Parameters.neighbourhoodShrink)
+        let s = size[lastKind]!
+        size[lastKind] = exhausted ? min(Double(movable.count), s * Parameters.neighbourhoodGrow + 1) : max(2, s * Parameters.neighbourhoodShrink)
     }
 
     private mutating func random(_ k: Int) -> [Int] {

@@ -168,7 +168,7 @@ final class ObjectiveBound: LearningPropagator {
         guard bound > upper || bound >= upper - maxSpread else { return true }
         let parts = reasonParts(s, sumList)
         if bound > upper {
-            s.beginReason(); explain(s, parts, base: floorUnarySum, above: upper, except: -1)
+            s.beginReason(); explain(s, parts, base: floorUnarySum, above: upper)
             return s.fail()
         }
         // Cost-based filtering: an option dearer than the slack allows. One reason serves every
@@ -188,7 +188,7 @@ final class ObjectiveBound: LearningPropagator {
             lift = min(lift, removed - least)
         }
         guard !targets.isEmpty else { return true }
-        s.beginReason(); explain(s, parts, base: Cost.add(floorUnarySum, lift), above: upper, except: -1)
+        s.beginReason(); explain(s, parts, base: Cost.add(floorUnarySum, lift), above: upper)
         var shared: (start: Int32, end: Int32)? = nil
         for (e, limit) in targets {
             let cost = unary[e]
@@ -224,7 +224,7 @@ final class ObjectiveBound: LearningPropagator {
     /// entry above it (in a dive, a few among thousands), or all when that is not fewer.
     private func risen(_ s: Engine) -> [Int] {
         let entries = s.entriesAboveRoot
-        guard entries.count < unary.count else { return Array(0..<unary.count) }
+        guard entries.count < unary.count else { return allEvents }
         seenMark &+= 1
         var out: [Int] = []
         for i in entries {
@@ -257,16 +257,15 @@ final class ObjectiveBound: LearningPropagator {
     }
 
     /// Adds the reason that the bound exceeds `above`: from `base`, the largest parts until the
-    /// sum passes it (ties in `parts`' order), leaving out event `except`'s own cheapest cost
-    /// (already in `base`). A heap: a reason often needs only a few of thousands of parts.
-    private func explain(_ s: Engine, _ parts: [(value: Int, part: Part)], base: Int, above: Int, except: Int) {
+    /// sum passes it (ties in `parts`' order). A heap: a reason often needs only a few of
+    /// thousands of parts.
+    private func explain(_ s: Engine, _ parts: [(value: Int, part: Part)], base: Int, above: Int) {
         var total = base
         var heap = MaxHeap(parts.map(\.value))
         while total <= above, let i = heap.pop() {
             let (value, part) = parts[i]
             switch part {
             case .unary(let e):
-                guard e != except else { continue }
                 let m = cheapest(s, e), cost = unary[e]
                 s.explain(e) { cost[$0] < m }
             case .term(let t) where terms[t].isRotation:
