@@ -53,7 +53,8 @@ final class Decomposed {
     private var pool: ColumnPool
     /// Each part compiled once with its costs scaled for pricing; a round only re-prices it.
     private var pricedBase: [Int: CompiledModel] = [:]
-    private var pricingBudget = 0.0, pricingSpent = 0.0
+    /// Nodes the pricing's parts have searched, in all (its budget: `Parameters.pricingNodes`).
+    private var pricingNodes = 0
     /// Step 1's calendars fit together without being all proven: step 2 has nothing to do.
     private var mergedFits = false
     /// Every part was proven optimal alone in step 1 (their optima bound the whole).
@@ -215,18 +216,18 @@ final class Decomposed {
 
     /// 3. A stronger bound: the Lagrangian relaxation of the rooms, priced towards the best
     /// calendar known, resumed between the slices of step 4; at most `Parameters.pricingRounds`
-    /// rounds and `pricingShare` of the time limit in all. Every calendar a part proposes at some prices joins the pool that
-    /// `combine` chooses from.
+    /// rounds and `Parameters.pricingNodes` nodes in all. Every calendar a part proposes at some
+    /// prices joins the pool that `combine` chooses from.
     private func startPricing() {
         // Parts unproven alone bound the relaxation by their roots: it may never rise, so it
         // gets `pricingPatience` rounds to show it does.
         relaxation = RoomsRelaxation(scenario: scenario, parts: parts, start: merged, initial: bound,
                                      patience: allProven ? nil : Parameters.pricingPatience)
+        relaxation?.trace = limits.trace
         for (k, part) in parts.enumerated() {
             pool.add(part: k, part.map { merged[$0] }, cost: alone[k])
             pool.add(part: k, part.map { current[$0] }, cost: partCost[k])
         }
-        pricingBudget = (remaining() ?? Parameters.unlimitedPricing / Parameters.pricingShare) * Parameters.pricingShare
         tighten(below: partsTotal)
         _ = combine(below: partsTotal)
         report(partsTotal)
@@ -256,9 +257,10 @@ final class Decomposed {
     /// More rounds of the relaxation towards a calendar of cost `total`, within what is left of
     /// the pricing budget.
     private func tighten(below total: Int) {
-        guard bound < total, pricingSpent < pricingBudget else { return }
-        let began = now(), deadline = began + pricingBudget - pricingSpent
-        relaxation?.improve(upper: total, deadline: deadline, stop: limits.stop) { k, prices, hint in
+        guard bound < total, pricingNodes < Parameters.pricingNodes, let before = relaxation?.bound else { return }
+        let began = now(), nodes = stats.nodes
+        relaxation?.improve(upper: total, goOn: { self.pricingNodes + self.stats.nodes - nodes < Parameters.pricingNodes && !self.stopped }) {
+            k, prices, hint in
             let out = self.pricedSolve(k, prices, hint: hint)
             guard let objective = out.objective, objective < Cost.cap, let schedule = out.schedule else { return nil }
             // The part's own cost: the priced objective less the prices, unscaled.
@@ -267,11 +269,13 @@ final class Decomposed {
             // Unproven, the part bounds the relaxation by its search's root bound.
             return (out.status == .optimal ? objective : out.stats.bound ?? 0, schedule)
         }
-        pricingSpent += now() - began
-        // Pricing that has not raised the bound within its patience is over: the time goes to
-        // the calendar.
-        if relaxation?.gaveUp == true { pricingBudget = pricingSpent }
+        pricingNodes += stats.nodes - nodes
+        // Pricing that has not raised the bound within its patience is over: the search's nodes go
+        // to the calendar.
+        if relaxation?.gaveUp == true { pricingNodes = Parameters.pricingNodes }
         bound = max(bound, relaxation?.bound ?? 0)
+        limits.trace?("pricing: bound \(before) -> \(bound) (half-units), \(pricingNodes) nodes in all, "
+                      + "\(Int((now() - began) * 1000)) ms")
     }
 
     /// A combination of the parts' calendars met so far cheaper than `total`, if there is one;

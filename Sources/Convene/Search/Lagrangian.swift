@@ -27,9 +27,13 @@ struct RoomsRelaxation {
     private(set) var bound: Int
     /// Polyak's step factor, halved when the bound stalls.
     private var theta = 1.0, stall = 0
+    /// θ below which the prices have converged (from 1, after eight halvings).
+    private static let leastTheta = 0.005
     /// Rounds left: a count rather than a time, so that a search that completes takes the
     /// same path on every run.
-    private var roundsLeft = Parameters.pricingRounds
+    private(set) var roundsLeft = Parameters.pricingRounds
+    /// A line per round (the search's trace).
+    var trace: ((String) -> Void)? = nil
     /// The parts' calendar at the current prices and L of those prices.
     private var solution: Schedule
     private var value: Double
@@ -58,19 +62,21 @@ struct RoomsRelaxation {
     }
 
     /// Subgradient rounds until the bound reaches `upper` (the best calendar known, half-units),
-    /// θ or the rounds are spent, or the deadline (a safety net under the search's time limit);
-    /// may be called again with a better `upper` to go on.
+    /// θ has shrunk below `leastTheta` (converged: later calls do nothing), the rounds are spent,
+    /// or `goOn` (asked before each round: the caller's budget) says no; may be called again with
+    /// a better `upper` to go on where it left off.
     /// `solve(part, prices, hint)` returns a lower bound of the part's optimum (scaled cost) with
     /// the given whole prices per venue-day and its best calendar at them, or nil when it found
     /// none; `hint` is the last round's calendar, a warm start.
-    mutating func improve(upper: Int, deadline: Double, stop: StopFlag?,
+    mutating func improve(upper: Int, goOn: () -> Bool,
                           solve: (_ part: Int, _ prices: [VenueDay: Int], _ hint: Schedule) -> (bound: Int, schedule: Schedule)?) {
         // Costs this large saturate in the parts' scaled searches: no bound to be had.
         guard Cost.mul(upper, Self.scale) < Cost.cap else { return }
         stall = 0
-        theta = max(theta, 0.25)
         var idle = 0
-        while bound < upper, idle < patience ?? Int.max, theta > 0.005, roundsLeft > 0, now() < deadline, !(stop?.isRaised ?? false) {
+        // θ goes on from where it was: raising it again after convergence only undoes the prices
+        // (K = 20's second call, from θ = 0.25, took 18 rounds and 3 s back to the same bound).
+        while bound < upper, idle < patience ?? Int.max, theta > Self.leastTheta, roundsLeft > 0, goOn() {
             roundsLeft -= 1
             let used = usage(solution)
             // In a fixed order: sums of doubles depend on it, and dictionaries' order changes
@@ -112,6 +118,7 @@ struct RoomsRelaxation {
             let roundBound = total >= 0 ? (total + Self.scale - 1) / Self.scale : -((-total) / Self.scale)
             value = Double(total) / Double(Self.scale)
             if roundBound > bound { bound = roundBound; stall = 0 } else { stall += 1 }
+            trace?("pricing round \(Parameters.pricingRounds - roundsLeft): L = \(roundBound), bound \(bound), θ \(theta)")
             // Patience only while no round has lifted the bound: then the relaxation is too weak.
             if !raised { idle += 1 }
             if stall >= 3 { theta /= 2; stall = 0 }

@@ -1,8 +1,8 @@
 /// Every tunable of the search, once, with the reason for its value (MiniSat keeps its own at the
 /// top of `core/Solver.cc`); a what-if's budgets, which tests and callers may lower, are
 /// `WhatIfEffort` below. Budgets are counted in conflicts or nodes, never in seconds, so that a
-/// run that completes is the same on every machine (the only budgets in seconds are the
-/// Lagrangian pricing's share of a time limit and the clock's checks, which only stop a run).
+/// run that completes is the same on every machine (the only seconds are the time limit's,
+/// which only stop a run).
 enum Parameters {
     /// Conflicts in the first Luby restart interval (Luby, Sinclair and Zuckerman 1993; Chuffed's
     /// `-f` uses 100 as well).
@@ -49,9 +49,13 @@ enum Parameters {
     /// `partNodesLeast`: the season family's 1,000 events (530 parts) spent 13 s of 30 in steps 1
     /// and 2 at 5,000 each, and its 5,000 events (2,700 parts) never reached step 4.
     static let partNodesInAll = 500_000, partNodesLeast = 300
-    /// Share of the time limit for the Lagrangian pricing, in all (seconds of a run without a
-    /// limit: `unlimitedPricing`); a bound is worth less than the calendars the rest finds.
-    static let pricingShare = 0.25, unlimitedPricing = 10.0
+    /// Nodes of the Lagrangian pricing's parts, in all: a count, so that a run takes the same
+    /// path on any machine (a share of the time limit did not: hard K = 20 seed 1 ended its 30 s
+    /// with a bound of 459 or 460 by how many rounds fitted in 7.5 s, and proved its optimum 460
+    /// only with the latter). K = 20 converges in 40 rounds and 137,000 nodes (8 s); K = 40 gets
+    /// 5 rounds (as many as in a quarter of 30 s); a bound is worth less than the calendars the
+    /// rest finds.
+    static let pricingNodes = 150_000
     /// Subgradient rounds of the relaxation in all: a count, so that a run takes the same path.
     static let pricingRounds = 60
     /// When some part is unproven alone: rounds without a bound above the parts' own, after

@@ -98,11 +98,37 @@ struct SharedRoomsTests {
         // (one event moves to Tuesday). Each part's priced optimum is worked out exactly here.
         var (relaxation, monday, tuesday) = try twoOnMonday()
         let scale = RoomsRelaxation.scale
-        relaxation.improve(upper: 2, deadline: now() + 10, stop: nil) { _, prices, _ in
+        relaxation.improve(upper: 2, goOn: { true }) { _, prices, _ in
             let onMonday = price(of: monday!, prices), onTuesday = 2 * scale + price(of: tuesday!, prices)
             return onMonday <= onTuesday ? (onMonday, [monday]) : (onTuesday, [tuesday])
         }
         #expect(relaxation.bound == 2)
+    }
+
+    @Test("the relaxation asks its caller's budget before each round, and once converged stays so")
+    func lagrangianBudgetAndConvergence() throws {
+        var (relaxation, monday, tuesday) = try twoOnMonday()
+        let scale = RoomsRelaxation.scale
+        var calls = 0   // two parts: two calls a round
+        func priced(_ prices: [VenueDay: Int]) -> (bound: Int, schedule: Schedule) {
+            calls += 1
+            let onMonday = price(of: monday!, prices), onTuesday = 2 * scale + price(of: tuesday!, prices)
+            return onMonday <= onTuesday ? (onMonday, [monday]) : (onTuesday, [tuesday])
+        }
+        // The budget (a count, as Decomposed's nodes) allows two rounds: two are made.
+        var allowed = 2
+        relaxation.improve(upper: 3, goOn: { allowed -= 1; return allowed >= 0 }) { _, prices, _ in priced(prices) }
+        #expect(calls == 2 * 2)
+        // With no budget left to ask, it goes on where it was until the prices converge: the
+        // bound cannot reach 3 (the optimum is 2), so only convergence (or the round cap) ends it.
+        relaxation.improve(upper: 3, goOn: { true }) { _, prices, _ in priced(prices) }
+        #expect(calls > 2 * 2)
+        #expect(calls < 2 * Parameters.pricingRounds)   // converged, not out of rounds
+        #expect(relaxation.bound == 2)
+        // Converged, a later call (as after each slice of step 4) makes no round.
+        let before = calls
+        relaxation.improve(upper: 3, goOn: { true }) { _, prices, _ in priced(prices) }
+        #expect(calls == before)
     }
 
     @Test("costs near the search's cap give no bound and no overflow")
@@ -111,14 +137,14 @@ struct SharedRoomsTests {
         // past Int.max (a trap). Scaled, such costs saturate: no round is tried.
         var (relaxation, monday, _) = try twoOnMonday()
         var rounds = 0
-        relaxation.improve(upper: 1 << 58, deadline: now() + 10, stop: nil) { _, _, _ in
+        relaxation.improve(upper: 1 << 58, goOn: { true }) { _, _, _ in
             rounds += 1
             return (0, [monday])
         }
         #expect(rounds == 0)
         #expect(relaxation.bound == 0)
         // Just below the saturation the prices stay finite.
-        relaxation.improve(upper: (Cost.cap - 1) / RoomsRelaxation.scale, deadline: now() + 10, stop: nil) { _, prices, _ in
+        relaxation.improve(upper: (Cost.cap - 1) / RoomsRelaxation.scale, goOn: { true }) { _, prices, _ in
             rounds += 1
             return (price(of: monday!, prices), [monday])
         }
