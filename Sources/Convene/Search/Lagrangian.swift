@@ -34,8 +34,9 @@ struct RoomsRelaxation {
     private(set) var roundsLeft = Parameters.pricingRounds
     /// A line per round (the search's trace).
     var trace: ((String) -> Void)? = nil
-    /// The parts' calendar at the current prices and L of those prices.
-    private var solution: Schedule
+    /// The parts' calendar at the current prices (it may take more rooms than there are), and L
+    /// of those prices.
+    private(set) var solution: Schedule
     private var value: Double
 
     /// Starts from zero prices: `start` is the calendar of the parts' unpriced optima and

@@ -62,6 +62,9 @@ enum Parameters {
     /// which the pricing ends for the run (the season family's bound never moved in 15 s of
     /// pricing, 1,000 events, 60 s). Once a round has raised it, the rounds go on as budgeted.
     static let pricingPatience = 3
+    /// Nodes per event of the search for the calendar the prices suggest (`Decomposed`), which
+    /// branches once per event when the rooms let it.
+    static let pricedCalendarNodesPerEvent = 4
     /// Nodes of the pool's cheapest combination, each time it is asked.
     static let combineNodes = 20_000
     /// Nodes of the whole scenario's search between two rounds of pricing and combining.

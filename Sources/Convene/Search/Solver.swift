@@ -51,6 +51,9 @@ public final class Solver {
     private var neighbourhoods: Neighbourhoods? = nil
     /// What the dives' neighbourhoods should aim at (a scenario's parts, a what-if's moved events).
     var hints = Neighbourhoods.Hints()
+    /// Per event, its options in the order to try them when neither the incumbent's nor the last
+    /// one tried is live (nil: cheapest first); `Decomposed` orders them by the rooms' prices.
+    var preference: [[Int]]? = nil
     /// A proven lower bound of the objective from outside (the parts' Lagrangian bound): a
     /// calendar that meets it ends the search as optimal.
     var knownBound = 0
@@ -345,11 +348,11 @@ public final class Solver {
     }
 
     /// The incumbent's option when still live (solution-guided search), else the last one
-    /// tried (phase saving), else the cheapest.
+    /// tried (phase saving), else the first live one of `preference` (the cheapest).
     private func chooseValue(_ e: Int) -> Int {
         if let best, engine.live(e, best[e]) { return best[e] }
         if phase[e] >= 0, engine.live(e, phase[e]) { return phase[e] }
-        for o in model.byCost[e] where engine.live(e, o) { return o }
+        for o in preference?[e] ?? model.byCost[e] where engine.live(e, o) { return o }
         fatalError("an open event has a live option")
     }
 
