@@ -272,7 +272,9 @@ public final class Solver {
     private func restart() -> Bool {
         engine.backjump(to: floor)
         if floor == 0, best != nil {
-            divesDue = divesImproved ? Parameters.divesPerRestart : 1
+            let atScale = engine.eventCount >= Parameters.scaleEvents
+            divesDue = divesImproved ? (atScale ? Parameters.divesPerRestartAtScale : Parameters.divesPerRestart)
+                : (atScale ? Parameters.idleDivesPerRestartAtScale : 1)
             divesImproved = false
         }
         return true
