@@ -87,12 +87,12 @@ final class Decomposed {
     /// start (`hint`: the whole calendar, read at these events), and a node limit.
     private func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, nodeLimit: Int? = nil,
                      firstOnly: Bool = false) -> SolveOutcome {
-        let s = scenario.restricted(to: events)
+        let (s, partEvaluator) = restricted(events)
         var setup = SearchSetup()
         setup.occupancy = occupancy
         var subLimits = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
         if firstOnly { subLimits.solutionLimit = 1 }
-        let solver = Solver(s, setup: setup, limits: subLimits, evaluator: Evaluator(s, calendarsOf: evaluator))
+        let solver = Solver(s, setup: setup, limits: subLimits, evaluator: partEvaluator)
         if let hint { solver.seed(with: events.map { hint[$0] }) }
         let out = solver.solve()
         stats.absorb(out.stats)
@@ -143,11 +143,13 @@ final class Decomposed {
 
     /// The first calendar of the whole scenario searched at once (fail first), its first values
     /// `hint`'s options: it keeps most of them and moves what the rooms force.
-    private func firstOfWhole(hint: Schedule) -> SolveOutcome {
-        var firstOnly = limits.step(timeLimit: remaining())
+    /// `nodeLimit` and `prices` (the options' order, `pricedOrder`) when given.
+    private func firstOfWhole(hint: Schedule, nodeLimit: Int? = nil, prices: [VenueDay: Double]? = nil) -> SolveOutcome {
+        var firstOnly = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
         firstOnly.solutionLimit = 1
         let search = Solver(scenario, limits: firstOnly, evaluator: evaluator)
         search.hint(hint)
+        if let prices { search.preference = pricedOrder(search.model, prices) }
         let whole = search.solve()
         stats.absorb(whole.stats)
         return whole
@@ -243,14 +245,9 @@ final class Decomposed {
     /// (On 2,000 one-off meetings the prices' calendar is within 1 % of the bound but overfills
     /// some venue-days, and the cheapest pooled combination is out of reach of its node limit.)
     private func pricedCalendar() {
-        guard let guide = relaxation?.solution, !stopped else { return }
-        var firstOnly = limits.step(timeLimit: remaining(), nodeLimit: Parameters.pricedCalendarNodesPerEvent * scenario.events.count)
-        firstOnly.solutionLimit = 1
-        let search = Solver(scenario, limits: firstOnly, evaluator: evaluator)
-        search.hint(guide)
-        search.preference = pricedOrder(search.model, relaxation?.lambda ?? [:])
-        let out = search.solve()
-        stats.absorb(out.stats)
+        guard let relaxation, !stopped else { return }
+        let out = firstOfWhole(hint: relaxation.solution, nodeLimit: Parameters.pricedCalendarNodesPerEvent * scenario.events.count,
+                               prices: relaxation.lambda)
         limits.trace?("priced calendar: \(out.objective.map(String.init) ?? "none") against \(partsTotal)")
         guard let schedule = out.schedule, let cost = out.objective, cost < partsTotal else { return }
         current = schedule
@@ -277,11 +274,11 @@ final class Decomposed {
     private func pricedSolve(_ k: Int, _ prices: [VenueDay: Int], hint: Schedule) -> SolveOutcome {
         let base: CompiledModel
         if let known = pricedBase[k] { base = known } else {
-            let s = scenario.restricted(to: parts[k])
+            let (s, partEvaluator) = restricted(parts[k])
             var setup = SearchSetup()
             setup.costScale = RoomsRelaxation.scale
             setup.stop = limits.stop
-            base = CompiledModel(s, evaluator: Evaluator(s, calendarsOf: evaluator), setup: setup,
+            base = CompiledModel(s, evaluator: partEvaluator, setup: setup,
                                  deadline: limits.timeLimit.map { started + $0 })
             pricedBase[k] = base
         }
@@ -373,8 +370,12 @@ final class Decomposed {
         let solver = Solver(scenario, limits: whole, evaluator: evaluator)
         solver.hints = Neighbourhoods.Hints(groups: parts)
         solver.knownBound = bound
-        // Where the prices made the calendar, they also order the options the search tries.
-        if pricesGuide, let lambda = relaxation?.lambda { solver.preference = pricedOrder(solver.model, lambda) }
+        // Where the prices made the calendar, they also order the options the search tries, and
+        // their calendar guides a kind of neighbourhood.
+        if pricesGuide, let relaxation {
+            solver.preference = pricedOrder(solver.model, relaxation.lambda)
+            solver.hints.guide = relaxation.solution.enumerated().map { e, p in solver.model.options[e].firstIndex { $0.placement == p } ?? -1 }
+        }
         return solver
     }
 
@@ -439,9 +440,20 @@ final class Decomposed {
 
     /// The objective of part `k` as placed in `schedule` (half-units), by the evaluator.
     private func cost(of k: Int, in schedule: Schedule) -> Int {
-        let s = scenario.restricted(to: parts[k])
-        return Cost.halves(Evaluator(s, calendarsOf: evaluator).evaluate(parts[k].map { schedule[$0] }).cost)
+        Cost.halves(restricted(parts[k]).evaluator.evaluate(parts[k].map { schedule[$0] }).cost)
     }
+
+    /// The scenario of `events` alone and its evaluator, made once per set of events: restricting
+    /// renumbers every rule, and a rule over thousands of events (the one-off meetings' avoidance
+    /// of outside events) made that a twentieth of a run when done for each part at each step.
+    private func restricted(_ events: [Int]) -> (scenario: Scenario, evaluator: Evaluator) {
+        if let known = restrictedTo[events] { return known }
+        let s = scenario.restricted(to: events)
+        let made = (s, Evaluator(s, calendarsOf: evaluator))
+        restrictedTo[events] = made
+        return made
+    }
+    private var restrictedTo: [[Int]: (scenario: Scenario, evaluator: Evaluator)] = [:]
 }
 
 /// The Lagrangian price a placement pays for the rooms it takes (scaled half-units).

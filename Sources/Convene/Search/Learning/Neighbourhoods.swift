@@ -14,13 +14,16 @@
 /// - **displaced**: an event among those whose incumbent option costs most above their cheapest,
 ///   then the events holding rooms on the venue-days of its cheaper options (the ones in its way);
 /// - **focus**: the events the caller names (those a what-if's change moved), with events near
-///   them in time.
+///   them in time;
+/// - **guided**: events whose incumbent option is not the one a relaxation chose for them (the
+///   calendar the rooms' prices suggest), then the events holding rooms on the venue-days of
+///   those choices (a relaxation-induced neighbourhood, as RINS: Danna, Rothberg and Le Pape 2005).
 ///
 /// Each kind's size adapts as in CP-SAT: up a quarter when a dive searched its neighbourhood
 /// out, down a fifth when its budget ran out first. Every draw comes from a seeded generator, so
 /// a run is the same on every machine.
 struct Neighbourhoods {
-    enum Kind: CaseIterable { case random, window, linked, crowded, groups, dearest, displaced, focus }
+    enum Kind: CaseIterable { case random, window, linked, crowded, groups, dearest, displaced, focus, guided }
 
     /// What a caller knows that the neighbourhoods should aim at.
     struct Hints {
@@ -28,7 +31,9 @@ struct Neighbourhoods {
         var groups: [[Int]] = []
         /// Events worth freeing first: the events a change moved.
         var focus: [Int] = []
-        init(groups: [[Int]] = [], focus: [Int] = []) { self.groups = groups; self.focus = focus }
+        /// An option per event that a relaxation chose (the rooms' prices), when there is one.
+        var guide: [Int]? = nil
+        init(groups: [[Int]] = [], focus: [Int] = [], guide: [Int]? = nil) { self.groups = groups; self.focus = focus; self.guide = guide }
     }
 
     let model: CompiledModel
@@ -69,6 +74,7 @@ struct Neighbourhoods {
         if !model.softTerms.isEmpty { kinds.append(.dearest) }
         if movable.contains(where: { e in model.options[e].contains { $0.unary != model.options[e][0].unary } }) { kinds.append(.displaced) }
         if !hints.focus.isEmpty { kinds.append(.focus) }
+        if hints.guide?.count == n { kinds.append(.guided) }
         self.kinds = kinds
         let start = Double(min(movable.count, max(2, Int(Double(movable.count) * Parameters.firstNeighbourhoodShare))))
         for k in kinds { size[k] = start }
@@ -91,6 +97,7 @@ struct Neighbourhoods {
         case .dearest: free = dearest(k, incumbent) ?? linked(k, from: [])
         case .displaced: free = displaced(k, incumbent) ?? window(k, incumbent)
         case .focus: free = focus(k, incumbent)
+        case .guided: free = guided(k, incumbent) ?? random(k)
         }
         let out = free.filter { isMovable[$0] }.sorted()
         lastSize = out.count
@@ -222,6 +229,27 @@ struct Neighbourhoods {
         }
         inWay.sort { $0.days != $1.days ? $0.days > $1.days : $0.event < $1.event }
         return [e] + inWay.prefix(k - 1).map(\.event)
+    }
+
+    /// Up to `k` in all: events off their guide's option (in a random order), then the events
+    /// whose incumbent options hold rooms on the venue-days of those options, most such days
+    /// first (ties by index); nil when every event holds its guide's option.
+    private mutating func guided(_ k: Int, _ incumbent: [Int]) -> [Int]? {
+        guard let guide = hints.guide else { return nil }
+        var off = movable.filter { incumbent[$0] != guide[$0] && guide[$0] >= 0 }
+        guard !off.isEmpty else { return nil }
+        for i in off.indices { off.swapAt(i, rng.int(i...(off.count - 1))) }
+        let chosen = Array(off.prefix(max(1, k / 2)))
+        var wanted = Set<VenueDay>()
+        for e in chosen { wanted.formUnion(VenueDay.taken(by: [model.options[e][guide[e]].placement], in: model.scenario)) }
+        let picked = Set(chosen)
+        var inWay: [(event: Int, days: Int)] = []
+        for x in movable where !picked.contains(x) {
+            let days = VenueDay.taken(by: [model.options[x][incumbent[x]].placement], in: model.scenario).filter(wanted.contains).count
+            if days > 0 { inWay.append((x, days)) }
+        }
+        inWay.sort { $0.days != $1.days ? $0.days > $1.days : $0.event < $1.event }
+        return chosen + inWay.prefix(k - chosen.count).map(\.event)
     }
 
     /// The focus events, then the movable events nearest them in time, `k` in all (the focus
