@@ -35,6 +35,11 @@ final class ObjectiveBound: LearningPropagator {
     private var termSlot: [Int] = []
     private let termsOf: [[Int]]
     private let sums: [(weight: Int, sum: SumRule)]
+    /// Trailed: each sum's weighted distance to its range, and their total; the sums each event
+    /// takes part in, and `updateSums`' marks.
+    private var sumSlot: [Int] = [], sumTotalSlot = 0
+    private let sumsOf: [[Int]]
+    private var sumDirty: [Bool]
     private var schedule: Schedule
     /// Each event's cheapest cost at level 0, and their sum.
     private var rootCheapest: [Int]
@@ -60,6 +65,10 @@ final class ObjectiveBound: LearningPropagator {
         var of = Array(repeating: [Int](), count: n)
         for (i, t) in terms.enumerated() { for e in t.events { of[e].append(i) } }
         termsOf = of
+        var sumOf = Array(repeating: [Int](), count: n)
+        for (k, (_, sum)) in sums.enumerated() { for e in Set(sum.watched) { sumOf[e].append(k) } }
+        sumsOf = sumOf.map { $0.sorted() }
+        sumDirty = Array(repeating: false, count: sums.count)
         schedule = Array(repeating: nil, count: n)
         rootCheapest = (0..<n).map { e in model.byCost[e].first.map { model.options[e][$0].unary } ?? 0 }
         floorCheapest = rootCheapest
@@ -69,6 +78,15 @@ final class ObjectiveBound: LearningPropagator {
         unarySumSlot = s.newInt(0)
         termSumSlot = s.newInt(0)
         termSlot = terms.map { _ in s.newInt(0) }
+        sumSlot = sums.map { _ in s.newInt(0) }
+        sumTotalSlot = s.newInt(0)
+        var sumTotal = 0
+        for k in sums.indices {
+            let v = sumAmount(s, k)
+            s.setInt(sumSlot[k], v)
+            sumTotal = Cost.add(sumTotal, v)
+        }
+        s.setInt(sumTotalSlot, sumTotal)
         var total = 0
         for e in 0..<n where !byCost[e].isEmpty { total = Cost.add(total, unary[e][byCost[e][0]]) }
         s.setInt(unarySumSlot, total)
@@ -129,15 +147,42 @@ final class ObjectiveBound: LearningPropagator {
     }
 
     /// The soft sums' part of the bound, and for each sum whether it is below (`low`) or above.
-    private func sumParts(_ s: Engine) -> (total: Int, parts: [(sum: Int, low: Bool, mins: [Int], maxs: [Int])]) {
-        var total = 0, parts: [(Int, Bool, [Int], [Int])] = []
-        for (k, (w, sum)) in sums.enumerated() {
-            let (mins, maxs) = sum.bounds(s)
-            let sMin = mins.reduce(0, +), sMax = maxs.reduce(0, +)
-            if let hi = sum.hi, sMin > hi { total = Cost.add(total, Cost.mul(w, sMin - hi)); parts.append((k, true, mins, maxs)) }
-            else if let lo = sum.lo, sMax < lo { total = Cost.add(total, Cost.mul(w, lo - sMax)); parts.append((k, false, mins, maxs)) }
+    /// Only the sums short of their range, with their bounds (for the reasons): their amounts
+    /// are kept in `sumSlot` as their events change, so the others are not visited.
+    private func sumParts(_ s: Engine) -> [(sum: Int, low: Bool, mins: [Int], maxs: [Int])] {
+        var parts: [(Int, Bool, [Int], [Int])] = []
+        for k in sums.indices where s.ints[sumSlot[k]] > 0 {
+            let (mins, maxs) = sums[k].sum.bounds(s)
+            parts.append((k, sums[k].sum.hi.map { mins.reduce(0, +) > $0 } ?? false, mins, maxs))
         }
-        return (total, parts)
+        return parts
+    }
+
+    /// Sum `k`'s weighted distance to its range, given the live options.
+    private func sumAmount(_ s: Engine, _ k: Int) -> Int {
+        let (w, sum) = sums[k]
+        // An event without options (a scenario that cannot be placed, or a wipe-out the engine
+        // is about to report) has no bounds to add: this sum gives none.
+        guard !sum.watched.contains(where: { s.size[$0] == 0 }) else { return 0 }
+        let (mins, maxs) = sum.bounds(s)
+        let sMin = mins.reduce(0, +), sMax = maxs.reduce(0, +)
+        if let hi = sum.hi, sMin > hi { return Cost.mul(w, sMin - hi) }
+        if let lo = sum.lo, sMax < lo { return Cost.mul(w, lo - sMax) }
+        return 0
+    }
+
+    /// Brings the amounts of the sums watching `changed` up to date; their total.
+    private func updateSums(_ s: Engine, _ changed: [Int]) -> Int {
+        var total = s.ints[sumTotalSlot]
+        var dirty: [Int] = []
+        for e in changed where s.size[e] > 0 { for k in sumsOf[e] where !sumDirty[k] { sumDirty[k] = true; dirty.append(k) } }
+        for k in dirty {
+            sumDirty[k] = false
+            let v = sumAmount(s, k), old = s.ints[sumSlot[k]]
+            if v != old { s.setInt(sumSlot[k], v); total = total >= Cost.cap ? Cost.cap : Cost.add(total - old, v) }
+        }
+        s.setInt(sumTotalSlot, total)
+        return total
     }
 
     func propagate(_ s: Engine, changed: [Int]) -> Bool {
@@ -161,12 +206,12 @@ final class ObjectiveBound: LearningPropagator {
             if v != old { s.setInt(termSlot[t], v); termSum = termSum >= Cost.cap ? Cost.cap : Cost.add(termSum - old, v) }
         }
         s.setInt(unarySumSlot, unarySum); s.setInt(termSumSlot, termSum)
-        recordRoots(s, changed, unarySum: unarySum, termSum: termSum)
+        let sumTotal = updateSums(s, changed)
+        recordRoots(s, changed, unarySum: unarySum, termSum: termSum, sumTotal: sumTotal)
         guard upper < Int.max else { return true }
-        let (sumTotal, sumList) = sumParts(s)
         let bound = Cost.add(Cost.add(unarySum, termSum), sumTotal)
         guard bound > upper || bound >= upper - maxSpread else { return true }
-        let parts = reasonParts(s, sumList)
+        let parts = reasonParts(s, sumParts(s))
         if bound > upper {
             s.beginReason(); explain(s, parts, base: floorUnarySum, above: upper)
             return s.fail()
@@ -199,11 +244,11 @@ final class ObjectiveBound: LearningPropagator {
 
     /// Keeps the values as of level 0 (`rootCheapest`, `rootBound`) and of the engine's root
     /// level (`floorCheapest`, taken afresh from level 0's when that root changes).
-    private func recordRoots(_ s: Engine, _ changed: [Int], unarySum: Int, termSum: Int) {
+    private func recordRoots(_ s: Engine, _ changed: [Int], unarySum: Int, termSum: Int, sumTotal: Int) {
         if s.level == 0 {
             for e in changed where s.size[e] > 0 { rootCheapest[e] = cheapest(s, e) }
             rootUnarySum = unarySum
-            rootBound = Cost.add(Cost.add(unarySum, termSum), sumParts(s).total)
+            rootBound = Cost.add(Cost.add(unarySum, termSum), sumTotal)
         }
         if floorEpoch != s.rootEpoch { floorCheapest = rootCheapest; floorUnarySum = rootUnarySum; floorEpoch = s.rootEpoch }
         if s.level <= s.rootLevel {
