@@ -33,7 +33,9 @@ struct Neighbourhoods {
         var focus: [Int] = []
         /// An option per event that a relaxation chose (the rooms' prices), when there is one.
         var guide: [Int]? = nil
-        init(groups: [[Int]] = [], focus: [Int] = [], guide: [Int]? = nil) { self.groups = groups; self.focus = focus; self.guide = guide }
+        init(groups: [[Int]] = [], focus: [Int] = [], guide: [Int]? = nil) {
+            self.groups = groups; self.focus = focus; self.guide = guide
+        }
     }
 
     let model: CompiledModel
@@ -222,13 +224,19 @@ struct Neighbourhoods {
         for option in model.options[e] where option.unary < held {
             wanted.formUnion(VenueDay.taken(by: [option.placement], in: model.scenario))
         }
-        var inWay: [(event: Int, days: Int)] = []
-        for x in movable where x != e {
+        return [e] + inWay(of: wanted, except: [e], incumbent).prefix(k - 1)
+    }
+
+    /// The movable events outside `except` whose incumbent options hold rooms on `wanted`'s
+    /// venue-days, most such days first (ties by index).
+    private func inWay(of wanted: Set<VenueDay>, except: Set<Int>, _ incumbent: [Int]) -> [Int] {
+        var found: [(event: Int, days: Int)] = []
+        for x in movable where !except.contains(x) {
             let days = VenueDay.taken(by: [model.options[x][incumbent[x]].placement], in: model.scenario).filter(wanted.contains).count
-            if days > 0 { inWay.append((x, days)) }
+            if days > 0 { found.append((x, days)) }
         }
-        inWay.sort { $0.days != $1.days ? $0.days > $1.days : $0.event < $1.event }
-        return [e] + inWay.prefix(k - 1).map(\.event)
+        found.sort { $0.days != $1.days ? $0.days > $1.days : $0.event < $1.event }
+        return found.map(\.event)
     }
 
     /// Up to `k` in all: events off their guide's option (in a random order), then the events
@@ -242,14 +250,7 @@ struct Neighbourhoods {
         let chosen = Array(off.prefix(max(1, k / 2)))
         var wanted = Set<VenueDay>()
         for e in chosen { wanted.formUnion(VenueDay.taken(by: [model.options[e][guide[e]].placement], in: model.scenario)) }
-        let picked = Set(chosen)
-        var inWay: [(event: Int, days: Int)] = []
-        for x in movable where !picked.contains(x) {
-            let days = VenueDay.taken(by: [model.options[x][incumbent[x]].placement], in: model.scenario).filter(wanted.contains).count
-            if days > 0 { inWay.append((x, days)) }
-        }
-        inWay.sort { $0.days != $1.days ? $0.days > $1.days : $0.event < $1.event }
-        return chosen + inWay.prefix(k - chosen.count).map(\.event)
+        return chosen + inWay(of: wanted, except: Set(chosen), incumbent).prefix(k - chosen.count)
     }
 
     /// The focus events, then the movable events nearest them in time, `k` in all (the focus
