@@ -31,7 +31,7 @@ struct RoomsRelaxation {
     private static let leastTheta = 0.005
     /// Rounds left: a count rather than a time, so that a search that completes takes the
     /// same path on every run.
-    private(set) var roundsLeft = Parameters.pricingRounds
+    private var roundsLeft = Parameters.pricingRounds
     /// A line per round (the search's trace).
     var trace: ((String) -> Void)? = nil
     /// The parts' calendar at the current prices (it may take more rooms than there are), and L

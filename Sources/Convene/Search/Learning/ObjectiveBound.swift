@@ -146,14 +146,14 @@ final class ObjectiveBound: LearningPropagator {
         return Cost.mul(t.scale, Cost.halves(Double(t.constraint.weight) * amount))
     }
 
-    /// The soft sums' part of the bound, and for each sum whether it is below (`low`) or above.
-    /// Only the sums short of their range, with their bounds (for the reasons): their amounts
-    /// are kept in `sumSlot` as their events change, so the others are not visited.
+    /// The soft sums outside their range, each with whether it is above it (`low`: its `mins`
+    /// explain it) and its bounds, for the reasons; their amounts are kept in `sumSlot` as their
+    /// events change, so the others are not visited.
     private func sumParts(_ s: Engine) -> [(sum: Int, low: Bool, mins: [Int], maxs: [Int])] {
         var parts: [(Int, Bool, [Int], [Int])] = []
         for k in sums.indices where s.ints[sumSlot[k]] > 0 {
-            let (mins, maxs) = sums[k].sum.bounds(s)
-            parts.append((k, sums[k].sum.hi.map { mins.reduce(0, +) > $0 } ?? false, mins, maxs))
+            let o = sums[k].sum.outside(s)
+            parts.append((k, o.over, o.mins, o.maxs))
         }
         return parts
     }
@@ -164,11 +164,7 @@ final class ObjectiveBound: LearningPropagator {
         // An event without options (a scenario that cannot be placed, or a wipe-out the engine
         // is about to report) has no bounds to add: this sum gives none.
         guard !sum.watched.contains(where: { s.size[$0] == 0 }) else { return 0 }
-        let (mins, maxs) = sum.bounds(s)
-        let sMin = mins.reduce(0, +), sMax = maxs.reduce(0, +)
-        if let hi = sum.hi, sMin > hi { return Cost.mul(w, sMin - hi) }
-        if let lo = sum.lo, sMax < lo { return Cost.mul(w, lo - sMax) }
-        return 0
+        return Cost.mul(w, sum.outside(s).amount)
     }
 
     /// Brings the amounts of the sums watching `changed` up to date; their total.

@@ -102,6 +102,17 @@ final class SumRule: LearningPropagator {
         return (mins, maxs)
     }
 
+    /// How far the sum's bounds with the live options lie outside [lo, hi]: the amount above
+    /// `hi` (`over`) or below `lo`, 0 inside; and the bounds it comes from. The one test of the
+    /// range, for this propagator's conflicts and the objective's soft sums.
+    func outside(_ s: Engine) -> (amount: Int, over: Bool, mins: [Int], maxs: [Int]) {
+        let (mins, maxs) = bounds(s)
+        let sMin = mins.reduce(0, +), sMax = maxs.reduce(0, +)
+        if let hi, sMin > hi { return (sMin - hi, true, mins, maxs) }
+        if let lo, sMax < lo { return (lo - sMax, false, mins, maxs) }
+        return (0, false, mins, maxs)
+    }
+
     /// Adds to the reason that every event but `except` has lost its options below its `mins`
     /// (`low` true) or above its `maxs`.
     func explain(_ s: Engine, low: Bool, _ bound: [Int], except: Int) {
@@ -113,10 +124,9 @@ final class SumRule: LearningPropagator {
 
     func propagate(_ s: Engine, changed: [Int]) -> Bool {
         while true {
-            let (mins, maxs) = bounds(s)
+            let (amount, over, mins, maxs) = outside(s)
+            if amount > 0 { s.beginReason(); explain(s, low: over, over ? mins : maxs, except: -1); return s.fail() }
             let sMin = mins.reduce(0, +), sMax = maxs.reduce(0, +)
-            if let hi, sMin > hi { s.beginReason(); explain(s, low: true, mins, except: -1); return s.fail() }
-            if let lo, sMax < lo { s.beginReason(); explain(s, low: false, maxs, except: -1); return s.fail() }
             var narrowed = false
             for (i, e) in watched.enumerated() where s.size[e] > 1 {
                 let c = contribution[i]
