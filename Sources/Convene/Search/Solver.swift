@@ -11,11 +11,11 @@
 ///    nothing is learnt), its incumbent option, else its last option, else its cheapest.
 ///
 /// Restarts follow the Luby sequence in conflicts. Once a calendar is known, each restart is
-/// followed by a large-neighbourhood dive (`Neighbourhoods`): every event outside a neighbourhood
-/// is set to its incumbent option, all on level 1 (one decision and the rest posted with it, no
-/// reason), then the search goes on as ever, branching on the free events alone, for
-/// `Parameters.diveConflicts` conflicts or until a conflict rests on level 1 alone (the
-/// neighbourhood searched out). During a dive level 1 is the engine's root (`Engine.rootLevel`):
+/// followed by large-neighbourhood dives (`Neighbourhoods`; how many: `Parameters.divesPerRestart`):
+/// every event outside a neighbourhood is set to its incumbent option, all on level 1 (one
+/// decision and the rest posted with it, no reason), then the search goes on as ever,
+/// branching on the free events alone, for `Parameters.diveConflicts` conflicts or until a
+/// conflict rests on level 1 alone (the neighbourhood searched out). During a dive level 1 is the engine's root (`Engine.rootLevel`):
 /// reasons and nogoods leave the held options out, as facts, so they stay short at thousands of
 /// events, and the dive's nogoods are forgotten when it ends (they hold only with its options
 /// held; CP-SAT's LNS sub-solvers likewise start afresh). Every budget counts work, never the
@@ -243,7 +243,7 @@ public final class Solver {
                 if conflictsToRestart <= 0 {
                     stats.restarts += 1; restartIndex += 1
                     conflictsToRestart = restartBase * luby(restartIndex)
-                    if !pendingConflict { pendingConflict = !restart() }
+                    if !pendingConflict { pendingConflict = !restart(interval: conflictsToRestart) }
                 }
                 continue
             }
@@ -269,12 +269,14 @@ public final class Solver {
     /// Back to the root, and once a calendar is known, a dive. The root first reaches its fixpoint
     /// (a nogood asserted there may still be queued): a dive's level would otherwise take its
     /// consequences with it, and a proof at the root would be lost. False on a conflict at the root.
-    private func restart() -> Bool {
+    private func restart(interval: Int) -> Bool {
         engine.backjump(to: floor)
         if floor == 0, best != nil {
             let atScale = engine.eventCount >= Parameters.scaleEvents
+            // Idle, the dives get as many conflicts as the complete search's next interval.
+            let idle = max(1, interval / Parameters.diveConflicts)
             divesDue = divesImproved ? (atScale ? Parameters.divesPerRestartAtScale : Parameters.divesPerRestart)
-                : (atScale ? Parameters.idleDivesPerRestartAtScale : 1)
+                : (atScale ? Parameters.idleDivesPerRestartAtScale : idle)
             divesImproved = false
         }
         return true
