@@ -64,10 +64,12 @@ final class Decomposed {
     private var allProven = false
 
     /// Nodes of a part alone in steps 1 to 3: `Parameters.partNodes`, but no more than their
-    /// share of `partNodesInAll` (a season's thousands of parts), and at least `partNodesLeast`.
+    /// share of `partNodesInAll` (a season's thousands of parts), and at least `partNodesLeast`;
+    /// or `partNodesForTests`, which tests set low so that parts stay unproven alone.
     private var partNodes: Int {
-        min(Parameters.partNodes, max(Parameters.partNodesLeast, Parameters.partNodesInAll / max(1, parts.count)))
+        partNodesForTests ?? min(Parameters.partNodes, max(Parameters.partNodesLeast, Parameters.partNodesInAll / max(1, parts.count)))
     }
+    var partNodesForTests: Int? = nil
 
     private func remaining() -> Double? { limits.timeLimit.map { max(0, $0 - (now() - started)) } }
     private var stopped: Bool { (remaining() ?? 1) <= 0 || limits.stop?.isRaised == true }
@@ -155,6 +157,17 @@ final class Decomposed {
         return whole
     }
 
+    /// Step 0's calendar made after all, from the whole scenario searched at once (from the parts'
+    /// calendars so far): nil when found; else the run's result (infeasible, or stopped).
+    private func firstCalendarOfWhole() -> Result? {
+        let whole = firstOfWhole(hint: merged)
+        guard let schedule = whole.schedule, let cost = whole.objective else {
+            return whole.status == .infeasible ? finished(.infeasible, nil, nil) : stoppedEarly()
+        }
+        quick = (schedule, cost)
+        return nil
+    }
+
     /// 1. Each part alone: infeasible when one is; optimal when the merged calendar keeps the rooms.
     private func eachPartAlone() -> Result? {
         allProven = true
@@ -165,8 +178,11 @@ final class Decomposed {
             switch out.status {
             case .infeasible: return finished(.infeasible, nil, nil, infeasiblePart: part)
             case .unknown:
-                // No calendar of its own within the budget: step 0's serves, if there is one.
-                guard !stopped, let quick else { return stoppedEarly() }
+                // No calendar of its own within the budget: step 0's serves, else the whole
+                // scenario's first calendar (the part's budget is not the run's time limit).
+                guard !stopped else { return stoppedEarly() }
+                if quick == nil, let result = firstCalendarOfWhole() { return result }
+                guard let quick else { return stoppedEarly() }
                 allProven = false
                 for e in part { merged[e] = quick.schedule[e] }
                 alone.append(cost(of: k, in: quick.schedule))
