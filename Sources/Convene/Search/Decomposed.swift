@@ -146,7 +146,7 @@ final class Decomposed {
     /// The first calendar of the whole scenario searched at once (fail first), its first values
     /// `hint`'s options: it keeps most of them and moves what the rooms force.
     /// `nodeLimit` and `prices` (the options' order, `pricedOrder`) when given.
-    private func firstOfWhole(hint: Schedule, nodeLimit: Int? = nil, prices: [VenueDay: Double]? = nil) -> SolveOutcome {
+    private func firstOfWhole(hint: Schedule, nodeLimit: Int? = nil, prices: [VenueDay: Int]? = nil) -> SolveOutcome {
         var firstOnly = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
         firstOnly.solutionLimit = 1
         let search = Solver(scenario, limits: firstOnly, evaluator: evaluator)
@@ -264,7 +264,7 @@ final class Decomposed {
     private func pricedCalendar() {
         guard let relaxation, !stopped else { return }
         let out = firstOfWhole(hint: relaxation.solution, nodeLimit: Parameters.pricedCalendarNodesPerEvent * scenario.events.count,
-                               prices: relaxation.lambda)
+                               prices: relaxation.prices)
         limits.trace?("priced calendar: \(out.objective.map(String.init) ?? "none") against \(partsTotal)")
         guard let schedule = out.schedule, let cost = out.objective, cost < partsTotal else { return }
         current = schedule
@@ -272,15 +272,12 @@ final class Decomposed {
         pricesGuide = true
     }
 
-    /// Each event's options of `model`, cheapest first at the rooms' prices `lambda` (ties by
+    /// Each event's options of `model`, cheapest first at the rooms' `prices` (ties by
     /// the unpriced order): an event that loses its priced option to the rooms moves to the next
     /// one the prices favour, not to the crowded days around its wish.
-    private func pricedOrder(_ model: CompiledModel, _ lambda: [VenueDay: Double]) -> [[Int]] {
+    private func pricedOrder(_ model: CompiledModel, _ prices: [VenueDay: Int]) -> [[Int]] {
         model.options.indices.map { e in
-            let priced = model.options[e].map { option -> Double in
-                guard let v = option.placement.roomVenue else { return Double(option.unary) }
-                return option.placement.occupied.reduce(Double(option.unary)) { $0 + (lambda[VenueDay(day: $1.ordinal, venue: v)] ?? 0) }
-            }
+            let priced = model.options[e].map { Cost.add(Cost.mul(RoomsRelaxation.scale, $0.unary), price(of: $0.placement, prices)) }
             var rank = Array(repeating: 0, count: priced.count)
             for (i, o) in model.byCost[e].enumerated() { rank[o] = i }
             return model.options[e].indices.sorted { priced[$0] != priced[$1] ? priced[$0] < priced[$1] : rank[$0] < rank[$1] }
@@ -390,7 +387,7 @@ final class Decomposed {
         // Where the prices made the calendar, they also order the options the search tries, and
         // their calendar guides a kind of neighbourhood.
         if pricesGuide, let relaxation {
-            solver.preference = pricedOrder(solver.model, relaxation.lambda)
+            solver.preference = pricedOrder(solver.model, relaxation.prices)
             solver.hints.guide = relaxation.solution.enumerated().map { e, p in solver.model.options[e].firstIndex { $0.placement == p } ?? -1 }
         }
         return solver

@@ -23,6 +23,13 @@ struct RoomsRelaxation {
 
     /// Prices per venue-day, in half-units.
     private(set) var lambda: [VenueDay: Double] = [:]
+    /// The prices rounded to whole units of `scale`, as the parts' searches pay them (and as the
+    /// options' order of `Decomposed` ranks them): the one rounding.
+    var prices: [VenueDay: Int] {
+        var out: [VenueDay: Int] = [:]
+        for (key, l) in lambda { let p = Int((l * Double(Self.scale)).rounded()); if p > 0 { out[key] = p } }
+        return out
+    }
     /// The best bound so far, half-units.
     private(set) var bound: Int
     /// Polyak's step factor, halved when the bound stalls.
@@ -99,8 +106,7 @@ struct RoomsRelaxation {
                 let l = min(Double(upper), max(0, lambda[key, default: 0] + step * gk))
                 lambda[key] = l > 0 ? l : nil
             }
-            var prices: [VenueDay: Int] = [:]
-            for (key, l) in lambda { let p = Int((l * Double(Self.scale)).rounded()); if p > 0 { prices[key] = p } }
+            let prices = self.prices
             var total = 0
             var next = Schedule(repeating: nil, count: scenario.events.count)
             for (k, part) in parts.enumerated() {
