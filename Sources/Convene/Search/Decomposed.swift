@@ -132,9 +132,8 @@ final class Decomposed {
             quick = (greedy, parts.indices.reduce(0) { Cost.add($0, cost(of: $1, in: greedy)) })
         } else if !stopped {
             // A part found no room even with its rivals: the whole scenario at once, from the
-            // parts placed so far.
-            let whole = firstOfWhole(hint: greedy)
-            if let schedule = whole.schedule, let cost = whole.objective { quick = (schedule, cost) }
+            // parts placed so far (should that fail, the steps after this one find out again).
+            _ = firstCalendarOfWhole(hint: greedy)
         }
         reported = (quick?.cost, nil)
         if let quick {
@@ -157,10 +156,10 @@ final class Decomposed {
         return whole
     }
 
-    /// Step 0's calendar made after all, from the whole scenario searched at once (from the parts'
+    /// Step 0's calendar from the whole scenario searched at once, from `hint` (the parts'
     /// calendars so far): nil when found; else the run's result (infeasible, or stopped).
-    private func firstCalendarOfWhole() -> Result? {
-        let whole = firstOfWhole(hint: merged)
+    private func firstCalendarOfWhole(hint: Schedule) -> Result? {
+        let whole = firstOfWhole(hint: hint)
         guard let schedule = whole.schedule, let cost = whole.objective else {
             return whole.status == .infeasible ? finished(.infeasible, nil, nil) : stoppedEarly()
         }
@@ -181,7 +180,7 @@ final class Decomposed {
                 // No calendar of its own within the budget: step 0's serves, else the whole
                 // scenario's first calendar (the part's budget is not the run's time limit).
                 guard !stopped else { return stoppedEarly() }
-                if quick == nil, let result = firstCalendarOfWhole() { return result }
+                if quick == nil, let result = firstCalendarOfWhole(hint: merged) { return result }
                 guard let quick else { return stoppedEarly() }
                 allProven = false
                 for e in part { merged[e] = quick.schedule[e] }
@@ -388,7 +387,7 @@ final class Decomposed {
         // their calendar guides a kind of neighbourhood.
         if pricesGuide, let relaxation {
             solver.preference = pricedOrder(solver.model, relaxation.prices)
-            solver.hints.guide = relaxation.solution.enumerated().map { e, p in solver.model.options[e].firstIndex { $0.placement == p } ?? -1 }
+            solver.hints.guide = relaxation.solution.enumerated().map { e, p in solver.model.option(e, p) ?? -1 }
         }
         return solver
     }

@@ -24,7 +24,7 @@ enum Parameters {
     /// one), so that neither starves as the intervals grow. With one idle dive, hard K = 20
     /// seed 1 (whose bound comes from pricing, so that only a calendar ends it) spent most of its
     /// conflicts in the complete search and proved its optimum in 15.9–19 s; with the interval's
-    /// share, 10.1 s (and 4 of 6 neighbourhood seeds proven within 30 s, against 3); K = 10's
+    /// share, 8.8–10.7 s (and 4 of 6 neighbourhood seeds proven within 30 s, against 3); K = 10's
     /// proofs, which the complete search makes, take 5–15 % longer (seeds 1 and 3, four
     /// neighbourhood seeds each). A half share lost K = 20 seed 1's proof, a double one took 16 s.
     static let divesPerRestart = 10

@@ -15,9 +15,9 @@
 /// every event outside a neighbourhood is set to its incumbent option, all on level 1 (one
 /// decision and the rest posted with it, no reason), then the search goes on as ever,
 /// branching on the free events alone, for `Parameters.diveConflicts` conflicts or until a
-/// conflict rests on level 1 alone (the neighbourhood searched out). During a dive level 1 is the engine's root (`Engine.rootLevel`):
-/// reasons and nogoods leave the held options out, as facts, so they stay short at thousands of
-/// events, and the dive's nogoods are forgotten when it ends (they hold only with its options
+/// conflict rests on level 1 alone (the neighbourhood searched out). During a dive level 1 is
+/// the engine's root (`Engine.rootLevel`): reasons and nogoods leave the held options out, as
+/// facts, so they stay short at thousands of events, and the dive's nogoods are forgotten when it ends (they hold only with its options
 /// held; CP-SAT's LNS sub-solvers likewise start afresh). Every budget counts work, never the
 /// clock, which only stops the run; so a run that completes gives the same calendar every time.
 ///
@@ -119,7 +119,7 @@ public final class Solver {
     /// one of their options: a search then starts near it without being bound to it.
     public func hint(_ schedule: Schedule) {
         for (e, p) in schedule.enumerated() {
-            if let p, let o = model.options[e].firstIndex(where: { $0.placement == p }) { phase[e] = o }
+            if let o = model.option(e, p) { phase[e] = o }
         }
     }
 
@@ -442,6 +442,12 @@ extension CompiledModel {
         self.init(scenario, evaluator: evaluator, setup: setup, deadline: limits.timeLimit.map { now() + $0 })
     }
 
+    /// The index of event `e`'s option with placement `p`, if it has one.
+    func option(_ e: Int, _ p: Placement?) -> Int? {
+        guard let p else { return nil }
+        return options[e].firstIndex { $0.placement == p }
+    }
+
     /// `schedule` as option values and their objective, when it can be a search's first
     /// incumbent: every event placed on one of its options, every hard rule held, and the model
     /// compiled in full (a model whose compiling stopped lacks the soft rules, so its cost of the
@@ -450,7 +456,7 @@ extension CompiledModel {
         guard !aborted else { return nil }
         var values: [Int] = []
         for (e, p) in schedule.enumerated() {
-            guard let p, let o = options[e].firstIndex(where: { $0.placement == p }) else { return nil }
+            guard let o = option(e, p) else { return nil }
             values.append(o)
         }
         guard evaluator.evaluate(schedule).hardOK else { return nil }

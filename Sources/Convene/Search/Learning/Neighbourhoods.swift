@@ -31,7 +31,8 @@ struct Neighbourhoods {
         var groups: [[Int]] = []
         /// Events worth freeing first: the events a change moved.
         var focus: [Int] = []
-        /// An option per event that a relaxation chose (the rooms' prices), when there is one.
+        /// An option per event that a relaxation chose (the rooms' prices; -1 for an event whose
+        /// choice is none of its options), when there is one.
         var guide: [Int]? = nil
         init(groups: [[Int]] = [], focus: [Int] = [], guide: [Int]? = nil) {
             self.groups = groups; self.focus = focus; self.guide = guide
@@ -244,20 +245,25 @@ struct Neighbourhoods {
     /// first (ties by index); nil when every event holds its guide's option.
     private mutating func guided(_ k: Int, _ incumbent: [Int]) -> [Int]? {
         guard let guide = hints.guide else { return nil }
-        var off = movable.filter { incumbent[$0] != guide[$0] && guide[$0] >= 0 }
+        let off = shuffled(movable.filter { incumbent[$0] != guide[$0] && guide[$0] >= 0 })
         guard !off.isEmpty else { return nil }
-        for i in off.indices { off.swapAt(i, rng.int(i...(off.count - 1))) }
         let chosen = Array(off.prefix(max(1, k / 2)))
         var wanted = Set<VenueDay>()
         for e in chosen { wanted.formUnion(VenueDay.taken(by: [model.options[e][guide[e]].placement], in: model.scenario)) }
         return chosen + inWay(of: wanted, except: Set(chosen), incumbent).prefix(k - chosen.count)
     }
 
+    /// `list` in a random order (Fisher and Yates), from the run's generator.
+    private mutating func shuffled(_ list: [Int]) -> [Int] {
+        var out = list
+        for i in out.indices { out.swapAt(i, rng.int(i...(out.count - 1))) }
+        return out
+    }
+
     /// The focus events, then the movable events nearest them in time, `k` in all (the focus
     /// first, in a random order when more than `k`).
     private mutating func focus(_ k: Int, _ incumbent: [Int]) -> [Int] {
-        var pool = hints.focus.filter { isMovable[$0] }
-        for i in pool.indices { pool.swapAt(i, rng.int(i...(pool.count - 1))) }
+        let pool = shuffled(hints.focus.filter { isMovable[$0] })
         var seen = Set(pool.prefix(k))
         guard seen.count < k, !pool.isEmpty else { return Array(seen) }
         let order = byStart(incumbent)
