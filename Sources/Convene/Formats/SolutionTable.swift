@@ -4,8 +4,9 @@ import Foundation
 /// `--progress`. A what-if's table ends with its solution's (`WhatIfAnswer.table`).
 extension Solution {
     /// The status and cost, the calendar by start, the soft costs and clashes it accepts, then
-    /// what the status means: the conflict and its repairs, or how far from proven it is.
-    public func table(_ scenario: Scenario) -> String {
+    /// what the status means: the conflict and its repairs, or how far from proven it is. A
+    /// what-if passes `gap: false`: its bound is of the re-plan's cost, which it states itself.
+    public func table(_ scenario: Scenario, gap: Bool = true) -> String {
         var out = "Scenario \(scenario.name): \(status.rawValue)"
         if let r = report { out += ", cost \(formatNumber(r.cost))" }
         out += "\n"
@@ -18,7 +19,7 @@ extension Solution {
             }).render(indent: "  ")
         }
         if let r = report { out += Solution.accepted(r) }
-        return out + statusNote
+        return out + statusNote(gap: gap)
     }
 
     /// The soft costs and the clashes a calendar accepts.
@@ -39,7 +40,7 @@ extension Solution {
 
     /// What the status means for the planner: a conflict and its repairs, no calendar, or how far
     /// an unproven calendar may be from the best.
-    private var statusNote: String {
+    private func statusNote(gap: Bool) -> String {
         switch status {
         case .infeasible:
             if let c = conflict {
@@ -59,7 +60,7 @@ extension Solution {
         case .feasible:
             // The limit, or a search that ran out of ways to improve: either way not proven.
             var out = "\nThe search stopped before it could prove this calendar the best"
-            if let b = stats.bound, let r = report, b > 0 {
+            if gap, let b = stats.bound, let r = report, b > 0 {
                 let bound = Double(b) / 2
                 out += ": no calendar costs less than \(formatNumber(bound)), so this one costs at most \(formatNumber(r.cost - bound)) more than the best one"
             }

@@ -9,9 +9,15 @@ extension WhatIfAnswer {
             out += "Cost: \(formatNumber(r.cost + d)) = scenario cost \(formatNumber(r.cost)) + disturbance \(formatNumber(d)); "
                    + "the baseline's cost was \(formatNumber(baselineReport.cost))\n"
         }
-        if let bound = lowerBound { out += "No re-plan costs less than \(formatNumber(bound)) (a proven lower bound)\n" }
+        if let bound = lowerBound {
+            out += "No re-plan costs less than \(formatNumber(bound)) (a proven lower bound)"
+            if let r = solution.report, let d = disturbance, solution.status == .feasible {
+                out += ", so this one costs at most \(formatNumber(r.cost + d - bound)) more than the best one"
+            }
+            out += "\n"
+        }
         if solution.schedule != nil { out += differences }
-        return out + "\n" + solution.table(scenario)
+        return out + "\n" + solution.table(scenario, gap: false)
     }
 
     /// The events moved, the events newly placed and the amounts changed, each a table.

@@ -39,6 +39,21 @@ struct WhatIfTests {
         #expect(report.hardOK && report.complete && report.cost == 21)
     }
 
+    @Test("an unproven what-if states its gap in the re-plan's cost, never the scenario's cost less the re-plan's bound")
+    func unprovenGap() throws {
+        var a = try Self.workPlan([Self.pin("STOCK", "2017-11-21")]).solve(limits: Limits(timeLimit: 60))
+        // As if the search had stopped early with a bound of 23 on the what-if cost (21 + 4 = 25):
+        // the gap is 25 − 23 = 2. The scenario's own cost (21) is below that bound, so the old
+        // wording, which took the scenario's cost less the what-if's bound, printed "at most -2".
+        a.solution.status = .feasible
+        a.solution.stats.bound = 46
+        a.lowerBound = 23
+        let text = a.table(try GCMScenarioTests.workPlan(), changes: [Self.pin("STOCK", "2017-11-21")])
+        #expect(text.contains("No re-plan costs less than 23 (a proven lower bound), so this one costs at most 2 more than the best one"))
+        #expect(!text.contains("at most -"))
+        #expect(!text.contains("no calendar costs less than"))
+    }
+
     @Test("a shift by −28 days is the same as a pin on 6 November")
     func shift() throws {
         let shifted = try Self.workPlan([Change(event: "STOCK", kind: .shift(-28))]).solve(limits: Limits(timeLimit: 60))
