@@ -126,6 +126,18 @@ final class Engine {
         }
     }
 
+    /// Calls `body` with each live option of `e`, ascending, until it returns true.
+    @inline(__always) func forEachUntil(_ e: Int, _ body: (Int) -> Bool) {
+        let first = wordBase[e], n = (count[e] + 63) / 64
+        for w in 0..<n {
+            var bits = words[first + w]
+            while bits != 0 {
+                if body(w << 6 | bits.trailingZeroBitCount) { return }
+                bits &= bits - 1
+            }
+        }
+    }
+
     /// Calls `body` with each removed option of `e`, ascending.
     @inline(__always) func forEachRemoved(_ e: Int, _ body: (Int) -> Void) {
         let first = wordBase[e], n = (count[e] + 63) / 64, c = count[e]
@@ -163,7 +175,8 @@ final class Engine {
         case .startLE: return lastLive(e).map { start(e, $0) <= p.value } ?? true
         case .endGE, .endLE:
             var ok = true
-            forEach(e) { o in if ok, p.violated(by: o, start: 0, end: end(e, o)) { ok = false } }
+            let b = base[e]
+            forEach(e) { o in if ok, p.violated(by: o, start: 0, end: endOf[b + o]) { ok = false } }
             return ok
         }
     }
@@ -223,12 +236,8 @@ final class Engine {
 
     /// Adds the entries that make `p` true (it must be).
     func explain(_ p: Predicate) {
-        let e = Int(p.event)
-        if p.kind == .startGE || p.kind == .startLE || p.kind == .endGE || p.kind == .endLE {
-            explain(e) { o in p.violated(by: o, start: start(e, o), end: end(e, o)) }
-        } else {
-            explain(e) { o in p.violated(by: o, start: 0, end: 0) }
-        }
+        let e = Int(p.event), b = base[e]
+        explain(e) { o in p.violated(by: o, start: startOf[b + o], end: endOf[b + o]) }
     }
 
     // MARK: Changing domains
@@ -236,14 +245,36 @@ final class Engine {
     /// Makes `p` true with the reason built so far; false on a conflict (its event has no option left).
     @discardableResult
     func post(_ p: Predicate) -> Bool {
-        let e = Int(p.event)
+        let b = base[Int(p.event)], v = p.value
+        switch p.kind {
+        case .ne: return post(p) { $0 == Int(v) }
+        case .eq: return post(p) { $0 != Int(v) }
+        case .startGE: return post(p) { self.startOf[b + $0] < v }
+        case .startLE: return post(p) { self.startOf[b + $0] > v }
+        case .endGE: return post(p) { self.endOf[b + $0] < v }
+        case .endLE: return post(p) { self.endOf[b + $0] > v }
+        }
+    }
+
+    /// Removes the live options of `p`'s event that `violated` names (those `p.violated` names).
+    @inline(__always)
+    private func post(_ p: Predicate, _ violated: (Int) -> Bool) -> Bool {
+        let e = Int(p.event), b = base[e], first = wordBase[e]
         var hit = false
         let entry = Int32(entryCount)
-        let b = base[e]
-        forEach(e) { o in
-            guard p.violated(by: o, start: startOf[b + o], end: endOf[b + o]) else { return }
+        // Word by word, each trailed once (a bound may take many options of a word).
+        for w in 0..<(count[e] + 63) / 64 {
+            var bits = words[first + w], gone: UInt64 = 0
+            while bits != 0 {
+                let o = w << 6 | bits.trailingZeroBitCount
+                bits &= bits - 1
+                if violated(o) { gone |= 1 << UInt64(o & 63); removedBy[b + o] = entry }
+            }
+            guard gone != 0 else { continue }
             if !hit { hit = true; pushEntry(p) }
-            removeBit(e, o, entry)
+            if level > 0 { wordTrail.append((Int32(first + w), words[first + w], Int32(e), Int32(size[e]))) }
+            words[first + w] &= ~gone
+            size[e] -= gone.nonzeroBitCount
         }
         return hit ? changed(e) : true
     }
@@ -263,24 +294,31 @@ final class Engine {
         return hit ? changed(e) : true
     }
 
-    /// As `removeEach`, with one reason in the pool for the removals of many events: the first
-    /// call (`shared` nil) stores the reason built so far and sets `shared` to it; later calls
-    /// give their entries that same reason without copying it.
-    @discardableResult
-    func removeEach(_ e: Int, where test: (Int) -> Bool, sharing shared: inout (start: Int32, end: Int32)?) -> Bool {
-        var hit = false
-        forEach(e) { o in
-            guard test(o) else { return }
-            hit = true
-            if let reason = shared {
-                entryPredicate.append(Predicate(e, .ne, o)); entryLevel.append(Int32(level)); entryReason.append(reason); stamp.append(0)
-            } else {
+    /// Removes those of `options` of `e` still live, each as its own `≠` entry with one reason
+    /// in the pool for the removals of many events: the first removal (`shared` nil) stores the
+    /// reason built so far and sets `shared` to it; later ones take that same reason without
+    /// copying it. False on a conflict.
+    func remove(_ e: Int, _ options: ArraySlice<Int>, sharing shared: inout (start: Int32, end: Int32)?) -> Bool {
+        let first = wordBase[e], b = base[e]
+        // The words they fall in, each trailed once (an event's options fill a few words).
+        gone.removeAll(keepingCapacity: true)
+        for o in options where live(e, o) {
+            if let reason = shared { pushEntry(Predicate(e, .ne, o), reason: reason) } else {
                 pushEntry(Predicate(e, .ne, o)); shared = entryReason[entryCount - 1]
             }
-            removeBit(e, o, Int32(entryCount - 1))
+            removedBy[b + o] = Int32(entryCount - 1)
+            let w = first + o >> 6, bit: UInt64 = 1 << UInt64(o & 63)
+            if let i = gone.firstIndex(where: { $0.word == w }) { gone[i].bits |= bit } else { gone.append((w, bit)) }
         }
-        return hit ? changed(e) : true
+        guard !gone.isEmpty else { return true }
+        for (w, bits) in gone {
+            if level > 0 { wordTrail.append((Int32(w), words[w], Int32(e), Int32(size[e]))) }
+            words[w] &= ~bits
+            size[e] -= bits.nonzeroBitCount
+        }
+        return changed(e)
     }
+    private var gone: [(word: Int, bits: UInt64)] = []
 
     /// Records the reason built so far as a conflict; returns false for the caller to pass on.
     func fail() -> Bool { conflict = scratch; wipedOut = -1; return false }
@@ -299,7 +337,12 @@ final class Engine {
     private func pushEntry(_ p: Predicate) {
         let s = Int32(pool.count)
         if level > 0 { pool.append(contentsOf: scratch) }
-        entryPredicate.append(p); entryLevel.append(Int32(level)); entryReason.append((s, Int32(pool.count))); stamp.append(0)
+        pushEntry(p, reason: (s, Int32(pool.count)))
+    }
+
+    /// An entry for `p` whose reason is already in the pool.
+    private func pushEntry(_ p: Predicate, reason: (start: Int32, end: Int32)) {
+        entryPredicate.append(p); entryLevel.append(Int32(level)); entryReason.append(reason); stamp.append(0)
     }
 
     @inline(__always) private func removeBit(_ e: Int, _ o: Int, _ entry: Int32) {

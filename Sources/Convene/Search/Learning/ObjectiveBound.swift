@@ -23,6 +23,8 @@ final class ObjectiveBound: LearningPropagator {
     private var minSlot: [Int] = [], maxSlot: [Int] = []
     /// Trailed: Σ of the cheapest live costs; Σ of the rules' current amounts.
     private var unarySumSlot = 0, termSumSlot = 0
+    /// Trailed: the least slack (`upper` less the bound) the cost-based filtering has run at.
+    private var filteredSlackSlot = 0
 
     /// A soft rule's amount among fixed events (`monotone`), or once all are fixed.
     private struct Term {
@@ -77,6 +79,7 @@ final class ObjectiveBound: LearningPropagator {
         maxSlot = (0..<n).map { e in s.newInt(max(0, model.byCost[e].count - 1)) }
         unarySumSlot = s.newInt(0)
         termSumSlot = s.newInt(0)
+        filteredSlackSlot = s.newInt(Int.max)
         termSlot = terms.map { _ in s.newInt(0) }
         sumSlot = sums.map { _ in s.newInt(0) }
         sumTotalSlot = s.newInt(0)
@@ -152,8 +155,8 @@ final class ObjectiveBound: LearningPropagator {
     private func sumParts(_ s: Engine) -> [(sum: Int, low: Bool, mins: [Int], maxs: [Int])] {
         var parts: [(Int, Bool, [Int], [Int])] = []
         for k in sums.indices where s.ints[sumSlot[k]] > 0 {
-            let o = sums[k].sum.outside(s)
-            parts.append((k, o.over, o.mins, o.maxs))
+            let (mins, maxs) = sums[k].sum.bounds(s)
+            parts.append((k, sums[k].sum.outside(s).over, mins, maxs))
         }
         return parts
     }
@@ -171,7 +174,12 @@ final class ObjectiveBound: LearningPropagator {
     private func updateSums(_ s: Engine, _ changed: [Int]) -> Int {
         var total = s.ints[sumTotalSlot]
         var dirty: [Int] = []
-        for e in changed where s.size[e] > 0 { for k in sumsOf[e] where !sumDirty[k] { sumDirty[k] = true; dirty.append(k) } }
+        for e in changed where s.size[e] > 0 {
+            for k in sumsOf[e] {
+                sums[k].sum.refresh(s, [e])
+                if !sumDirty[k] { sumDirty[k] = true; dirty.append(k) }
+            }
+        }
         for k in dirty {
             sumDirty[k] = false
             let v = sumAmount(s, k), old = s.ints[sumSlot[k]]
@@ -207,33 +215,46 @@ final class ObjectiveBound: LearningPropagator {
         guard upper < Int.max else { return true }
         let bound = Cost.add(Cost.add(unarySum, termSum), sumTotal)
         guard bound > upper || bound >= upper - maxSpread else { return true }
-        let parts = reasonParts(s, sumParts(s))
         if bound > upper {
-            s.beginReason(); explain(s, parts, base: floorUnarySum, above: upper)
+            s.beginReason(); explain(s, reasonParts(s, sumParts(s)), base: floorUnarySum, above: upper)
             return s.fail()
         }
-        // Cost-based filtering: an option dearer than the slack allows. One reason serves every
-        // event filtered here: the parts that lift the bound above `upper` even with the least
-        // rise any removed option brings over its event's cheapest (`lift`). It may name an
-        // event's own cheaper removals; they hold too. Explaining each event on its own would
-        // rebuild nearly the same long reason once per event (2,000 events: most of the time).
-        let slack = upper - bound
-        var targets: [(event: Int, limit: Int)] = [], lift = Int.max
+        return filter(s, slack: upper - bound)
+    }
+
+    /// Cost-based filtering: removes every option dearer than `slack` allows. One reason serves
+    /// every event filtered here: the parts that lift the bound above `upper` even with the least
+    /// rise any removed option brings over its event's cheapest (`lift`). It may name an event's
+    /// own cheaper removals; they hold too. Explaining each event on its own would rebuild nearly
+    /// the same long reason once per event (2,000 events: most of the time).
+    private func filter(_ s: Engine, slack: Int) -> Bool {
+        // Filtering at a slack leaves every event without options dearer than its cheapest plus
+        // that slack; as cheapest costs only rise, a slack no smaller finds nothing more.
+        if slack >= s.ints[filteredSlackSlot] { return true }
+        s.setInt(filteredSlackSlot, slack)
+        // Each event's options dearer than its limit are those after the last within it in
+        // `byCost` (`rank`), found by bisection; each goes as its own `≠` entry, all sharing one
+        // reason. (One `[rank ≤ r]` entry per event instead was tried: fewer entries, but as
+        // literals of learnt nogoods they cost a scan per check, and asserted they removed an
+        // event's cheapest options: twice the propagations a node, and hard K = 20 seed 1's
+        // proof in 19-22 s instead of 8-10; docs/performance.md.)
+        var targets: [(event: Int, rank: Int)] = [], lift = Int.max
         for e in scope ?? allEvents where s.size[e] > 1 {
+            let cost = unary[e], order = byCost[e]
             let least = cheapest(s, e), limit = least + slack
-            let dearest = unary[e][byCost[e][s.ints[maxSlot[e]]]]
-            guard dearest > limit else { continue }
-            var removed = dearest
-            for o in byCost[e] where s.live(e, o) && unary[e][o] > limit { removed = unary[e][o]; break }
-            targets.append((e, limit))
-            lift = min(lift, removed - least)
+            var lo = s.ints[minSlot[e]], hi = s.ints[maxSlot[e]]
+            guard cost[order[hi]] > limit else { continue }
+            while lo < hi { let mid = (lo + hi + 1) / 2; if cost[order[mid]] <= limit { lo = mid } else { hi = mid - 1 } }
+            var next = lo + 1
+            while !s.live(e, order[next]) { next += 1 }
+            targets.append((e, lo))
+            lift = min(lift, cost[order[next]] - least)
         }
         guard !targets.isEmpty else { return true }
-        s.beginReason(); explain(s, parts, base: Cost.add(floorUnarySum, lift), above: upper)
+        s.beginReason(); explain(s, reasonParts(s, sumParts(s)), base: Cost.add(floorUnarySum, lift), above: upper)
         var shared: (start: Int32, end: Int32)? = nil
-        for (e, limit) in targets {
-            let cost = unary[e]
-            if !s.removeEach(e, where: { cost[$0] > limit }, sharing: &shared) { return false }
+        for (e, rank) in targets {
+            if !s.remove(e, byCost[e][(rank + 1)...s.ints[maxSlot[e]]], sharing: &shared) { return false }
         }
         return true
     }

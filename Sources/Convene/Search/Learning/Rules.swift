@@ -88,29 +88,80 @@ final class SumRule: LearningPropagator {
     let contribution: [[Int]]
     let lo: Int?, hi: Int?
     var name: String { "sum of \(watched.count) events in [\(lo.map(String.init) ?? "-∞"), \(hi.map(String.init) ?? "∞")]" }
+    /// The positions of each event in `watched` (an event may count more than once).
+    private let positions: [[Int]]
+    /// Trailed, once attached to an engine: each position's least and greatest live
+    /// contribution, and their sums. Kept up to date from the events that change (`refresh`),
+    /// so a wake costs what changed, not the whole sum.
+    private var minSlot: [Int] = [], maxSlot: [Int] = []
+    private var sMinSlot = -1, sMaxSlot = -1
+    /// Each position's least and greatest contribution over all its options: a scan of the
+    /// live ones that meets both can stop.
+    private let floor: [Int], ceiling: [Int]
+    /// Per position, a live option at its least and one at its greatest contribution when last
+    /// scanned: while both are live and still at the bounds kept, the bounds hold (watches, not
+    /// trailed; checked before use).
+    private var minWitness: [Int], maxWitness: [Int]
 
-    init(_ sum: LinearSum) { watched = sum.events; contribution = sum.contribution; lo = sum.lo; hi = sum.hi }
+    init(_ sum: LinearSum) {
+        watched = sum.events; contribution = sum.contribution; lo = sum.lo; hi = sum.hi
+        var at = Array(repeating: [Int](), count: (watched.max() ?? -1) + 1)
+        for (i, e) in watched.enumerated() { at[e].append(i) }
+        positions = at
+        floor = contribution.map { $0.min() ?? 0 }; ceiling = contribution.map { $0.max() ?? 0 }
+        minWitness = Array(repeating: -1, count: watched.count); maxWitness = minWitness
+    }
 
-    func bounds(_ s: Engine) -> (mins: [Int], maxs: [Int]) {
-        var mins: [Int] = [], maxs: [Int] = []
-        mins.reserveCapacity(watched.count); maxs.reserveCapacity(watched.count)
-        for (i, e) in watched.enumerated() {
-            var a = Int.max, b = Int.min
-            s.forEach(e) { o in let c = contribution[i][o]; a = min(a, c); b = max(b, c) }
-            mins.append(a); maxs.append(b)
+    /// The slots, made on first use: the contributions' range over all options, then narrowed
+    /// to the live ones as a change (trailed), so they hold at whatever level this happens.
+    private func attach(_ s: Engine) {
+        guard sMinSlot < 0 else { return }
+        var a = 0, b = 0
+        for (x, y) in zip(floor, ceiling) { minSlot.append(s.newInt(x)); maxSlot.append(s.newInt(y)); a += x; b += y }
+        sMinSlot = s.newInt(a); sMaxSlot = s.newInt(b)
+        for i in watched.indices { update(s, i) }
+    }
+
+    private func update(_ s: Engine, _ i: Int) {
+        let e = watched[i]
+        guard s.size[e] > 0 else { return }
+        let c = contribution[i], least = floor[i], most = ceiling[i]
+        let oldA = s.ints[minSlot[i]], oldB = s.ints[maxSlot[i]]
+        let wa = minWitness[i], wb = maxWitness[i]
+        if wa >= 0, wb >= 0, s.live(e, wa), s.live(e, wb), c[wa] == oldA, c[wb] == oldB { return }
+        var a = Int.max, b = Int.min
+        s.forEachUntil(e) { o in
+            let v = c[o]
+            if v < a { a = v; minWitness[i] = o }
+            if v > b { b = v; maxWitness[i] = o }
+            return a == least && b == most
         }
-        return (mins, maxs)
+        if a != oldA { s.setInt(minSlot[i], a); s.setInt(sMinSlot, s.ints[sMinSlot] + a - oldA) }
+        if b != oldB { s.setInt(maxSlot[i], b); s.setInt(sMaxSlot, s.ints[sMaxSlot] + b - oldB) }
+    }
+
+    /// Brings the bounds of `changed`'s positions up to date (every caller that reads them
+    /// passes each change of a watched event: the engine, or the objective's soft sums).
+    func refresh(_ s: Engine, _ changed: [Int]) {
+        if sMinSlot < 0 { attach(s); return }
+        for e in changed where e < positions.count { for i in positions[e] { update(s, i) } }
+    }
+
+    /// Each position's least and greatest live contribution, for reasons.
+    func bounds(_ s: Engine) -> (mins: [Int], maxs: [Int]) {
+        attach(s)
+        return (minSlot.map { s.ints[$0] }, maxSlot.map { s.ints[$0] })
     }
 
     /// How far the sum's bounds with the live options lie outside [lo, hi]: the amount above
-    /// `hi` (`over`) or below `lo`, 0 inside; and the bounds it comes from. The one test of the
-    /// range, for this propagator's conflicts and the objective's soft sums.
-    func outside(_ s: Engine) -> (amount: Int, over: Bool, mins: [Int], maxs: [Int]) {
-        let (mins, maxs) = bounds(s)
-        let sMin = mins.reduce(0, +), sMax = maxs.reduce(0, +)
-        if let hi, sMin > hi { return (sMin - hi, true, mins, maxs) }
-        if let lo, sMax < lo { return (lo - sMax, false, mins, maxs) }
-        return (0, false, mins, maxs)
+    /// `hi` (`over`) or below `lo`, 0 inside. The one test of the range, for this propagator's
+    /// conflicts and the objective's soft sums.
+    func outside(_ s: Engine) -> (amount: Int, over: Bool) {
+        attach(s)
+        let sMin = s.ints[sMinSlot], sMax = s.ints[sMaxSlot]
+        if let hi, sMin > hi { return (sMin - hi, true) }
+        if let lo, sMax < lo { return (lo - sMax, false) }
+        return (0, false)
     }
 
     /// Adds to the reason that every event but `except` has lost its options below its `mins`
@@ -123,28 +174,42 @@ final class SumRule: LearningPropagator {
     }
 
     func propagate(_ s: Engine, changed: [Int]) -> Bool {
+        refresh(s, changed)
         while true {
-            let (amount, over, mins, maxs) = outside(s)
-            if amount > 0 { s.beginReason(); explain(s, low: over, over ? mins : maxs, except: -1); return s.fail() }
-            let sMin = mins.reduce(0, +), sMax = maxs.reduce(0, +)
+            let (amount, over) = outside(s)
+            if amount > 0 {
+                let (mins, maxs) = bounds(s)
+                s.beginReason(); explain(s, low: over, over ? mins : maxs, except: -1); return s.fail()
+            }
             var narrowed = false
             for (i, e) in watched.enumerated() where s.size[e] > 1 {
-                let c = contribution[i]
-                if let hi, maxs[i] > hi - (sMin - mins[i]) {
-                    let limit = hi - (sMin - mins[i])
-                    s.beginReason(); explain(s, low: true, mins, except: i)
-                    if !s.removeEach(e, where: { c[$0] > limit }) { return false }
-                    narrowed = true
-                }
-                if let lo, mins[i] < lo - (sMax - maxs[i]), s.size[e] > 0 {
-                    let limit = lo - (sMax - maxs[i])
-                    s.beginReason(); explain(s, low: false, maxs, except: i)
-                    if !s.removeEach(e, where: { c[$0] < limit }) { return false }
-                    narrowed = true
-                }
+                guard let n = narrow(s, i, e) else { return false }
+                narrowed = narrowed || n
             }
             if !narrowed { return true }
         }
+    }
+
+    /// Removes position `i`'s options that would take the sum out of range with every other
+    /// position at its bound; whether it removed any, nil on a conflict.
+    private func narrow(_ s: Engine, _ i: Int, _ e: Int) -> Bool? {
+        let c = contribution[i], least = s.ints[minSlot[i]], most = s.ints[maxSlot[i]]
+        let sMin = s.ints[sMinSlot], sMax = s.ints[sMaxSlot]
+        var narrowed = false
+        if let hi, most > hi - (sMin - least) {
+            let limit = hi - (sMin - least)
+            s.beginReason(); explain(s, low: true, bounds(s).mins, except: i)
+            if !s.removeEach(e, where: { c[$0] > limit }) { return nil }
+            narrowed = true
+        }
+        if let lo, least < lo - (sMax - most), s.size[e] > 0 {
+            let limit = lo - (sMax - most)
+            s.beginReason(); explain(s, low: false, bounds(s).maxs, except: i)
+            if !s.removeEach(e, where: { c[$0] < limit }) { return nil }
+            narrowed = true
+        }
+        if narrowed { refresh(s, [e]) }
+        return narrowed
     }
 }
 
