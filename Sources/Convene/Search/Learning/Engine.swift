@@ -288,7 +288,7 @@ final class Engine {
         forEach(e) { o in
             guard test(o) else { return }
             if !hit { hit = true; pushEntry(Predicate(e, .ne, o)); reason = entryReason[entryCount - 1] }
-            else { entryPredicate.append(Predicate(e, .ne, o)); entryLevel.append(Int32(level)); entryReason.append(reason); stamp.append(0) }
+            else { pushEntry(Predicate(e, .ne, o), reason: reason) }
             removeBit(e, o, Int32(entryCount - 1))
         }
         return hit ? changed(e) : true
@@ -318,6 +318,7 @@ final class Engine {
         }
         return changed(e)
     }
+    /// `remove`'s words and the bits it clears in each, kept to spare an allocation a call.
     private var gone: [(word: Int, bits: UInt64)] = []
 
     /// Records the reason built so far as a conflict; returns false for the caller to pass on.
