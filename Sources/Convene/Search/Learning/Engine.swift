@@ -55,7 +55,10 @@ final class Engine {
     private var queue: [Int32] = []
     private var queueHead = 0
     private var queued: [Bool] = []
-    private var dirty: [[Int32]] = []
+    private var dirty: [[Int]] = []
+    /// The list handed to the propagator running: swapped with its `dirty` list, so that no
+    /// list is copied or allocated per wake.
+    private var waking: [Int] = []
     let nogoods: NogoodStore
     /// Events changed since the nogoods last looked.
     private var nogoodDirty: [Int32] = []
@@ -357,7 +360,7 @@ final class Engine {
     /// Wakes the propagators and nogoods watching `e`; false when `e` has no option left.
     private func changed(_ e: Int) -> Bool {
         for p in watchers[e] {
-            if dirty[Int(p)].last != Int32(e) { dirty[Int(p)].append(Int32(e)) }
+            if dirty[Int(p)].last != e { dirty[Int(p)].append(e) }
             if !queued[Int(p)] { queued[Int(p)] = true; queue.append(p) }
         }
         if !nogoodMarked[e] { nogoodMarked[e] = true; nogoodDirty.append(Int32(e)) }
@@ -369,7 +372,7 @@ final class Engine {
     func scheduleAll() { for p in propagators.indices { schedule(p, events: propagators[p].watched) } }
 
     func schedule(_ p: Int, events: [Int]) {
-        dirty[p] = events.map(Int32.init)
+        dirty[p] = events
         if !queued[p] { queued[p] = true; queue.append(Int32(p)) }
     }
 
@@ -385,11 +388,11 @@ final class Engine {
             guard queueHead < queue.count else { clearQueue(); return true }
             let p = Int(queue[queueHead]); queueHead += 1
             queued[p] = false
-            let changed = dirty[p].map(Int.init)
-            dirty[p].removeAll(keepingCapacity: true)
+            swap(&waking, &dirty[p])
+            defer { waking.removeAll(keepingCapacity: true) }
             propagations += 1
             if propagations & 255 == 255, model.expired() { expired = true; clearQueue(); return false }
-            if !propagators[p].propagate(self, changed: changed) { clearQueue(); return false }
+            if !propagators[p].propagate(self, changed: waking) { clearQueue(); return false }
         }
     }
 
