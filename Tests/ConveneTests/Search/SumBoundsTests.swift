@@ -20,7 +20,10 @@ struct SumBoundsTests {
             // A sum over every event (one twice), each option contributing a pseudo-random amount.
             let events = Array(model.options.indices) + [0]
             let contribution = events.map { e in model.options[e].indices.map { _ in rng.int(0...5) } }
-            let sum = SumRule(LinearSum(events: events, contribution: contribution, lo: nil, hi: nil))
+            // A range the sum's bounds cross as options go, so that `outside` is tested too.
+            let floor = contribution.reduce(0) { $0 + $1.min()! }, ceiling = contribution.reduce(0) { $0 + $1.max()! }
+            let (lo, hi) = (floor + (ceiling - floor) * 2 / 3, floor + (ceiling - floor) / 3)
+            let sum = SumRule(LinearSum(events: events, contribution: contribution, lo: seed % 2 == 0 ? lo : nil, hi: hi))
             func expectExact() {
                 let (mins, maxs) = sum.bounds(engine)
                 for (i, e) in events.enumerated() {
@@ -28,8 +31,11 @@ struct SumBoundsTests {
                     engine.forEach(e) { o in a = min(a, contribution[i][o]); b = max(b, contribution[i][o]) }
                     #expect(mins[i] == a && maxs[i] == b, "seed \(seed), position \(i)")
                 }
+                // `outside` from the kept sums, against the recomputed bounds' sums.
                 let (mn, mx) = (mins.reduce(0, +), maxs.reduce(0, +))
-                #expect(sum.outside(engine).amount == 0 && mn <= mx)
+                let expected = mn > hi ? (mn - hi, true) : (seed % 2 == 0 && mx < lo ? (lo - mx, false) : (0, false))
+                let got = sum.outside(engine)
+                #expect(got.amount == expected.0 && got.over == expected.1, "seed \(seed): \(got) against \(expected)")
                 checked += 1
             }
             expectExact()
@@ -48,7 +54,7 @@ struct SumBoundsTests {
                 for o in live.prefix(rng.int(0...(live.count / 2))) where engine.size[e] > 1 {
                     engine.beginReason(); _ = engine.post(Predicate(e, .ne, o))
                 }
-                sum.refresh(engine, [e])
+                sum.refresh(engine, e)
                 expectExact()
             }
         }

@@ -248,20 +248,6 @@ final class Engine {
     /// Makes `p` true with the reason built so far; false on a conflict (its event has no option left).
     @discardableResult
     func post(_ p: Predicate) -> Bool {
-        let b = base[Int(p.event)], v = p.value
-        switch p.kind {
-        case .ne: return post(p) { $0 == Int(v) }
-        case .eq: return post(p) { $0 != Int(v) }
-        case .startGE: return post(p) { self.startOf[b + $0] < v }
-        case .startLE: return post(p) { self.startOf[b + $0] > v }
-        case .endGE: return post(p) { self.endOf[b + $0] < v }
-        case .endLE: return post(p) { self.endOf[b + $0] > v }
-        }
-    }
-
-    /// Removes the live options of `p`'s event that `violated` names (those `p.violated` names).
-    @inline(__always)
-    private func post(_ p: Predicate, _ violated: (Int) -> Bool) -> Bool {
         let e = Int(p.event), b = base[e], first = wordBase[e]
         var hit = false
         let entry = Int32(entryCount)
@@ -271,7 +257,7 @@ final class Engine {
             while bits != 0 {
                 let o = w << 6 | bits.trailingZeroBitCount
                 bits &= bits - 1
-                if violated(o) { gone |= 1 << UInt64(o & 63); removedBy[b + o] = entry }
+                if p.violated(by: o, start: startOf[b + o], end: endOf[b + o]) { gone |= 1 << UInt64(o & 63); removedBy[b + o] = entry }
             }
             guard gone != 0 else { continue }
             if !hit { hit = true; pushEntry(p) }

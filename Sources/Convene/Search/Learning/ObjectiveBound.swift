@@ -176,7 +176,7 @@ final class ObjectiveBound: LearningPropagator {
         var dirty: [Int] = []
         for e in changed where s.size[e] > 0 {
             for k in sumsOf[e] {
-                sums[k].sum.refresh(s, [e])
+                sums[k].sum.refresh(s, e)
                 if !sumDirty[k] { sumDirty[k] = true; dirty.append(k) }
             }
         }

@@ -140,11 +140,11 @@ final class SumRule: LearningPropagator {
         if b != oldB { s.setInt(maxSlot[i], b); s.setInt(sMaxSlot, s.ints[sMaxSlot] + b - oldB) }
     }
 
-    /// Brings the bounds of `changed`'s positions up to date (every caller that reads them
+    /// Brings the bounds of event `e`'s positions up to date (every caller that reads them
     /// passes each change of a watched event: the engine, or the objective's soft sums).
-    func refresh(_ s: Engine, _ changed: [Int]) {
+    func refresh(_ s: Engine, _ e: Int) {
         if sMinSlot < 0 { attach(s); return }
-        for e in changed where e < positions.count { for i in positions[e] { update(s, i) } }
+        if e < positions.count { for i in positions[e] { update(s, i) } }
     }
 
     /// Each position's least and greatest live contribution, for reasons.
@@ -174,7 +174,7 @@ final class SumRule: LearningPropagator {
     }
 
     func propagate(_ s: Engine, changed: [Int]) -> Bool {
-        refresh(s, changed)
+        for e in changed { refresh(s, e) }
         while true {
             let (amount, over) = outside(s)
             if amount > 0 {
@@ -208,7 +208,7 @@ final class SumRule: LearningPropagator {
             if !s.removeEach(e, where: { c[$0] < limit }) { return nil }
             narrowed = true
         }
-        if narrowed { refresh(s, [e]) }
+        if narrowed { refresh(s, e) }
         return narrowed
     }
 }
