@@ -73,11 +73,11 @@ extension ConflictExplainer {
             case .rooms(let name):
                 guard let v = scenario.venueIndex(name), let rooms = scenario.venues[v].rooms else { continue }
                 let rule = model.roomsRule(v, rooms: rooms)
-                if let i = search.addRule(id, rule.map { [$0] } ?? [], events: rule?.watched ?? []) { ctx.given[id] = i }
+                if let i = search.addRule(rule.map { [$0] } ?? []) { ctx.given[id] = i }
             case .reason(let reason, let name):
                 guard let e = scenario.eventIndex(name) else { continue }
                 let opts = model.options[e].indices.filter { evaluator.structureReasons(of: e, model.options[e][$0].placement).contains(reason) }
-                ctx.given[id] = search.addRemovals(id, [(e, opts)])
+                ctx.given[id] = search.addRemovals([(e, opts)])
             case .constraint, .pin: continue
             }
         }
@@ -85,14 +85,12 @@ extension ConflictExplainer {
     }
 
     /// Tri-state: true (a calendar, checked by `check`), false (none), nil (the limit).
-    private func tryVariant(_ ctx: RepairContext, _ id: ConflictElementID, _ removals: [(event: Int, options: [Int])],
+    private func tryVariant(_ ctx: RepairContext, _ removals: [(event: Int, options: [Int])],
                             check: (Schedule) -> Bool) -> Bool? {
         let search = ctx.search
-        let variant = search.addRemovals(id, removals)
+        let variant = search.addRemovals(removals)
         switch search.solve(ctx.others + [variant], decided: Array(scenario.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
-        case .sat(let values):
-            let schedule: Schedule = values.enumerated().map { search.model.options[$0][$1].placement }
-            return check(schedule) ? true : nil
+        case .sat(let values): return check(schedule(search, values)) ? true : nil
         case .unsat: return false
         case .unknown: return nil
         }
@@ -119,7 +117,7 @@ extension ConflictExplainer {
         func test(_ lo: Day, _ hi: Day) -> Bool? {
             var changed = s
             changed.events[e].window = DateRange(lo, hi)
-            return tryVariant(ctx, .reason(.window, event: ev.id), [(e, outside(lo, hi))]) { holds($0, in: changed) }
+            return tryVariant(ctx, [(e, outside(lo, hi))]) { holds($0, in: changed) }
         }
         let lo = max(ev.window.start, s.horizon.start), hi = min(ev.window.end, s.horizon.end)
         // The least end: the first day d after hi with a calendar (monotone: a later end only adds options).
@@ -173,7 +171,7 @@ extension ConflictExplainer {
         // The least distance: monotone (a wider band only adds options). Doubling from one day,
         // then halving: the nearest date is usually near, and a near band is quick to refute.
         func band(_ k: Int) -> Bool? {
-            tryVariant(ctx, .reason(.fixed, event: ev.id), [(e, options.indices.filter { !admitted(options[$0].placement, near: k) })], check: check)
+            tryVariant(ctx, [(e, options.indices.filter { !admitted(options[$0].placement, near: k) })], check: check)
         }
         let far = s.horizon.count
         var a = 0, b = 1
@@ -192,7 +190,7 @@ extension ConflictExplainer {
             let keep = options.indices.filter { admitted(options[$0].placement, near: b) && options[$0].placement.start == day }
             guard !keep.isEmpty else { continue }
             let drop = options.indices.filter { !keep.contains($0) }
-            guard let ok = tryVariant(ctx, .reason(.fixed, event: ev.id), [(e, drop)], check: check) else { return nil }
+            guard let ok = tryVariant(ctx, [(e, drop)], check: check) else { return nil }
             if ok {
                 return ConflictRepair(element: .reason(.fixed, event: ev.id), kind: "date",
                                       sentence: "pin \(ev.id) to \(day.iso)\(pin.venue.map { " at \($0)" } ?? "") instead of \(pin.start.iso), "
@@ -217,7 +215,7 @@ extension ConflictExplainer {
             guard let rule = model.roomsRule(v, rooms: rooms, extra: Dictionary(uniqueKeysWithValues: dates.map { ($0, extra) })) else {
                 return .some(nil) // cannot happen: fewer events than rooms would have no conflict
             }
-            guard let sel = search.addRule(.rooms(venue: venue.id), [rule], events: rule.watched) else { return nil }
+            guard let sel = search.addRule([rule]) else { return nil }
             switch search.solve(ctx.others + [sel], decided: Array(s.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
             case .sat(let values):
                 let schedule = self.schedule(search, values)

@@ -82,20 +82,20 @@ extension ConflictExplainer {
         for id in all {
             switch id {
             case .constraint(let name):
-                guard let c = hard.first(where: { $0.id == name }) else { search.addRemovals(id, []); continue }
+                guard let c = hard.first(where: { $0.id == name }) else { search.addRemovals([]); continue }
                 if let a = c.rule.avoidance {
-                    search.addRemovals(id, avoidRemovals(a, model))
+                    search.addRemovals(avoidRemovals(a, model))
                 } else {
-                    search.addRule(id, model.posted(c).propagators(of: c, in: model), events: c.rule.events)
+                    search.addRule(model.posted(c).propagators(of: c, in: model))
                 }
             case .rooms(let venue):
-                guard let v = s.venueIndex(venue), let rooms = s.venues[v].rooms else { search.addRemovals(id, []); continue }
+                guard let v = s.venueIndex(venue), let rooms = s.venues[v].rooms else { search.addRemovals([]); continue }
                 let r = model.roomsRule(v, rooms: rooms)
-                search.addRule(id, r.map { [$0] } ?? [], events: r?.watched ?? [])
+                search.addRule(r.map { [$0] } ?? [])
             case .reason(_, let event), .pin(let event):
                 // An event-level reason or pin: in force in the options; the event's marker stands for it.
-                guard let e = eventIndex[event] else { search.addRemovals(id, []); continue }
-                markerElements[e].append(search.addRemovals(id, []))
+                guard let e = eventIndex[event] else { search.addRemovals([]); continue }
+                markerElements[e].append(search.addRemovals([]))
             }
         }
         search.markerElements = markerElements
@@ -208,25 +208,25 @@ extension ConflictExplainer {
         for id in core {
             switch id {
             case .constraint(let name):
-                guard let c = sub.constraints.first(where: { $0.id == name }), c.hard else { search.addRemovals(id, []); continue }
-                if let a = c.rule.avoidance { search.addRemovals(id, avoidRemovals(a, model)) }
-                else { search.addRule(id, model.posted(c).propagators(of: c, in: model), events: c.rule.events) }
+                guard let c = sub.constraints.first(where: { $0.id == name }), c.hard else { search.addRemovals([]); continue }
+                if let a = c.rule.avoidance { search.addRemovals(avoidRemovals(a, model)) }
+                else { search.addRule(model.posted(c).propagators(of: c, in: model)) }
             case .rooms(let venue):
-                guard let v = sub.venueIndex(venue), let rooms = sub.venues[v].rooms else { search.addRemovals(id, []); continue }
+                guard let v = sub.venueIndex(venue), let rooms = sub.venues[v].rooms else { search.addRemovals([]); continue }
                 let r = model.roomsRule(v, rooms: rooms)
                 let compulsory = r.map { CompulsoryRoomsRule(events: $0.watched, venue: v, rooms: rooms, taken: model.roomsTaken[v] ?? [:]) }
-                search.addRule(id, r.map { [$0, compulsory!] } ?? [], events: r?.watched ?? [])
+                search.addRule(r.map { [$0, compulsory!] } ?? [])
             case .pin(let event):
-                guard let e = subIndex[event] else { search.addRemovals(id, []); continue }
+                guard let e = subIndex[event] else { search.addRemovals([]); continue }
                 let full = part[e]
-                search.addRemovals(id, [(e, model.options[e].indices.filter { !(base.admits?(full, model.options[e][$0].placement) ?? true) })])
+                search.addRemovals([(e, model.options[e].indices.filter { !(base.admits?(full, model.options[e][$0].placement) ?? true) })])
             case .reason(let reason, let event):
-                guard let e = subIndex[event] else { search.addRemovals(id, []); continue }
+                guard let e = subIndex[event] else { search.addRemovals([]); continue }
                 if reasons[e] == nil {
                     if timeUp() { return false }
                     reasons[e] = model.options[e].map { ev.structureReasons(of: e, $0.placement) }
                 }
-                search.addRemovals(id, [(e, reasons[e]!.indices.filter { reasons[e]![$0].contains(reason) })])
+                search.addRemovals([(e, reasons[e]!.indices.filter { reasons[e]![$0].contains(reason) })])
             }
         }
         return true

@@ -85,17 +85,14 @@ final class Decomposed {
         return improveAndProve()
     }
 
-    /// Solves the events of one or more parts on their own, with the rooms others take, a warm
-    /// start (`hint`: the whole calendar, read at these events), and a node limit.
-    private func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], hint: Schedule? = nil, nodeLimit: Int? = nil,
-                     firstOnly: Bool = false) -> SolveOutcome {
+    /// Solves the events of one or more parts on their own, with the rooms others take, and a node limit.
+    private func sub(_ events: [Int], occupancy: [Int: [Int: Int]] = [:], nodeLimit: Int? = nil, firstOnly: Bool = false) -> SolveOutcome {
         let (s, partEvaluator) = restricted(events)
         var setup = SearchSetup()
         setup.occupancy = occupancy
         var subLimits = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
         if firstOnly { subLimits.solutionLimit = 1 }
         let solver = Solver(s, setup: setup, limits: subLimits, evaluator: partEvaluator)
-        if let hint { solver.seed(with: events.map { hint[$0] }) }
         let out = solver.solve()
         stats.absorb(out.stats)
         limits.trace?("part of \(events.count) events (\(s.events.first?.id ?? "-"), …): \(out.status), "
@@ -127,7 +124,7 @@ final class Decomposed {
     /// rooms the earlier ones take (from `Parameters.quickParts` parts on).
     private func calendarAtOnce() {
         guard parts.count >= Parameters.quickParts else { return }
-        let (greedy, placedAll) = firstCalendar { self.sub($0, occupancy: $1, firstOnly: $2) }
+        let (greedy, placedAll) = firstCalendar()
         if placedAll {
             quick = (greedy, parts.indices.reduce(0) { Cost.add($0, cost(of: $1, in: greedy)) })
         } else if !stopped {
@@ -398,7 +395,7 @@ final class Decomposed {
     /// most, then three, then seven), against the rooms of the rest; when that fails too, the
     /// parts placed so far and false. The rooms taken are kept as a running count, so that a
     /// season's thousands of parts cost no more each than the first.
-    private func firstCalendar(_ sub: ([Int], [Int: [Int: Int]], Bool) -> SolveOutcome) -> (schedule: Schedule, placedAll: Bool) {
+    private func firstCalendar() -> (schedule: Schedule, placedAll: Bool) {
         var schedule = Schedule(repeating: nil, count: scenario.events.count)
         var placed = Set<Int>()
         var occupied: [Int: [Int: Int]] = [:]
@@ -414,7 +411,7 @@ final class Decomposed {
                 let events = group.flatMap { parts[$0] }.sorted()
                 // Rooms taken by the placed parts outside the group.
                 for g in group.dropFirst() { count(g, -1) }
-                let out = sub(events, occupied, true)
+                let out = sub(events, occupancy: occupied, firstOnly: true)
                 guard let result = out.schedule else {
                     for g in group.dropFirst() { count(g, 1) }
                     if out.status == .unknown { return (schedule, false) }

@@ -60,6 +60,14 @@ public final class Solver {
     private var dive: Dive? = nil
     /// Dives to make, one after another, before the complete search resumes.
     private var divesDue = 0
+    /// Whether a seeded search opens with a round of dives before its first descent (a
+    /// what-if's improvement: the change is local, and a descent through every event first
+    /// spends most of its nodes on the events it left where they were).
+    var divesFirst = false
+    /// Nodes without a better calendar after which the search stops (nil: none), counted from
+    /// the seed or the last improvement: a what-if's improvement ends once it has stalled.
+    var stallNodes: Int? = nil
+    private var nodesAtBest = 0
     /// Whether a dive since the last restart found a better calendar.
     private var divesImproved = true
 
@@ -125,6 +133,7 @@ public final class Solver {
 
     private func improve(_ values: [Int], _ cost: Int) {
         best = values; bestCost = cost; stats.solutions += 1
+        nodesAtBest = stats.nodes
         if dive != nil { divesImproved = true }
         limits.progress?(SearchProgress(seconds: now() - started, cost: cost, bound: nil))
         objective?.upper = cost - 1
@@ -146,6 +155,7 @@ public final class Solver {
             if model.aborted { return finish(complete: false) }
             if model.options.contains(where: { $0.isEmpty }) { return finish(complete: true) }
             engine.scheduleAll()
+            if divesFirst { dueDives(interval: restartBase) }
         } else {
             if dive != nil { endDive(searchedOut: false) }
             engine.backjump(to: 0)
@@ -243,7 +253,7 @@ public final class Solver {
                 if conflictsToRestart <= 0 {
                     stats.restarts += 1; restartIndex += 1
                     conflictsToRestart = restartBase * luby(restartIndex)
-                    if !pendingConflict { pendingConflict = !restart(interval: conflictsToRestart) }
+                    if !pendingConflict { restart(interval: conflictsToRestart) }
                 }
                 continue
             }
@@ -266,11 +276,17 @@ public final class Solver {
         }
     }
 
-    /// Back to the root, and once a calendar is known, a dive. The root first reaches its fixpoint
-    /// (a nogood asserted there may still be queued): a dive's level would otherwise take its
-    /// consequences with it, and a proof at the root would be lost. False on a conflict at the root.
-    private func restart(interval: Int) -> Bool {
+    /// Back to the floor, and once a calendar is known, dives are due: the loop opens them at
+    /// the root's fixpoint (a nogood asserted there may still be queued: a dive's level would
+    /// otherwise take its consequences with it, and a proof at the root would be lost).
+    private func restart(interval: Int) {
         engine.backjump(to: floor)
+        dueDives(interval: interval)
+    }
+
+    /// Once a calendar is known, the dives to make before the complete search resumes for
+    /// `interval` conflicts.
+    private func dueDives(interval: Int) {
         if floor == 0, best != nil {
             let atScale = engine.eventCount >= Parameters.scaleEvents
             // Idle, the dives get as many conflicts as the complete search's next interval.
@@ -279,7 +295,6 @@ public final class Solver {
                 : (atScale ? Parameters.idleDivesPerRestartAtScale : idle)
             divesImproved = false
         }
-        return true
     }
 
     private var feasibilityDone: Bool { model.setup.feasibilityOnly && best != nil }
@@ -312,7 +327,7 @@ public final class Solver {
 
     private func endDive(searchedOut: Bool) {
         if let trace = limits.trace, let n = neighbourhoods {
-            trace("dive \(stats.dives) \(n.lastKind) of \(n.lastSize): \(searchedOut ? "searched out" : "budget spent"), best \(bestCost)")
+            trace("dive \(stats.dives) \(n.lastKind) of \(n.lastSize): \(searchedOut ? "searched out" : "budget spent"), best \(bestCost), node \(stats.nodes)")
         }
         neighbourhoods?.finished(exhausted: searchedOut)
         engine.backjump(to: 0)
@@ -325,6 +340,7 @@ public final class Solver {
 
     private func shouldStop(_ iterations: Int) -> Bool {
         if let n = nodeBudget, stats.nodes >= n { return true }
+        if let n = stallNodes, best != nil, stats.nodes - nodesAtBest >= n { return true }
         if iterations & 31 == 0, now() >= deadline || stop?.isRaised == true || model.expired() { return true }
         return false
     }
@@ -408,17 +424,10 @@ public final class Solver {
     /// from (the entries without a reason): the nogood names those (a selector or marker each),
     /// not each option they removed.
     private func assumptionsBehind(_ lower: [Int32]) -> [Int32] {
-        var stack = lower.filter { Int(engine.entryLevel[Int($0)]) <= floor }
+        let onFloor = lower.filter { Int(engine.entryLevel[Int($0)]) <= floor }
         var kept = lower.filter { Int(engine.entryLevel[Int($0)]) > floor }
-        analysis.forget(stack)
-        var expanded: [Int32] = []
-        var visited = Set<Int32>()
-        while let r = stack.popLast() {
-            guard visited.insert(r).inserted else { continue }
-            let why = engine.reason(of: Int(r))
-            if why.isEmpty { expanded.append(r) } else { stack.append(contentsOf: why) }
-        }
-        analysis.add(expanded.sorted(), to: &kept)
+        analysis.forget(onFloor)
+        analysis.add(roots(of: onFloor).sorted(), to: &kept)
         return kept
     }
 

@@ -11,10 +11,11 @@ import Foundation
 ///    the node limit: grow the freed set (their neighbours near in time in a hard rule or at a
 ///    venue, then every event of those rules, then whole parts, then everything) and again.
 /// 2. **Bound.** Each part alone (the rooms counting its own events: a relaxation) is solved to
-///    its optimum; their sum bounds every re-plan, and a part alone without a calendar proves the
-///    what-if infeasible.
+///    its optimum; their sum bounds every re-plan. (Before the repair, a part holding a pin
+///    that has no calendar alone proves the what-if infeasible.)
 /// 3. **Improve and prove** with the one search over the whole what-if (`Solver`), seeded with
-///    the repair, under a node limit: its large-neighbourhood dives free the events the repair
+///    the repair, under a node limit, ending once it stalls: it opens with a round of
+///    large-neighbourhood dives (the change is local), which free the events the repair
 ///    moved or freed and those near them, the parts, the dearest soft rules, and the generic
 ///    kinds (`Neighbourhoods`); its complete search between them proves `optimal`, as does
 ///    meeting the parts' bound.
@@ -75,65 +76,29 @@ final class WhatIfSearch {
     }
     private func outOfTime() -> Bool { (remaining().map { $0 <= 0 } ?? false) || limits.stop?.isRaised == true }
 
-    /// Adds one search's counters (nodes, conflicts, restarts, dives, …) to the what-if's.
-    private func count(_ s: SolveStats) { stats.absorb(s) }
-
     // MARK: One search with most of the calendar held
 
     /// Searches the events of `free` (ascending) at the what-if cost, every other event held at
     /// its placement in `around`, from `around` when it is a calendar.
-    ///
-    /// With `near`, each freed event that is not pinned keeps to starts within `near` days of
-    /// its own in `around` (and with 0, to its venue too: only its length may change): the
-    /// scenario searched is the same with those windows and venues narrowed, so its options
-    /// cost only what those few dates cost to compile, and every calendar it finds is one of
-    /// the whole what-if.
-    func solve(free: [Int], around: Schedule, nodeLimit: Int?, near: Int? = nil, firstOnly: Bool = false,
-               hints: Neighbourhoods.Hints = .init(), bound: Int? = nil) -> SolveOutcome {
+    func solve(free: [Int], around: Schedule, nodeLimit: Int?, firstOnly: Bool = false,
+               hints: Neighbourhoods.Hints = .init(), bound: Int? = nil, divesFirst: Bool = false) -> SolveOutcome {
         var s = setup
         var isFree = Array(repeating: false, count: scenario.events.count)
         for e in free { isFree[e] = true }
         for e in scenario.events.indices where !isFree[e] { s.frozen[e] = around[e]! }
-        var searched = scenario, judge = evaluator
-        if let near {
-            // The starts allowed: within `near` days of each freed event's own (an admission
-            // test), and the window narrowed to those starts and the longest placement from the
-            // last of them, so that only those dates are compiled.
-            var centre = [Placement?](repeating: nil, count: scenario.events.count)
-            for e in free where pins[e] == nil {
-                guard let p = around[e] else { continue }
-                var ev = searched.events[e]
-                if near == 0, let v = p.venue, ev.venues.contains(v) { ev.venues = [v] }
-                let lastStart = p.start + near
-                var hi = lastStart
-                for v in (ev.venues.isEmpty ? [nil] : ev.venues.map { Optional($0) }) {
-                    if let q = evaluator.place(start: lastStart, venue: v, days: max(1, ev.length.longest)) { hi = max(hi, q.end) }
-                }
-                let lo = max(ev.window.start, p.start - near)
-                hi = min(ev.window.end, max(hi, lastStart + 14))
-                guard lo <= p.start, p.start <= hi else { continue }
-                ev.window = DateRange(lo, hi)
-                searched.events[e] = ev
-                centre[e] = p
-            }
-            let base = s.admits, held = centre
-            s.admits = { e, q in
-                if let c = held[e], abs(q.start - c.start) > near || (near == 0 && q.venue != c.venue) { return false }
-                return base?(e, q) ?? true
-            }
-            judge = Evaluator(searched, calendarsOf: evaluator)
-        }
         var sub = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
         if firstOnly { sub.solutionLimit = 1 }
-        let solver = Solver(searched, setup: s, limits: sub, evaluator: judge)
+        let solver = Solver(scenario, setup: s, limits: sub, evaluator: evaluator)
         solver.hints = hints
+        solver.divesFirst = divesFirst
+        if divesFirst { solver.stallNodes = effort.improveStallNodes }
         if let bound { solver.knownBound = bound }
         if !around.contains(where: { $0 == nil }) { solver.seed(with: around) }
         let out = solver.solve()
-        count(out.stats)
+        stats.absorb(out.stats)
         if let trace = limits.trace {
             let objective = out.objective.map { String(Double($0) / 2) } ?? "-", ms = String(format: "%.1f", out.stats.elapsed * 1000)
-            trace("whatif: \(String(format: "%.3f", now() - started)) s: \(free.count) free\(near.map { " (±\($0) days)" } ?? ""), "
+            trace("whatif: \(String(format: "%.3f", now() - started)) s: \(free.count) free, "
                   + "\(out.status), objective \(objective), \(out.stats.nodes) nodes, \(ms) ms search")
         }
         return out
@@ -156,13 +121,13 @@ final class WhatIfSearch {
 
     // MARK: 1. Repair
 
-    /// `from` with each pinned event placed as its pin asks (the rest of its placement as
-    /// `from`, or the baseline, has it); nil where that is no placement.
-    func applyPins(_ from: Schedule) -> Schedule {
-        var s = from
+    /// The baseline with each pinned event placed as its pin asks (the rest of its placement as
+    /// the baseline has it); nil where that is no placement.
+    func applyPins() -> Schedule {
+        var s = base
         for e in pinned {
             let pin = pins[e]!
-            guard let b = from[e] ?? base[e] else { s[e] = nil; continue }
+            guard let b = base[e] else { s[e] = nil; continue }
             s[e] = evaluator.place(start: pin.start ?? b.start, venue: pin.venue ?? b.venue, days: b.days)
             if let p = s[e], let admits = setup.admits, !admits(e, p) { s[e] = nil }
         }
@@ -257,10 +222,10 @@ final class WhatIfSearch {
         return (0..<n).filter { add[$0] }
     }
 
-    /// A calendar from `from` that keeps as much of it as can be kept: nil when none was found
-    /// (then `infeasible` says whether that is proven, by a search with nothing held).
-    func repair(from: Schedule) -> (schedule: Schedule, objective: Int, free: [Int])? {
-        let s0 = applyPins(from)
+    /// A calendar that keeps as much of the baseline as can be kept: nil when none was found
+    /// (then `provenInfeasible` says whether that is proven, by a search with nothing held).
+    func repair() -> (schedule: Schedule, objective: Int, free: [Int])? {
+        let s0 = applyPins()
         var free = broken(s0)
         var level = 0
         while !outOfTime() {
@@ -271,7 +236,7 @@ final class WhatIfSearch {
             // Past the first step, the first calendar is enough: improving it is the next phase's
             // work, in narrower neighbourhoods (a wide step searched to its node limit took 9 s
             // on hard-K10-s2 for a calendar the next phase improved in milliseconds).
-            let out = solve(free: free, around: around.map { $0 }, nodeLimit: all ? effort.wholeNodes : effort.repairNodes, firstOnly: level > 0)
+            let out = solve(free: free, around: around, nodeLimit: all ? effort.wholeNodes : effort.repairNodes, firstOnly: level > 0)
             if let schedule = out.schedule, let objective = judged(schedule) { return (schedule, objective, free) }
             if all {
                 if out.status == .infeasible { provenInfeasible = true }
@@ -301,7 +266,7 @@ final class WhatIfSearch {
         let focus = Array(Set(moved(s)).union(repaired)).sorted()
         let nodes = effort.improveWork.map { max(effort.improveNodesLeast, $0 / max(1, scenario.events.count)) }
         let out = solve(free: Array(scenario.events.indices), around: s, nodeLimit: nodes,
-                        hints: Neighbourhoods.Hints(groups: parts, focus: focus), bound: bound)
+                        hints: Neighbourhoods.Hints(groups: parts, focus: focus), bound: bound, divesFirst: true)
         if let schedule = out.schedule, let claimed = out.objective, claimed < objective, let obj = judged(schedule), obj < objective {
             s = schedule; objective = obj
         }
@@ -311,20 +276,17 @@ final class WhatIfSearch {
     // MARK: 3. Prove
 
     /// The sum of the parts' what-if optima, each part alone with the rooms counting its own
-    /// events (a relaxation of the whole); nil when some part is not proven within its node
-    /// limit. `infeasible` when a part alone has no calendar: then neither has the whole.
-    func partsBound(seed: Schedule?) -> (bound: Int?, infeasible: Bool) {
-        var total = 0, proven = true
+    /// events (a relaxation of the whole), from `seed` (a calendar of the what-if, so no part
+    /// alone is infeasible); nil when some part is not proven within its node limit.
+    func partsBound(seed: Schedule) -> Int? {
+        var total = 0
         for part in parts {
-            if outOfTime() { return (nil, false) }
-            let out = solvePartAlone(part, seed: seed, feasibilityOnly: false, nodeLimit: effort.partNodes)
-            switch out.status {
-            case .infeasible: return (nil, true)
-            case .optimal: total = Cost.add(total, out.objective!)
-            default: proven = false
-            }
+            guard !outOfTime() else { return nil }
+            let out = solvePartAlone(part, seed: seed, feasibilityOnly: false)
+            guard out.status == .optimal else { return nil }
+            total = Cost.add(total, out.objective!)
         }
-        return (proven ? total : nil, false)
+        return total
     }
 
     /// Whether the parts holding a pin have a calendar each, alone (rooms counting their own
@@ -333,31 +295,31 @@ final class WhatIfSearch {
         var ks: [Int] = []
         for e in pinned where !ks.contains(partOf[e]) { ks.append(partOf[e]) }
         for k in ks.sorted() where !outOfTime() {
-            if solvePartAlone(parts[k], seed: nil, feasibilityOnly: true, nodeLimit: effort.partNodes).status == .infeasible { return false }
+            if solvePartAlone(parts[k], seed: nil, feasibilityOnly: true).status == .infeasible { return false }
         }
         return true
     }
 
-    private func solvePartAlone(_ part: [Int], seed: Schedule?, feasibilityOnly: Bool, nodeLimit: Int) -> SolveOutcome {
+    /// Part `part` alone (the rooms counting its own events) within `effort.partNodes`.
+    private func solvePartAlone(_ part: [Int], seed: Schedule?, feasibilityOnly: Bool) -> SolveOutcome {
         let sub = scenario.restricted(to: part)
         var s = SearchSetup()
         s.feasibilityOnly = feasibilityOnly
         s.stop = limits.stop
         if let admits = setup.admits { s.admits = { i, p in admits(part[i], p) } }
         if let extra = setup.extraCost { s.extraCost = { i, p in extra(part[i], p) } }
-        let solver = Solver(sub, setup: s, limits: limits.step(timeLimit: remaining(), nodeLimit: nodeLimit),
+        let solver = Solver(sub, setup: s, limits: limits.step(timeLimit: remaining(), nodeLimit: effort.partNodes),
                             evaluator: Evaluator(sub, calendarsOf: evaluator))
         if let seed { solver.seed(with: part.map { seed[$0] }) }
         let out = solver.solve()
-        count(out.stats)
+        stats.absorb(out.stats)
         return out
     }
 
     // MARK: The whole
 
-    /// Repairs from the baseline and from each of `seeds` (calendars of neighbouring what-ifs),
-    /// keeps the cheapest, improves it, and proves what it can.
-    func run(seeds: [Schedule]) -> Result {
+    /// Repairs from the baseline, improves the repair, and proves what it can.
+    func run() -> Result {
         func finish(_ status: SolveStatus, _ s: Schedule?, _ obj: Int?, _ bound: Int?) -> Result {
             stats.elapsed = now() - started
             stats.bound = bound
@@ -365,7 +327,7 @@ final class WhatIfSearch {
             return Result(status: status, schedule: s, objective: obj, bound: bound, stats: stats, cutShort: !proven && outOfTime())
         }
         if scenario.events.count <= effort.directMaxEvents {
-            let out = solve(free: Array(scenario.events.indices), around: applyPins(base), nodeLimit: effort.directNodes)
+            let out = solve(free: Array(scenario.events.indices), around: applyPins(), nodeLimit: effort.directNodes)
             if out.status == .infeasible { return finish(.infeasible, nil, nil, nil) }
             if out.status == .optimal, let schedule = out.schedule, let objective = judged(schedule) {
                 if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
@@ -373,25 +335,11 @@ final class WhatIfSearch {
             }
         }
         if !pinnedPartsFeasible() { return finish(.infeasible, nil, nil, nil) }
-        var best: (schedule: Schedule, objective: Int, free: [Int])? = nil
-        for start in [base] + seeds {
-            if outOfTime() { break }
-            guard let r = repair(from: start) else {
-                if provenInfeasible { return finish(.infeasible, nil, nil, nil) }
-                continue
-            }
-            if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
-            if best == nil || r.objective < best!.objective { best = r }
-        }
-        guard let found = best else { return finish(.unknown, nil, nil, nil) }
+        guard let found = outOfTime() ? nil : repair() else { return finish(provenInfeasible ? .infeasible : .unknown, nil, nil, nil) }
+        if stats.timeToFirst == nil { stats.timeToFirst = now() - started }
         var (s, objective) = (found.schedule, found.objective)
         // The parts' bound first: the search from the repair stops once it meets it.
-        var bound: Int? = nil
-        if !outOfTime() {
-            let b = partsBound(seed: s)
-            if b.infeasible { return finish(.infeasible, nil, nil, nil) } // cannot happen with a calendar in hand
-            bound = b.bound
-        }
+        let bound = outOfTime() ? nil : partsBound(seed: s)
         if let bound, objective <= bound { return finish(.optimal, s, objective, bound) }
         if !outOfTime(), improve(&s, &objective, repaired: found.free, bound: bound) { return finish(.optimal, s, objective, objective) }
         if let bound, objective <= bound { return finish(.optimal, s, objective, bound) }

@@ -80,10 +80,8 @@ extension WhatIf {
 
     /// Re-plans: every event not pinned may move at the disturbance cost the spec defines.
     /// With `explain` false, an infeasible what-if is not explained (a sweep's many dates).
-    /// `seeds` are calendars of neighbouring what-ifs (a sweep's dates done before) that the
-    /// repair also starts from; `effort` bounds each step by nodes (`WhatIfSearch`).
-    public func solve(limits: Limits = Limits(), explain: Bool = true, seeds: [Schedule] = [],
-                      effort: WhatIfEffort = .standard) throws -> WhatIfAnswer {
+    /// `effort` bounds each step by nodes (`WhatIfSearch`).
+    public func solve(limits: Limits = Limits(), explain: Bool = true, effort: WhatIfEffort = .standard) throws -> WhatIfAnswer {
         let evaluator = Evaluator(scenario)
         let started = now()
         let (base, _) = evaluator.schedule(from: baseline)
@@ -92,7 +90,7 @@ extension WhatIf {
         let setup = searchSetup(pins: pins, base: base, evaluator: evaluator)
         let search = WhatIfSearch(scenario: scenario, evaluator: evaluator, base: base, pins: pins, setup: setup,
                                   limits: limits, effort: effort)
-        let out = search.run(seeds: seeds)
+        let out = search.run()
         let disturbance = out.schedule.map { disturbanceOf($0, base: base, pins: pins) }
         let admitted = out.schedule.map { schedule in pins.allSatisfy { e, _ in schedule[e].map { setup.admits!(e, $0) } ?? false } } ?? true
         var solution = try Solution.judged(SolveOutcome(status: out.status, schedule: out.schedule, objective: out.objective, stats: out.stats),

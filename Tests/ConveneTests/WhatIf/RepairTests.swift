@@ -62,10 +62,10 @@ struct RepairTests {
         let (scenario, baseline) = try Self.meetings()
         let w = WhatIf(scenario: scenario, baseline: baseline, changes: [Change(event: "M05", kind: .pin(start: day("2018-01-10"), venue: "GVA"))])
         let search = try Self.search(w)
-        let s0 = search.applyPins(search.base)
+        let s0 = search.applyPins()
         // M05 on M06's day (10 January) at GVA: the room's two events, nothing else.
         #expect(search.broken(s0).map { scenario.events[$0].id } == ["M05", "M06"])
-        let r = try #require(search.repair(from: search.base))
+        let r = try #require(search.repair())
         #expect(r.free.map { scenario.events[$0].id } == ["M05", "M06"])
         #expect(Evaluator(scenario).evaluate(r.schedule).hardOK)
     }
@@ -107,7 +107,7 @@ struct RepairTests {
         for seed in UInt64(1)...120 {
             guard let w = Self.randomWhatIf(seed) else { continue }
             let search = try Self.search(w)
-            guard let r = search.repair(from: search.base) else { continue }
+            guard let r = search.repair() else { continue }
             repaired += 1
             let report = search.evaluator.evaluate(r.schedule)
             #expect(report.hardOK && report.complete, "seed \(seed): \(report.hard.map(\.rule))")

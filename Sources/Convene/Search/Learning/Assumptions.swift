@@ -21,14 +21,10 @@
 /// of them, so it cannot decide whether a calendar exists.
 final class AssumptionSearch {
     struct Element {
-        /// The element it switches on (a repair's variant: the element it changes).
-        var id: ConflictElementID
         /// Options removed when on: (event, sorted option indices).
         var removals: [(event: Int, options: [Int])] = []
         /// The selector event, or -1.
         var selector = -1
-        /// The events whose options it restricts or reads.
-        var events: [Int] = []
     }
 
     enum Answer: Equatable {
@@ -52,11 +48,8 @@ final class AssumptionSearch {
     private var nextSelector: Int
     private var owner: [Int32: Int] = [:]
     private var markerEntry: [Int32: Int] = [:]
-    /// Tests run so far.
-    private(set) var solves = 0
-    /// Work done, summed over every solve: conflicts and decisions.
+    /// Conflicts, summed over every solve.
     var conflicts: Int { solver.work.conflicts }
-    var decisions: Int { solver.work.nodes }
 
     /// `model` with `spare` extra selector events for rules added later (`addRule`).
     init(model: CompiledModel, selectors: Int) {
@@ -73,33 +66,32 @@ final class AssumptionSearch {
     /// A new element of removals, behind a selector of its own (so that a nogood names it by
     /// one predicate, not by each option it removes); its index.
     @discardableResult
-    func addRemovals(_ id: ConflictElementID, _ removals: [(event: Int, options: [Int])]) -> Int {
+    func addRemovals(_ removals: [(event: Int, options: [Int])]) -> Int {
         let kept = removals.filter { !$0.options.isEmpty }
         if !kept.isEmpty, nextSelector < model.options.count {
             let sel = nextSelector
             nextSelector += 1
             engine.add(GuardedRule(selector: sel, FilterRule(kept)))
-            elements.append(Element(id: id, selector: sel, events: removals.map(\.event)))
+            elements.append(Element(selector: sel))
         } else {
-            elements.append(Element(id: id, removals: kept, events: removals.map(\.event)))
+            elements.append(Element(removals: kept))
         }
         return elements.count - 1
     }
 
     /// A new element switching on `rules` (nil when no selector is left); its index.
     @discardableResult
-    func addRule(_ id: ConflictElementID, _ rules: [LearningPropagator], events: [Int]) -> Int? {
+    func addRule(_ rules: [LearningPropagator]) -> Int? {
         guard nextSelector < model.options.count else { return nil }
         let sel = nextSelector
         nextSelector += 1
         for r in rules { engine.add(GuardedRule(selector: sel, r)) }
-        elements.append(Element(id: id, selector: sel, events: events))
+        elements.append(Element(selector: sel))
         return elements.count - 1
     }
 
     /// Whether `on` can all hold, deciding only `decided` events; `deadline` as `now()`.
     func solve(_ on: [Int], decided: [Int], deadline: Double, stop: StopFlag?) -> Answer {
-        solves += 1
         owner.removeAll(keepingCapacity: true); markerEntry.removeAll(keepingCapacity: true)
         switch solver.solve(assuming: { assume(on) }, decided: decided, deadline: deadline, stop: stop) {
         case .found: return .sat((0..<eventCount).map { engine.value($0) ?? -1 })
@@ -165,7 +157,6 @@ final class AssumptionSearch {
 final class FilterRule: LearningPropagator {
     let removals: [(event: Int, options: [Int])]
     let watched: [Int] = []
-    var name: String { "filter of \(removals.count) events" }
     init(_ removals: [(event: Int, options: [Int])]) { self.removals = removals }
 
     func propagate(_ s: Engine, changed: [Int]) -> Bool {
@@ -183,7 +174,6 @@ final class GuardedRule: LearningPropagator {
     let selector: Int
     let inner: LearningPropagator
     let watched: [Int]
-    var name: String { "guarded \(inner.name)" }
 
     init(selector: Int, _ inner: LearningPropagator) {
         self.selector = selector; self.inner = inner
@@ -211,7 +201,6 @@ final class CompulsoryRoomsRule: LearningPropagator {
     let venue: Int, rooms: Int
     let taken: [Int: Int]
     let small = 64
-    var name: String { "compulsory rooms (\(rooms)) over \(watched.count) events" }
 
     init(events: [Int], venue: Int, rooms: Int, taken: [Int: Int]) {
         watched = events; self.venue = venue; self.rooms = rooms; self.taken = taken

@@ -422,7 +422,6 @@ final class Engine {
 /// A hard rule's filtering on the learning core: every removal it makes, and every failure,
 /// comes with the entries that justify it (see `Engine`). `Audit` re-derives them in tests.
 protocol LearningPropagator: AnyObject {
-    var name: String { get }
     /// The events whose changes wake it.
     var watched: [Int] { get }
     /// Removes what the rule forbids given the domains, each with its reason; false on a

@@ -34,9 +34,6 @@ struct Neighbourhoods {
         /// An option per event that a relaxation chose (the rooms' prices; -1 for an event whose
         /// choice is none of its options), when there is one.
         var guide: [Int]? = nil
-        init(groups: [[Int]] = [], focus: [Int] = [], guide: [Int]? = nil) {
-            self.groups = groups; self.focus = focus; self.guide = guide
-        }
     }
 
     let model: CompiledModel

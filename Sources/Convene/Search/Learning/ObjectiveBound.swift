@@ -10,7 +10,6 @@
 /// lowers `upper`; nogoods learnt under a higher one stay valid.
 final class ObjectiveBound: LearningPropagator {
     let watched: [Int]
-    var name: String { "objective ≤ \(upper)" }
     /// The objective must not exceed this (half-units, scaled); `Int.max` before any calendar.
     var upper = Int.max
     /// The bound at level 0's last fixpoint: no calendar costs less than the lesser of it and

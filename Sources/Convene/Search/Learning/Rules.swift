@@ -6,7 +6,6 @@
 /// other event as its reason.
 final class LinkRule: LearningPropagator {
     let before: Int, after: Int, minDays: Int32, maxDays: Int32?
-    var name: String { "link e\(before) → e\(after)" }
     var watched: [Int] { [before, after] }
 
     init(before: Int, after: Int, minDays: Int, maxDays: Int?) {
@@ -48,7 +47,6 @@ final class PairRule: LearningPropagator {
     let watched: [Int]
     let maxNeed: Int32
     let short: (Int, Placement, Int, Placement) -> Bool
-    var name: String { "pairs of \(watched.count) events" }
 
     init(events: [Int], maxNeed: Int, short: @escaping (Int, Placement, Int, Placement) -> Bool) {
         watched = events; self.maxNeed = Int32(maxNeed); self.short = short
@@ -87,7 +85,6 @@ final class SumRule: LearningPropagator {
     let watched: [Int]
     let contribution: [[Int]]
     let lo: Int?, hi: Int?
-    var name: String { "sum of \(watched.count) events in [\(lo.map(String.init) ?? "-∞"), \(hi.map(String.init) ?? "∞")]" }
     /// The positions of each event in `watched` (an event may count more than once).
     private let positions: [[Int]]
     /// Trailed, once attached to an engine: each position's least and greatest live
@@ -232,7 +229,6 @@ final class RoomsRule: LearningPropagator {
     private let position: [Int]
     /// Trailed: rooms used per day offset; whether each watched event is counted.
     private var usedSlot: [Int] = [], countedSlot: [Int] = []
-    var name: String { "rooms (\(rooms)) over \(watched.count) events" }
 
     init?(events: [Int], venue: Int, rooms: Int, taken: [Int: Int], options: [[Option]]) {
         guard events.count + (taken.values.max() ?? 0) > rooms else { return nil }

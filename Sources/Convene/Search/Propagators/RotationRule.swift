@@ -21,12 +21,10 @@ final class RotationRule: LearningPropagator {
     private let venue: [[Int32]]
     /// Per watched event, per option: its place in the spec's order among all their options.
     private let key: [[Int64]]
-    let name: String
 
     /// `events`: the rule's events that are not milestones (milestones are not ordered).
     init(events: [Int], constraint: Constraint, options: [[Option]], ids: [String]) {
         watched = events
-        name = "rotation \(constraint.id)"
         venue = events.map { e in options[e].map { Int32($0.placement.venue ?? -1) } }
         // Each option's rank among all the options of these events in the spec's order
         // (`precedesInSpecOrder`, the evaluator's own comparison): no two events tie.
