@@ -103,11 +103,7 @@ public struct Evaluator: Sendable {
         var out: [Finding] = []
         for (vi, v) in scenario.venues.enumerated() {
             guard let rooms = v.rooms else { continue }
-            var count: [Day: [String]] = [:]
-            for (e, p) in schedule.enumerated() where p?.roomVenue == vi {
-                for d in p!.occupied { count[d, default: []].append(scenario.events[e].id) }
-            }
-            let crowded = count.filter { $0.value.count > rooms }.sorted { $0.key < $1.key }
+            let crowded = overfull(schedule, venue: vi).map { (key: Day(ordinal: $0.day), value: $0.events.map { scenario.events[$0].id }) }
             guard !crowded.isEmpty else { continue }
             let excess = crowded.reduce(0) { $0 + $1.value.count - rooms }
             let sample = crowded.prefix(3).map { "\($0.key.iso) (\($0.value.joined(separator: ", ")))" }.joined(separator: "; ")
@@ -117,6 +113,17 @@ public struct Evaluator: Sendable {
                                events: Array(Set(crowded.flatMap(\.value))).sorted()))
         }
         return out
+    }
+
+    /// The dates on which `schedule` holds more events at venue `v` than its rooms, ascending,
+    /// each with those events (by index, ascending); none for a venue without a room limit.
+    func overfull(_ schedule: Schedule, venue v: Int) -> [(day: Int, events: [Int])] {
+        guard let rooms = scenario.venues[v].rooms else { return [] }
+        var byDay: [Int: [Int]] = [:]
+        for (e, p) in schedule.enumerated() where p?.roomVenue == v {
+            for d in p!.occupied { byDay[d.ordinal, default: []].append(e) }
+        }
+        return byDay.filter { $0.value.count > rooms }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The `preferredStart` term of event `e`: weight × |start − preferredStart| calendar days.

@@ -107,7 +107,7 @@ public struct ConflictExplainer {
         switch element {
         case .constraint(let id):
             guard let c = scenario.constraints.first(where: { $0.id == id }) else { return element.description }
-            text = describe(c)
+            text = c.rule.sentence(in: scenario)
         case .rooms(let id):
             guard let v = scenario.venues.first(where: { $0.id == id }) else { return element.description }
             text = "\(v.id) holds at most \(v.rooms ?? 0) event(s) a day"
@@ -138,6 +138,4 @@ public struct ConflictExplainer {
 
     /// The element with its sentence.
     func conflictElement(_ id: ConflictElementID) -> ConflictElement { ConflictElement(id: id, sentence: sentence(id)) }
-
-    func describe(_ c: Constraint) -> String { c.rule.sentence(in: scenario) }
 }

@@ -212,10 +212,9 @@ extension ConflictExplainer {
         }).sorted()
         /// A calendar with `extra` rooms more on `dates`; false none; nil the limit.
         func test(_ extra: Int, _ dates: [Int]) -> Schedule?? {
-            guard let rule = model.roomsRule(v, rooms: rooms, extra: Dictionary(uniqueKeysWithValues: dates.map { ($0, extra) })) else {
-                return .some(nil) // cannot happen: fewer events than rooms would have no conflict
-            }
-            guard let sel = search.addRule([rule]) else { return nil }
+            // No rule: so few events that the rooms, with `extra` more, cannot overfill.
+            let rule = model.roomsRule(v, rooms: rooms, extra: Dictionary(uniqueKeysWithValues: dates.map { ($0, extra) }))
+            guard let sel = search.addRule(rule.map { [$0] } ?? []) else { return nil }
             switch search.solve(ctx.others + [sel], decided: Array(s.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
             case .sat(let values):
                 let schedule = self.schedule(search, values)
@@ -227,11 +226,7 @@ extension ConflictExplainer {
             case .unknown: return nil
             }
         }
-        func overfull(_ schedule: Schedule) -> [Int] {
-            var used: [Int: Int] = [:]
-            for p in schedule.compactMap({ $0 }) where p.roomVenue == v { for d in p.occupied { used[d.ordinal, default: 0] += 1 } }
-            return used.filter { $0.value > rooms }.map(\.key).sorted()
-        }
+        func overfull(_ schedule: Schedule) -> [Int] { evaluator.overfull(schedule, venue: v).map(\.day) }
         for extra in 1...3 {
             guard let found = test(extra, days) else { return nil }
             guard let first = found else { continue }

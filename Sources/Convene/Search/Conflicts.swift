@@ -81,17 +81,7 @@ extension ConflictExplainer {
         let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
         for id in all {
             switch id {
-            case .constraint(let name):
-                guard let c = hard.first(where: { $0.id == name }) else { search.addRemovals([]); continue }
-                if let a = c.rule.avoidance {
-                    search.addRemovals(avoidRemovals(a, model))
-                } else {
-                    search.addRule(model.posted(c).propagators(of: c, in: model))
-                }
-            case .rooms(let venue):
-                guard let v = s.venueIndex(venue), let rooms = s.venues[v].rooms else { search.addRemovals([]); continue }
-                let r = model.roomsRule(v, rooms: rooms)
-                search.addRule(r.map { [$0] } ?? [])
+            case .constraint, .rooms: addRule(id, to: search, model: model, compulsory: false)
             case .reason(_, let event), .pin(let event):
                 // An event-level reason or pin: in force in the options; the event's marker stands for it.
                 guard let e = eventIndex[event] else { search.addRemovals([]); continue }
@@ -198,6 +188,26 @@ extension ConflictExplainer {
         return kept.map { core[$0] }.sorted { order[$0]! < order[$1]! }
     }
 
+    /// Adds a hard constraint or a venue's rooms of `model`'s scenario to `search` as an element:
+    /// a hard `avoidExternal` as the options it forbids, any other rule and the rooms behind a
+    /// selector (the rooms with their compulsory parts' check too, where `compulsory`); an
+    /// element the scenario does not hold as a hard rule switches nothing on.
+    private func addRule(_ id: ConflictElementID, to search: AssumptionSearch, model: CompiledModel, compulsory: Bool) {
+        let s = model.scenario
+        switch id {
+        case .constraint(let name):
+            guard let c = s.constraints.first(where: { $0.id == name }), c.hard else { search.addRemovals([]); return }
+            if let a = c.rule.avoidance { search.addRemovals(avoidRemovals(a, model)) }
+            else { search.addRule(model.posted(c).propagators(of: c, in: model)) }
+        case .rooms(let venue):
+            guard let v = s.venueIndex(venue), let rooms = s.venues[v].rooms else { search.addRemovals([]); return }
+            guard let r = model.roomsRule(v, rooms: rooms) else { search.addRule([]); return }
+            let check = CompulsoryRoomsRule(events: r.watched, venue: v, rooms: rooms, taken: model.roomsTaken[v] ?? [:])
+            search.addRule(compulsory ? [r, check] : [r])
+        case .reason, .pin: preconditionFailure("\(id) is no rule")
+        }
+    }
+
     /// Switches `core`'s elements on in `search` over `sub` (the events `part` of the scenario):
     /// rules and rooms behind selectors, event-level reasons and pins as the options they remove.
     /// False when the limit came first.
@@ -207,15 +217,7 @@ extension ConflictExplainer {
         var reasons: [Int: [Set<Evaluator.Reason>]] = [:]
         for id in core {
             switch id {
-            case .constraint(let name):
-                guard let c = sub.constraints.first(where: { $0.id == name }), c.hard else { search.addRemovals([]); continue }
-                if let a = c.rule.avoidance { search.addRemovals(avoidRemovals(a, model)) }
-                else { search.addRule(model.posted(c).propagators(of: c, in: model)) }
-            case .rooms(let venue):
-                guard let v = sub.venueIndex(venue), let rooms = sub.venues[v].rooms else { search.addRemovals([]); continue }
-                let r = model.roomsRule(v, rooms: rooms)
-                let compulsory = r.map { CompulsoryRoomsRule(events: $0.watched, venue: v, rooms: rooms, taken: model.roomsTaken[v] ?? [:]) }
-                search.addRule(r.map { [$0, compulsory!] } ?? [])
+            case .constraint, .rooms: addRule(id, to: search, model: model, compulsory: true)
             case .pin(let event):
                 guard let e = subIndex[event] else { search.addRemovals([]); continue }
                 let full = part[e]
@@ -245,10 +247,7 @@ extension ConflictExplainer {
                 if c.rule.events.contains(where: { schedule[$0] == nil }) { return false }
                 if c.rule.evaluate(schedule, in: s).amount > 0 { return false }
             case .rooms(let venue):
-                guard let v = s.venueIndex(venue), let rooms = s.venues[v].rooms else { return false }
-                var used: [Int: Int] = [:]
-                for p in schedule.compactMap({ $0 }) where p.roomVenue == v { for d in p.occupied { used[d.ordinal, default: 0] += 1 } }
-                if used.values.contains(where: { $0 > rooms }) { return false }
+                guard let v = s.venueIndex(venue), s.venues[v].rooms != nil, ev.overfull(schedule, venue: v).isEmpty else { return false }
             case .pin(let event):
                 guard let e = eventIndex[event], let p = schedule[e] else { return false }
                 if base.admits?(full[e], p) == false { return false }

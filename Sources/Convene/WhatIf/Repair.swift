@@ -156,15 +156,7 @@ final class WhatIfSearch {
             }
             out.formUnion(culprits.isEmpty ? events : culprits)
         }
-        for (v, venue) in scenario.venues.enumerated() {
-            guard let rooms = venue.rooms else { continue }
-            var byDay: [Int: [Int]] = [:]
-            for (e, p) in s.enumerated() {
-                guard let p, p.roomVenue == v else { continue }
-                for d in p.occupied { byDay[d.ordinal, default: []].append(e) }
-            }
-            for (_, es) in byDay where es.count > rooms { out.formUnion(es) }
-        }
+        for v in scenario.venues.indices { for (_, es) in evaluator.overfull(s, venue: v) { out.formUnion(es) } }
         return out.sorted()
     }
 

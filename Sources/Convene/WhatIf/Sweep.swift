@@ -100,10 +100,9 @@ public struct Sweep: Sendable {
                     answered: (@Sendable (SweepRow) -> Void)? = nil) throws -> [SweepRow] {
         let dates = try candidates()
         let mine = dates.indices.filter(shard.holds)
-        let results = Results(count: dates.count, shown: Set(mine))
+        let results = Results(count: dates.count, queue: mine)
         let deadline = limits.timeLimit.map { now() + $0 }
         let stop = limits.stop ?? StopFlag()
-        results.queue(mine)
         let work: @Sendable () -> Void = {
             while let k = results.next(), !stop.isRaised {
                 let remaining = deadline.map { $0 - now() }
@@ -189,17 +188,15 @@ public struct Sweep: Sendable {
 /// The sweep's shared work list and results.
 private final class Results: @unchecked Sendable {
     private let lock = NSLock()
-    private var list: [Int] = []
+    /// The dates to run (indices into all the sweep's dates), in order, and the next to hand out.
+    private let list: [Int]
     private var cursor = 0
     private var answers: [WhatIfAnswer?]
     private var errors: [(Int, Error)] = []
-    private let shown: Set<Int>
     private var finished = 0
     private var best: (date: Day, cost: Double)? = nil
 
-    init(count: Int, shown: Set<Int>) { answers = Array(repeating: nil, count: count); self.shown = shown }
-
-    func queue(_ dates: [Int]) { lock.lock(); defer { lock.unlock() }; list = dates; cursor = 0 }
+    init(count: Int, queue: [Int]) { answers = Array(repeating: nil, count: count); list = queue }
 
     func next() -> Int? {
         lock.lock(); defer { lock.unlock() }
@@ -213,7 +210,6 @@ private final class Results: @unchecked Sendable {
     func store(_ k: Int, _ a: WhatIfAnswer, date: Day) {
         lock.lock(); defer { lock.unlock() }
         answers[k] = a
-        guard shown.contains(k) else { return }
         finished += 1
         if let c = a.whatIfCost, best.map({ c < $0.cost || c == $0.cost && date < $0.date }) ?? true { best = (date, c) }
     }
@@ -225,6 +221,6 @@ private final class Results: @unchecked Sendable {
 
     func progress() -> SweepProgress {
         lock.lock(); defer { lock.unlock() }
-        return SweepProgress(done: finished, total: shown.count, best: best)
+        return SweepProgress(done: finished, total: list.count, best: best)
     }
 }

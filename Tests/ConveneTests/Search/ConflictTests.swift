@@ -89,6 +89,20 @@ struct ConflictTests {
         #expect(Self.feasible(s) == false)
     }
 
+    @Test("three pins on two rooms and no other event: a third room on both dates is the rooms' repair")
+    func threePinsAloneRoomsRepair() throws {
+        // The three pins of `threePins` without D: with a third room, no date can hold more
+        // events than rooms (three events in all), so the rooms' search has no rule to post; it
+        // used to read that as "no calendar" and give no repair for the rooms.
+        var s = try Self.threePins()
+        s.events.removeLast()
+        s.constraints = []
+        let solution = try Solver.solve(s, limits: Limits(timeLimit: 60))
+        #expect(solution.conflict?.map(\.element) == ["fixed:A", "fixed:B", "fixed:C", "rooms:GVA"])
+        let rooms = try #require(solution.repairs.first { $0.kind == "rooms" })
+        #expect(rooms.rooms == 3 && rooms.dates == [day("2017-05-08"), day("2017-05-09")])
+    }
+
     @Test("the over-constrained work plan: repairs derived by hand, each alone giving a calendar, a smaller change none")
     func workPlanRepairs() throws {
         let s = try GCMScenarioTests.overConstrained()

@@ -89,9 +89,7 @@ final class ObjectiveBound: LearningPropagator {
             sumTotal = Cost.add(sumTotal, v)
         }
         s.setInt(sumTotalSlot, sumTotal)
-        var total = 0
-        for e in 0..<n where !byCost[e].isEmpty { total = Cost.add(total, unary[e][byCost[e][0]]) }
-        s.setInt(unarySumSlot, total)
+        s.setInt(unarySumSlot, rootCheapest.reduce(0, Cost.add))
     }
 
     @inline(__always) private func cheapest(_ s: Engine, _ e: Int) -> Int { unary[e][byCost[e][s.ints[minSlot[e]]]] }

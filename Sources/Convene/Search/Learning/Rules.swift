@@ -231,7 +231,9 @@ final class RoomsRule: LearningPropagator {
     private var usedSlot: [Int] = [], countedSlot: [Int] = []
 
     init?(events: [Int], venue: Int, rooms: Int, taken: [Int: Int], options: [[Option]]) {
-        guard events.count + (taken.values.max() ?? 0) > rooms else { return nil }
+        // No date can overfill: a date `taken` does not list has none taken (a repair's extra
+        // rooms make some negative), so the most taken on any date is at least 0.
+        guard events.count + max(0, taken.values.max() ?? 0) > rooms else { return nil }
         var lo = Int.max, hi = Int.min
         for e in events { for o in options[e] where o.placement.roomVenue == venue {
             if let f = o.placement.occupied.first, let l = o.placement.occupied.last { lo = min(lo, f.ordinal); hi = max(hi, l.ordinal) }
