@@ -112,9 +112,12 @@ public struct WhatIfEffort: Sendable {
     public var improveWork: Int? = 2_000_000
     public var improveNodesLeast = 1_000
     /// …and it ends sooner once this many nodes pass without a better calendar (nil: never).
-    /// On 33 what-ifs of the hard family (K = 10 to 40, seeds 1 to 3, five changes) the last
-    /// better calendar came within 1,174 nodes of the repair in each; the K = 20 ones that ran
-    /// the whole budget took 1.3 to 1.8 s, and end in 0.28 to 0.38 s with the same answers.
+    /// On 48 what-ifs of the hard family (K = 10 to 40, seeds 1 to 3, eight kinds of change,
+    /// docs/performance.md) every answer is the same as with the whole budget but one, whose
+    /// calendar is the same and no longer proven (its proof came 1,718 nodes after the last
+    /// improvement); the K = 20 ones that ran the whole budget took 1.3 to 1.8 s, and end in
+    /// 0.3 to 0.5 s. Patience as long as the nodes before the last improvement kept that proof,
+    /// but left three rows slower than before issue 19.
     public var improveStallNodes: Int? = 1_500
     /// A what-if of at most this many events is first searched whole, for at most
     /// `directNodes`: on the bundled 25-event scenario that proves the answer in under 100

@@ -81,7 +81,7 @@ final class WhatIfSearch {
     /// Searches the events of `free` (ascending) at the what-if cost, every other event held at
     /// its placement in `around`, from `around` when it is a calendar.
     func solve(free: [Int], around: Schedule, nodeLimit: Int?, firstOnly: Bool = false,
-               hints: Neighbourhoods.Hints = .init(), bound: Int? = nil, divesFirst: Bool = false) -> SolveOutcome {
+               hints: Neighbourhoods.Hints = .init(), bound: Int? = nil, improving: Bool = false) -> SolveOutcome {
         var s = setup
         var isFree = Array(repeating: false, count: scenario.events.count)
         for e in free { isFree[e] = true }
@@ -90,8 +90,10 @@ final class WhatIfSearch {
         if firstOnly { sub.solutionLimit = 1 }
         let solver = Solver(scenario, setup: s, limits: sub, evaluator: evaluator)
         solver.hints = hints
-        solver.divesFirst = divesFirst
-        if divesFirst { solver.stallNodes = effort.improveStallNodes }
+        if improving {
+            solver.divesFirst = true
+            solver.stallNodes = effort.improveStallNodes
+        }
         if let bound { solver.knownBound = bound }
         if !around.contains(where: { $0 == nil }) { solver.seed(with: around) }
         let out = solver.solve()
@@ -258,7 +260,7 @@ final class WhatIfSearch {
         let focus = Array(Set(moved(s)).union(repaired)).sorted()
         let nodes = effort.improveWork.map { max(effort.improveNodesLeast, $0 / max(1, scenario.events.count)) }
         let out = solve(free: Array(scenario.events.indices), around: s, nodeLimit: nodes,
-                        hints: Neighbourhoods.Hints(groups: parts, focus: focus), bound: bound, divesFirst: true)
+                        hints: Neighbourhoods.Hints(groups: parts, focus: focus), bound: bound, improving: true)
         if let schedule = out.schedule, let claimed = out.objective, claimed < objective, let obj = judged(schedule), obj < objective {
             s = schedule; objective = obj
         }

@@ -56,12 +56,13 @@ final class ObjectiveBound: LearningPropagator {
         unary = model.options.map { $0.map(\.unary) }
         byCost = model.byCost
         sums = model.softSums.map { ($0.weight, SumRule($0.sum)) }
-        let sumTypes: Set<String> = [TotalDays.type, MonthlyQuota.type]
+        // A rule bounded by its sums alone (not monotone) is no term; a rotation's sums leave out
+        // its same-venue neighbours, which its term counts.
         terms = model.softTerms.compactMap { t in
-            guard !sumTypes.contains(type(of: t.constraint.rule).type) else { return nil }
+            let isRotation = model.posted(t.constraint).countsVenueNeighbours
+            guard t.monotone || isRotation else { return nil }
             let events = t.constraint.rule.events.filter { !model.scenario.events[$0].isMilestone || t.monotone }
-            return Term(constraint: t.constraint, events: events, monotone: t.monotone, scale: model.setup.costScale,
-                        isRotation: model.posted(t.constraint).countsVenueNeighbours)
+            return Term(constraint: t.constraint, events: events, monotone: t.monotone, scale: model.setup.costScale, isRotation: isRotation)
         }
         var of = Array(repeating: [Int](), count: n)
         for (i, t) in terms.enumerated() { for e in t.events { of[e].append(i) } }
