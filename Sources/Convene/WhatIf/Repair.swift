@@ -83,9 +83,8 @@ final class WhatIfSearch {
     func solve(free: [Int], around: Schedule, nodeLimit: Int?, firstOnly: Bool = false,
                hints: Neighbourhoods.Hints = .init(), bound: Int? = nil, improving: Bool = false) -> SolveOutcome {
         var s = setup
-        var isFree = Array(repeating: false, count: scenario.events.count)
-        for e in free { isFree[e] = true }
-        for e in scenario.events.indices where !isFree[e] { s.frozen[e] = around[e]! }
+        let isFree = Set(free)
+        for e in scenario.events.indices where !isFree.contains(e) { s.frozen[e] = around[e]! }
         var sub = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
         if firstOnly { sub.solutionLimit = 1 }
         let solver = Solver(scenario, setup: s, limits: sub, evaluator: evaluator)
@@ -116,8 +115,7 @@ final class WhatIfSearch {
         guard report.hardOK, report.complete else { return nil }
         for e in pinned { guard let p = schedule[e], setup.admits?(e, p) ?? true else { return nil } }
         var d = 0
-        let extra = setup.extraCost
-        for (e, p) in schedule.enumerated() { if let p, let extra { d = Cost.add(d, extra(e, p)) } }
+        for (e, p) in schedule.enumerated() { if let p, let extra = setup.extraCost { d = Cost.add(d, extra(e, p)) } }
         return Cost.add(Cost.halves(report.cost), d)
     }
 
@@ -140,8 +138,7 @@ final class WhatIfSearch {
     /// ones, and those of each broken hard rule and over-full venue-day. Ascending.
     func broken(_ s: Schedule) -> [Int] {
         var out = Set(pinned)
-        for e in s.indices where s[e] == nil { out.insert(e) }
-        for (e, p) in s.enumerated() { if let p, !evaluator.structureReasons(of: e, p).isEmpty { out.insert(e) } }
+        for (e, p) in s.enumerated() where p.map({ !evaluator.structureReasons(of: e, $0).isEmpty }) ?? true { out.insert(e) }
         for con in scenario.constraints where con.hard {
             let amount = con.rule.evaluate(s, in: scenario).amount
             guard amount > 0 else { continue }
@@ -182,28 +179,18 @@ final class WhatIfSearch {
         var inSet = Array(repeating: false, count: n)
         for e in free { inSet[e] = true }
         var add = inSet
-        if level >= 3 {
-            for e in free {
-                for c in rulesOf[e] { for x in scenario.constraints[c].rule.events { add[x] = true } }
-                for x in parts[partOf[e]] { add[x] = true }
-            }
-        }
-        let r = level == 1 ? radius : 2 * radius
         var linked = Array(repeating: false, count: n)
         for e in free {
             for c in rulesOf[e] {
                 let es = scenario.constraints[c].rule.events
-                if level >= 2 && es.count <= 8 { for x in es { add[x] = true } }
+                if level >= 3 || level >= 2 && es.count <= 8 { for x in es { add[x] = true } }
                 for x in es { linked[x] = true }
             }
+            if level >= 3 { for x in parts[partOf[e]] { add[x] = true } }
         }
         // Venues each freed event may use, and the windows around them.
-        var windows: [(venues: [Int], lo: Int, hi: Int, e: Int)] = []
-        for e in free {
-            guard let sp = span(e, s) else { continue }
-            let vs = scenario.events[e].venues
-            windows.append((vs, sp.lo - r, sp.hi + r, e))
-        }
+        let r = level == 1 ? radius : 2 * radius
+        let windows = free.compactMap { e in span(e, s).map { (venues: scenario.events[e].venues, lo: $0.lo - r, hi: $0.hi + r) } }
         for x in 0..<n where !add[x] {
             guard let p = s[x] ?? base[x] else { continue }
             let lo = p.start.ordinal, hi = p.end.ordinal
@@ -246,18 +233,16 @@ final class WhatIfSearch {
 
     // MARK: 2. Improve
 
-    /// Events placed differently from the baseline (pinned ones included), and those it leaves out.
-    func moved(_ s: Schedule) -> [Int] {
-        s.indices.filter { e in pins[e] != nil || base[e] == nil || s[e] != base[e] }
-    }
-
     /// The one search over the whole what-if from `s`, at the what-if cost, under
     /// `effort.improveWork`: its dives free first the events the repair moved or freed (and
     /// those near them), the parts, the dearest soft rules and the other kinds; `bound` (the
     /// parts' bound), once met, ends it. The better calendar when it finds one, and whether it
     /// proved its calendar optimal.
     func improve(_ s: inout Schedule, _ objective: inout Int, repaired: [Int], bound: Int?) -> Bool {
-        let focus = Array(Set(moved(s)).union(repaired)).sorted()
+        // The events placed differently from the baseline (pinned ones included), those it leaves
+        // out, and those the repair freed.
+        let freed = Set(repaired)
+        let focus = s.indices.filter { e in pins[e] != nil || base[e] == nil || s[e] != base[e] || freed.contains(e) }
         let nodes = effort.improveWork.map { max(effort.improveNodesLeast, $0 / max(1, scenario.events.count)) }
         let out = solve(free: Array(scenario.events.indices), around: s, nodeLimit: nodes,
                         hints: Neighbourhoods.Hints(groups: parts, focus: focus), bound: bound, improving: true)
@@ -286,9 +271,7 @@ final class WhatIfSearch {
     /// Whether the parts holding a pin have a calendar each, alone (rooms counting their own
     /// events): false proves the what-if infeasible.
     func pinnedPartsFeasible() -> Bool {
-        var ks: [Int] = []
-        for e in pinned where !ks.contains(partOf[e]) { ks.append(partOf[e]) }
-        for k in ks.sorted() where !outOfTime() {
+        for k in Set(pinned.map { partOf[$0] }).sorted() where !outOfTime() {
             if solvePartAlone(parts[k], seed: nil, feasibilityOnly: true).status == .infeasible { return false }
         }
         return true
