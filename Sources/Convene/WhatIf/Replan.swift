@@ -65,14 +65,10 @@ extension WhatIf {
                 guard let b = baseline[e] else { throw ChangeError("'\(c.event)' has no date in the baseline to shift from") }
                 pins[e] = (b.start + n, nil)
             case let .pin(start, venue):
-                var v: Int? = nil
-                if let venue {
-                    guard let i = scenario.venueIndex(venue) else {
-                        throw ChangeError("the scenario has no venue '\(venue)' (it has \(scenario.venues.map(\.id).joined(separator: ", ")))")
-                    }
-                    v = i
+                if let venue, scenario.venueIndex(venue) == nil {
+                    throw ChangeError("the scenario has no venue '\(venue)' (it has \(scenario.venues.map(\.id).joined(separator: ", ")))")
                 }
-                pins[e] = (start, v)
+                pins[e] = (start, venue.flatMap(scenario.venueIndex))
             }
         }
         return pins
@@ -100,11 +96,9 @@ extension WhatIf {
             solution.conflict = ConflictExplainer(scenario, evaluator: evaluator, limits: limits.step(timeLimit: remaining), base: setup).explain()
         }
         let (moved, added) = moves(solution.schedule, base: base, pins: pins)
-        let diff = solution.report.map { amountChanges(baselineReport, $0) } ?? []
-        var answer = WhatIfAnswer(solution: solution, baselineReport: baselineReport, disturbance: disturbance, moved: moved, added: added, changes: diff)
-        answer.lowerBound = out.status == .feasible ? out.bound.map { Double($0) / 2 } : nil
-        answer.cutShort = out.cutShort
-        return answer
+        return WhatIfAnswer(solution: solution, baselineReport: baselineReport, disturbance: disturbance, moved: moved, added: added,
+                            changes: solution.report.map { amountChanges(baselineReport, $0) } ?? [],
+                            lowerBound: out.status == .feasible ? out.bound.map { Double($0) / 2 } : nil, cutShort: out.cutShort)
     }
 
     /// The search's view of the what-if: pins as admission tests, the disturbance as extra cost.
@@ -167,40 +161,32 @@ extension WhatIf {
             let m = Move(event: scenario.events[e].id, from: base[e].map { DateRange($0.start, $0.end) }, to: DateRange(p.start, p.end),
                          fromVenue: base[e]?.venue.map { scenario.venues[$0].id }, toVenue: p.venue.map { scenario.venues[$0].id },
                          pinned: pins[e] != nil)
-            if let b = base[e] {
-                if b.start != p.start || b.end != p.end || b.venue != p.venue { moved.append(m) }
-            } else {
-                added.append(m)
-            }
+            guard let b = base[e] else { added.append(m); continue }
+            if b.start != p.start || b.end != p.end || b.venue != p.venue { moved.append(m) }
         }
         return (moved, added)
     }
 
     /// Constraint amounts and clashes that differ between two reports.
     func amountChanges(_ before: CheckReport, _ after: CheckReport) -> [AmountChange] {
-        func direction(_ a: Double, _ b: Double) -> AmountChange.Direction? {
-            if a == b { return nil }
-            return a == 0 ? .new : b == 0 ? .gone : b > a ? .worse : .better
-        }
         var out: [AmountChange] = []
-        for c in scenario.constraints {
-            let a = before.amounts[c.id] ?? 0, b = after.amounts[c.id] ?? 0
-            if let d = direction(a, b) { out.append(AmountChange(subject: c.id, before: a, after: b, direction: d)) }
+        func compare(_ subject: String, _ a: Double, _ b: Double) {
+            guard a != b else { return }
+            out.append(AmountChange(subject: subject, before: a, after: b, direction: a == 0 ? .new : b == 0 ? .gone : b > a ? .worse : .better))
+        }
+        for c in scenario.constraints { compare(c.id, before.amounts[c.id] ?? 0, after.amounts[c.id] ?? 0) }
+        // Every key either side has, in order.
+        func compareTotals(_ a: [String: Double], _ b: [String: Double]) {
+            for key in Set(a.keys).union(b.keys).sorted() { compare(key, a[key] ?? 0, b[key] ?? 0) }
         }
         func terms(_ r: CheckReport) -> [String: Double] {
             Dictionary(r.soft.filter { $0.rule.hasPrefix("preferredStart:") }.map { ($0.rule, $0.amount) }, uniquingKeysWith: +)
         }
-        let pa = terms(before), pb = terms(after)
-        for key in Set(pa.keys).union(pb.keys).sorted() {
-            if let d = direction(pa[key] ?? 0, pb[key] ?? 0) { out.append(AmountChange(subject: key, before: pa[key] ?? 0, after: pb[key] ?? 0, direction: d)) }
-        }
+        compareTotals(terms(before), terms(after))
         func clashes(_ r: CheckReport) -> [String: Double] {
             Dictionary(r.clashes.map { ("\($0.constraint): \($0.event) × \($0.external)", Double($0.dates.count)) }, uniquingKeysWith: +)
         }
-        let ca = clashes(before), cb = clashes(after)
-        for key in Set(ca.keys).union(cb.keys).sorted() {
-            if let d = direction(ca[key] ?? 0, cb[key] ?? 0) { out.append(AmountChange(subject: key, before: ca[key] ?? 0, after: cb[key] ?? 0, direction: d)) }
-        }
+        compareTotals(clashes(before), clashes(after))
         return out
     }
 }
