@@ -31,11 +31,8 @@ public struct Change: Equatable, Sendable {
         let parts = value.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let datePart = parts[0], venue = parts.count > 1 ? parts[1] : nil
         if venue == "" { return .failure(ChangeError("expected a venue id after '@' in '\(text)'")) }
-        var start: Day? = nil
-        if !datePart.isEmpty {
-            guard let d = Day(iso: datePart) else { return .failure(ChangeError("expected a date YYYY-MM-DD in '\(text)', found '\(datePart)'")) }
-            start = d
-        }
+        let start = datePart.isEmpty ? nil : Day(iso: datePart)
+        if !datePart.isEmpty && start == nil { return .failure(ChangeError("expected a date YYYY-MM-DD in '\(text)', found '\(datePart)'")) }
         guard start != nil || venue != nil else { return .failure(ChangeError("expected a date, a venue or both after '\(id)='")) }
         return .success(Change(event: id, kind: .pin(start: start, venue: venue)))
     }

@@ -141,9 +141,8 @@ public struct Sweep: Sendable {
     /// The row of one date from its what-if's answer (none, or cut short by the stop: no status).
     private func row(_ date: Day, _ answer: WhatIfAnswer?, stop: StopFlag) -> SweepRow {
         var row = SweepRow(date: date)
-        guard let a = answer else { return row }
         // A what-if cut short by the stop is not a finished date.
-        if a.solution.status == .unknown && stop.isRaised { return row }
+        guard let a = answer, a.solution.status != .unknown || !stop.isRaised else { return row }
         row.status = a.solution.status
         row.cutShort = a.cutShort
         row.whatIfCost = a.whatIfCost
@@ -153,8 +152,7 @@ public struct Sweep: Sendable {
         row.moved = a.moved.filter { $0.event != event }.count
         row.newClashes = a.changes.filter { $0.direction == .new && $0.subject.contains(" × ") }
             .map { String($0.subject.split(separator: ":", maxSplits: 1)[1].dropFirst()) }
-        let moves = a.moved.filter { $0.event == event } + a.moved.filter { $0.event != event }
-        row.moves = moves.map(Sweep.describe)
+        row.moves = (a.moved.filter { $0.event == event } + a.moved.filter { $0.event != event }).map(Sweep.describe)
         if !a.added.isEmpty { row.moves.append("+\(a.added.count) newly scheduled (no date in the baseline)") }
         return row
     }
@@ -178,10 +176,8 @@ public struct Sweep: Sendable {
 
     /// Marks the cheapest feasible rows best.
     public static func markBest(_ rows: inout [SweepRow]) {
-        for i in rows.indices { rows[i].best = false }
-        if let min = rows.compactMap(\.whatIfCost).min() {
-            for i in rows.indices where rows[i].whatIfCost == min { rows[i].best = true }
-        }
+        let min = rows.compactMap(\.whatIfCost).min()
+        for i in rows.indices { rows[i].best = min != nil && rows[i].whatIfCost == min }
     }
 }
 
