@@ -50,13 +50,11 @@ struct ColumnPool {
             list.map { c in
                 var count: [Int: Int] = [:]
                 for vd in c.usage {
-                    let i: Int
-                    if let known = index[vd] { i = known } else {
-                        i = capacity.count
-                        index[vd] = i
+                    if index[vd] == nil {
+                        index[vd] = capacity.count
                         capacity.append(scenario.venues[vd.venue].rooms!)
                     }
-                    count[i, default: 0] += 1
+                    count[index[vd]!, default: 0] += 1
                 }
                 return count.keys.sorted().map { ($0, count[$0]!) }
             }
@@ -80,15 +78,14 @@ struct ColumnPool {
             }
             guard bound < incumbent else { return }
             guard pick >= 0 else { incumbent = cost; found = choice; return }
-            let k = pick
-            for c in byCost[k] {
-                let column = columns[k][c]
-                guard Cost.add(cost, column.cost) < incumbent, fits(k, c) else { continue }
-                for u in usage[k][c] { used[u.day] += u.rooms }
-                choice[k] = c
+            for c in byCost[pick] {
+                let column = columns[pick][c]
+                guard Cost.add(cost, column.cost) < incumbent, fits(pick, c) else { continue }
+                for u in usage[pick][c] { used[u.day] += u.rooms }
+                choice[pick] = c
                 search(Cost.add(cost, column.cost))
-                choice[k] = -1
-                for u in usage[k][c] { used[u.day] -= u.rooms }
+                choice[pick] = -1
+                for u in usage[pick][c] { used[u.day] -= u.rooms }
                 if nodes > nodeLimit { return }
             }
         }

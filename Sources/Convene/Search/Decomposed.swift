@@ -92,8 +92,7 @@ final class Decomposed {
         setup.occupancy = occupancy
         var subLimits = limits.step(timeLimit: remaining(), nodeLimit: nodeLimit)
         if firstOnly { subLimits.solutionLimit = 1 }
-        let solver = Solver(s, setup: setup, limits: subLimits, evaluator: partEvaluator)
-        let out = solver.solve()
+        let out = Solver(s, setup: setup, limits: subLimits, evaluator: partEvaluator).solve()
         stats.absorb(out.stats)
         limits.trace?("part of \(events.count) events (\(s.events.first?.id ?? "-"), …): \(out.status), "
                       + "\(out.stats.conflicts) conflicts, \(Int(out.stats.elapsed * 1000)) ms")
@@ -397,17 +396,14 @@ final class Decomposed {
     /// season's thousands of parts cost no more each than the first.
     private func firstCalendar() -> (schedule: Schedule, placedAll: Bool) {
         var schedule = Schedule(repeating: nil, count: scenario.events.count)
-        var placed = Set<Int>()
         var occupied: [Int: [Int: Int]] = [:]
         func days(_ k: Int) -> [VenueDay] { VenueDay.taken(by: parts[k].map { schedule[$0] }, in: scenario) }
         func count(_ k: Int, _ sign: Int) { for vd in days(k) { occupied[vd.venue, default: [:]][vd.day, default: 0] += sign } }
-        for k in parts.indices {
-            var solved = false, sizes = [0], rivals: [Int] = []
-            var attempt = 0
+        nextPart: for k in parts.indices {
+            var sizes = [0], rivals: [Int] = [], attempt = 0
             while attempt < sizes.count {
-                let size = sizes[attempt]
+                let group = [k] + rivals.prefix(sizes[attempt])
                 attempt += 1
-                let group = [k] + rivals.prefix(size)
                 let events = group.flatMap { parts[$0] }.sorted()
                 // Rooms taken by the placed parts outside the group.
                 for g in group.dropFirst() { count(g, -1) }
@@ -416,25 +412,23 @@ final class Decomposed {
                     for g in group.dropFirst() { count(g, 1) }
                     if out.status == .unknown { return (schedule, false) }
                     if attempt == 1 {
-                        rivals = self.rivals(of: k, among: placed.sorted(), in: schedule)
+                        rivals = self.rivals(of: k, in: schedule)
                         for n in [1, 3, 7] where min(n, rivals.count) > sizes.last! { sizes.append(min(n, rivals.count)) }
                     }
                     continue
                 }
                 for (i, e) in events.enumerated() { schedule[e] = result[i] }
                 for g in group { count(g, 1) }
-                placed.insert(k)
-                solved = true
-                break
+                continue nextPart
             }
-            if !solved { return (schedule, false) }
+            return (schedule, false)
         }
         return (schedule, true)
     }
 
-    /// The placed parts holding rooms on venue-days that part `k` could use (a venue its events
-    /// may meet at, a day inside their windows), most such days first; ties in part order.
-    private func rivals(of k: Int, among placed: [Int], in schedule: Schedule) -> [Int] {
+    /// The parts before `k` (all placed) holding rooms on venue-days that part `k` could use (a venue
+    /// its events may meet at, a day inside their windows), most such days first; ties in part order.
+    private func rivals(of k: Int, in schedule: Schedule) -> [Int] {
         var wanted = Set<VenueDay>()
         for e in parts[k] {
             let event = scenario.events[e]
@@ -444,7 +438,7 @@ final class Decomposed {
                 for d in event.window.start.ordinal...event.window.end.ordinal { wanted.insert(VenueDay(day: d, venue: v)) }
             }
         }
-        let overlap = placed.map { j in (j, VenueDay.taken(by: parts[j].map { schedule[$0] }, in: scenario).filter(wanted.contains).count) }
+        let overlap = (0..<k).map { j in (j, VenueDay.taken(by: parts[j].map { schedule[$0] }, in: scenario).filter(wanted.contains).count) }
         return overlap.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
     }
 

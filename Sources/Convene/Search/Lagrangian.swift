@@ -25,11 +25,7 @@ struct RoomsRelaxation {
     private(set) var lambda: [VenueDay: Double] = [:]
     /// The prices rounded to whole units of `scale`, as the parts' searches pay them (and as the
     /// options' order of `Decomposed` ranks them): the one rounding.
-    var prices: [VenueDay: Int] {
-        var out: [VenueDay: Int] = [:]
-        for (key, l) in lambda { let p = Int((l * Double(Self.scale)).rounded()); if p > 0 { out[key] = p } }
-        return out
-    }
+    var prices: [VenueDay: Int] { lambda.mapValues { Int(($0 * Double(Self.scale)).rounded()) }.filter { $0.value > 0 } }
     /// The best bound so far, half-units.
     private(set) var bound: Int
     /// Polyak's step factor, halved when the bound stalls.
@@ -62,13 +58,6 @@ struct RoomsRelaxation {
     /// Its patience ran out with no round lifting the bound: more rounds are not worth their time.
     var gaveUp: Bool { patience != nil && !raised }
 
-    /// Rooms per venue-day taken by `schedule`.
-    func usage(_ schedule: Schedule) -> [VenueDay: Int] {
-        var count: [VenueDay: Int] = [:]
-        for vd in VenueDay.taken(by: schedule, in: scenario) { count[vd, default: 0] += 1 }
-        return count
-    }
-
     /// Subgradient rounds until the bound reaches `upper` (the best calendar known, half-units),
     /// θ has shrunk below `leastTheta` (converged: later calls do nothing), the rounds are spent,
     /// or `goOn` (asked before each round: the caller's budget) says no; may be called again with
@@ -86,7 +75,7 @@ struct RoomsRelaxation {
         // (K = 20's second call, from θ = 0.25, took 18 rounds and 3 s back to the same bound).
         while bound < upper, idle < patience ?? Int.max, theta > Self.leastTheta, roundsLeft > 0, goOn() {
             roundsLeft -= 1
-            let used = usage(solution)
+            let used = Dictionary(VenueDay.taken(by: solution, in: scenario).map { ($0, 1) }, uniquingKeysWith: +)
             // In a fixed order: sums of doubles depend on it, and dictionaries' order changes
             // from run to run.
             let keys = Set(used.keys).union(lambda.keys).sorted()
