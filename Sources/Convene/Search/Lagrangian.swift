@@ -81,8 +81,7 @@ struct RoomsRelaxation {
             let keys = Set(used.keys).union(lambda.keys).sorted()
             var g: [VenueDay: Double] = [:]
             for key in keys {
-                let rooms = scenario.venues[key.venue].rooms!
-                let excess = Double(used[key, default: 0] - rooms)
+                let excess = Double(used[key, default: 0] - scenario.venues[key.venue].rooms!)
                 if excess > 0 || lambda[key, default: 0] > 0 { g[key] = excess }
             }
             let norm = keys.reduce(0) { $0 + (g[$1].map { $0 * $0 } ?? 0) }

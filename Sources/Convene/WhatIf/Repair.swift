@@ -143,15 +143,12 @@ final class WhatIfSearch {
             let amount = con.rule.evaluate(s, in: scenario).amount
             guard amount > 0 else { continue }
             // The events whose removal lowers the amount; all of them when none does alone.
-            var culprits: [Int] = []
-            var t = s
             let events = con.rule.events.filter { s[$0] != nil }
-            if events.count <= Parameters.culpritScan {
-                for e in events {
-                    let keep = t[e]; t[e] = nil
-                    if con.rule.evaluate(t, in: scenario).amount < amount { culprits.append(e) }
-                    t[e] = keep
-                }
+            var t = s
+            let culprits = events.count > Parameters.culpritScan ? [] : events.filter { e in
+                t[e] = nil
+                defer { t[e] = s[e] }
+                return con.rule.evaluate(t, in: scenario).amount < amount
             }
             out.formUnion(culprits.isEmpty ? events : culprits)
         }
@@ -176,9 +173,8 @@ final class WhatIfSearch {
     func grow(_ free: [Int], level: Int, around s: Schedule, radius: Int = 14) -> [Int] {
         let n = scenario.events.count
         if level >= 4 { return Array(0..<n) }
-        var inSet = Array(repeating: false, count: n)
-        for e in free { inSet[e] = true }
-        var add = inSet
+        var add = Array(repeating: false, count: n)
+        for e in free { add[e] = true }
         var linked = Array(repeating: false, count: n)
         for e in free {
             for c in rulesOf[e] {
@@ -194,10 +190,8 @@ final class WhatIfSearch {
         for x in 0..<n where !add[x] {
             guard let p = s[x] ?? base[x] else { continue }
             let lo = p.start.ordinal, hi = p.end.ordinal
-            for w in windows where lo <= w.hi && hi >= w.lo {
-                if linked[x] || (p.roomVenue.map { v in w.venues.contains(v) && scenario.venues[v].rooms != nil } ?? false) {
-                    add[x] = true; break
-                }
+            add[x] = windows.contains { w in
+                lo <= w.hi && hi >= w.lo && (linked[x] || (p.roomVenue.map { v in w.venues.contains(v) && scenario.venues[v].rooms != nil } ?? false))
             }
         }
         return (0..<n).filter { add[$0] }
