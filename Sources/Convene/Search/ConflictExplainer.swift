@@ -29,9 +29,7 @@ public struct ConflictExplainer {
             if !e.venues.isEmpty, Set(e.venues) != allVenues { add(.venues) }
             if e.fixed != nil { add(.fixed) }
             // Relaxed, a length runs from half a day to the event's longest: only a fixed 0.5 is unchanged.
-            if !e.isMilestone, e.length != .exactly(0.5) {
-                add(.days)
-            }
+            if !e.isMilestone, e.length != .exactly(0.5) { add(.days) }
             if e.startWeekdays != nil || (e.contiguous && e.length.longest > 1) { add(.calendar) }
         }
         out += scenario.venues.filter { $0.rooms != nil }.map { .rooms(venue: $0.id) }
@@ -43,11 +41,8 @@ public struct ConflictExplainer {
     /// a fresh search of the whole scenario (not the assumption search that found a conflict);
     /// nil when the limit came first.
     public func isSatisfiable(keeping kept: [ConflictElementID]) -> Bool? {
-        var setup = base
-        setup.feasibilityOnly = true
-        setup.relaxed = Set(elements).subtracting(kept)
+        let setup = feasibility(relaxing: Set(elements).subtracting(kept))
         let remaining = deadline.map { max(0, $0 - now()) }
-        setup.stop = limits.stop
         let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, cache: cache, deadline: remaining.map { now() + $0 })
         let out = Solver(model: model, limits: limits.step(timeLimit: remaining)).solve()
         switch out.status {
@@ -71,16 +66,22 @@ public struct ConflictExplainer {
     /// With `repairs`, a minimal conflict carries what would fix it (`ConflictRepairs.swift`),
     /// as far as the time limit allows.
     public func conflict(repairs: Bool = true) -> Conflict? {
-        var c = learningConflict()
-        if repairs, var found = c, found.minimal {
-            found.repairs = self.repairs(for: found.elements.map(\.id))
-            c = found
-        }
+        guard var c = learningConflict() else { return nil }
+        if repairs, c.minimal { c.repairs = self.repairs(for: c.elements.map(\.id)) }
         return c
     }
 
-    /// QuickXplain (Junker 2004), each test a complete search of the relaxed scenario.
-    func quickXplain() -> [ConflictElement]? {
+    /// `base` for a search of any calendar, with `relaxed` relaxed, stopped by the limit's flag.
+    func feasibility(relaxing relaxed: Set<ConflictElementID>) -> SearchSetup {
+        var setup = base
+        setup.feasibilityOnly = true
+        setup.stop = limits.stop
+        setup.relaxed = relaxed
+        return setup
+    }
+
+    /// A minimal conflict by QuickXplain (Junker 2004), each test a complete search of the relaxed scenario.
+    func quickXplain() -> Conflict? {
         let all = elements
         guard isSatisfiable(keeping: all) == false else { return nil }
         var aborted = false
@@ -98,7 +99,7 @@ public struct ConflictExplainer {
         }
         let conflict = Set(qx([], false, all))
         guard !aborted else { return nil }
-        return all.filter(conflict.contains).map(conflictElement)
+        return Conflict(elements: all.filter(conflict.contains).map(conflictElement), minimal: true)
     }
 
     /// The element in a planner's words, its name in brackets.
