@@ -204,16 +204,13 @@ struct Neighbourhoods {
         rise.sort { $0.rise != $1.rise ? $0.rise > $1.rise : $0.event < $1.event }
         let e = rise[rng.int(0...(min(Parameters.dearestPool, rise.count) - 1))].event
         let held = model.options[e][incumbent[e]].unary
-        var wanted = Set<VenueDay>()
-        for option in model.options[e] where option.unary < held {
-            wanted.formUnion(VenueDay.taken(by: [option.placement], in: model.scenario))
-        }
-        return [e] + inWay(of: wanted, except: [e], incumbent).prefix(k - 1)
+        return [e] + inWay(of: model.options[e].filter { $0.unary < held }.map(\.placement), except: [e], incumbent).prefix(k - 1)
     }
 
-    /// The movable events outside `except` whose incumbent options hold rooms on `wanted`'s
-    /// venue-days, most such days first (ties by index).
-    private func inWay(of wanted: Set<VenueDay>, except: Set<Int>, _ incumbent: [Int]) -> [Int] {
+    /// The movable events outside `except` whose incumbent options hold rooms on the venue-days
+    /// of `wanted`, most such days first (ties by index).
+    private func inWay(of wanted: Schedule, except: Set<Int>, _ incumbent: [Int]) -> [Int] {
+        let wanted = Set(VenueDay.taken(by: wanted, in: model.scenario))
         var found: [(event: Int, days: Int)] = []
         for x in movable where !except.contains(x) {
             let days = VenueDay.taken(by: [model.options[x][incumbent[x]].placement], in: model.scenario).filter(wanted.contains).count
@@ -231,9 +228,7 @@ struct Neighbourhoods {
         let off = shuffled(movable.filter { incumbent[$0] != guide[$0] && guide[$0] >= 0 })
         guard !off.isEmpty else { return nil }
         let chosen = Array(off.prefix(max(1, k / 2)))
-        var wanted = Set<VenueDay>()
-        for e in chosen { wanted.formUnion(VenueDay.taken(by: [model.options[e][guide[e]].placement], in: model.scenario)) }
-        return chosen + inWay(of: wanted, except: Set(chosen), incumbent).prefix(k - chosen.count)
+        return chosen + inWay(of: chosen.map { model.options[$0][guide[$0]].placement }, except: Set(chosen), incumbent).prefix(k - chosen.count)
     }
 
     /// `list` in a random order (Fisher and Yates), from the run's generator; with `k`, only
