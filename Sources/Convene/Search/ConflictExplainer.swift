@@ -44,8 +44,7 @@ public struct ConflictExplainer {
         let setup = feasibility(relaxing: Set(elements).subtracting(kept))
         let remaining = deadline.map { max(0, $0 - now()) }
         let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, cache: cache, deadline: remaining.map { now() + $0 })
-        let out = Solver(model: model, limits: limits.step(timeLimit: remaining)).solve()
-        switch out.status {
+        switch Solver(model: model, limits: limits.step(timeLimit: remaining)).solve().status {
         case .optimal, .feasible: return true
         case .infeasible: return false
         case .unknown: return nil
@@ -104,22 +103,15 @@ public struct ConflictExplainer {
 
     /// The element in a planner's words, its name in brackets.
     public func sentence(_ element: ConflictElementID) -> String {
-        let text: String
+        let text: String?
         switch element {
-        case .constraint(let id):
-            guard let c = scenario.constraints.first(where: { $0.id == id }) else { return element.description }
-            text = c.rule.sentence(in: scenario)
-        case .rooms(let id):
-            guard let v = scenario.venues.first(where: { $0.id == id }) else { return element.description }
-            text = "\(v.id) holds at most \(v.rooms ?? 0) event(s) a day"
-        case .pin(let id):
-            guard scenario.eventIndex(id) != nil else { return element.description }
-            text = base.pinSentences[element] ?? "the what-if pins \(id)"
-        case .reason(let reason, let id):
-            guard let e = scenario.events.first(where: { $0.id == id }) else { return element.description }
-            text = sentence(reason, of: e)
+        case .constraint(let id): text = scenario.constraints.first(where: { $0.id == id })?.rule.sentence(in: scenario)
+        case .rooms(let id): text = scenario.venues.first(where: { $0.id == id }).map { "\($0.id) holds at most \($0.rooms ?? 0) event(s) a day" }
+        case .pin(let id): text = scenario.eventIndex(id) == nil ? nil : base.pinSentences[element] ?? "the what-if pins \(id)"
+        case .reason(let reason, let id): text = scenario.events.first(where: { $0.id == id }).map { sentence(reason, of: $0) }
         }
-        return "\(text) (\(element))"
+        // An element the scenario does not hold: its name alone.
+        return text.map { "\($0) (\(element))" } ?? element.description
     }
 
     /// An event's reason in a planner's words.

@@ -225,13 +225,23 @@ extension ConflictExplainer {
                 if c.rule.evaluate(schedule, in: s).amount > 0 { return false }
             case .rooms(let venue):
                 guard let v = s.venueIndex(venue), s.venues[v].rooms != nil, ev.overfull(schedule, venue: v).isEmpty else { return false }
-            case .pin(let event):
+            case .reason(_, let event), .pin(let event):
                 guard let e = eventIndex[event], let p = schedule[e] else { return false }
-                if base.admits?(full[e], p) == false { return false }
-            case .reason(let reason, let event):
-                guard let e = eventIndex[event], let p = schedule[e] else { return false }
-                if ev.structureReasons(of: e, p).contains(reason) { return false }
+                if case .reason(let reason, _) = id, ev.structureReasons(of: e, p).contains(reason) { return false }
+                if case .pin = id, base.admits?(full[e], p) == false { return false }
             }
+        }
+        return true
+    }
+
+    /// Whether `conflict` is minimal by the spec's definition: no calendar keeping exactly its
+    /// elements, one when any one of them is dropped; nil when the limit came first.
+    public func isMinimal(_ conflict: [ConflictElementID]) -> Bool? {
+        guard let whole = isSatisfiable(keeping: conflict) else { return nil }
+        if whole { return false }
+        for element in conflict {
+            guard let ok = isSatisfiable(keeping: conflict.filter { $0 != element }) else { return nil }
+            if !ok { return false }
         }
         return true
     }
@@ -271,18 +281,4 @@ public struct ConflictRepair: Sendable, Equatable {
     /// The rooms needed, and the dates that need them (rooms).
     public var rooms: Int? = nil
     public var dates: [Day] = []
-}
-
-extension ConflictExplainer {
-    /// Whether `conflict` is minimal by the spec's definition: no calendar keeping exactly its
-    /// elements, one when any one of them is dropped; nil when the limit came first.
-    public func isMinimal(_ conflict: [ConflictElementID]) -> Bool? {
-        guard let whole = isSatisfiable(keeping: conflict) else { return nil }
-        if whole { return false }
-        for element in conflict {
-            guard let ok = isSatisfiable(keeping: conflict.filter { $0 != element }) else { return nil }
-            if !ok { return false }
-        }
-        return true
-    }
 }
