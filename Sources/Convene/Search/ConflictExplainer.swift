@@ -29,9 +29,7 @@ public struct ConflictExplainer {
             if !e.venues.isEmpty, Set(e.venues) != allVenues { add(.venues) }
             if e.fixed != nil { add(.fixed) }
             // Relaxed, a length runs from half a day to the event's longest: only a fixed 0.5 is unchanged.
-            if !e.isMilestone, e.length != .exactly(0.5) {
-                add(.days)
-            }
+            if !e.isMilestone, e.length != .exactly(0.5) { add(.days) }
             if e.startWeekdays != nil || (e.contiguous && e.length.longest > 1) { add(.calendar) }
         }
         out += scenario.venues.filter { $0.rooms != nil }.map { .rooms(venue: $0.id) }
@@ -43,14 +41,10 @@ public struct ConflictExplainer {
     /// a fresh search of the whole scenario (not the assumption search that found a conflict);
     /// nil when the limit came first.
     public func isSatisfiable(keeping kept: [ConflictElementID]) -> Bool? {
-        var setup = base
-        setup.feasibilityOnly = true
-        setup.relaxed = Set(elements).subtracting(kept)
+        let setup = feasibility(relaxing: Set(elements).subtracting(kept))
         let remaining = deadline.map { max(0, $0 - now()) }
-        setup.stop = limits.stop
         let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, cache: cache, deadline: remaining.map { now() + $0 })
-        let out = Solver(model: model, limits: limits.step(timeLimit: remaining)).solve()
-        switch out.status {
+        switch Solver(model: model, limits: limits.step(timeLimit: remaining)).solve().status {
         case .optimal, .feasible: return true
         case .infeasible: return false
         case .unknown: return nil
@@ -71,16 +65,22 @@ public struct ConflictExplainer {
     /// With `repairs`, a minimal conflict carries what would fix it (`ConflictRepairs.swift`),
     /// as far as the time limit allows.
     public func conflict(repairs: Bool = true) -> Conflict? {
-        var c = learningConflict()
-        if repairs, var found = c, found.minimal {
-            found.repairs = self.repairs(for: found.elements.map(\.id))
-            c = found
-        }
+        guard var c = learningConflict() else { return nil }
+        if repairs, c.minimal { c.repairs = self.repairs(for: c.elements.map(\.id)) }
         return c
     }
 
-    /// QuickXplain (Junker 2004), each test a complete search of the relaxed scenario.
-    func quickXplain() -> [ConflictElement]? {
+    /// `base` for a search of any calendar, with `relaxed` relaxed, stopped by the limit's flag.
+    func feasibility(relaxing relaxed: Set<ConflictElementID>) -> SearchSetup {
+        var setup = base
+        setup.feasibilityOnly = true
+        setup.stop = limits.stop
+        setup.relaxed = relaxed
+        return setup
+    }
+
+    /// A minimal conflict by QuickXplain (Junker 2004), each test a complete search of the relaxed scenario.
+    func quickXplain() -> Conflict? {
         let all = elements
         guard isSatisfiable(keeping: all) == false else { return nil }
         var aborted = false
@@ -98,27 +98,20 @@ public struct ConflictExplainer {
         }
         let conflict = Set(qx([], false, all))
         guard !aborted else { return nil }
-        return all.filter(conflict.contains).map(conflictElement)
+        return Conflict(elements: all.filter(conflict.contains).map(conflictElement), minimal: true)
     }
 
     /// The element in a planner's words, its name in brackets.
     public func sentence(_ element: ConflictElementID) -> String {
-        let text: String
+        let text: String?
         switch element {
-        case .constraint(let id):
-            guard let c = scenario.constraints.first(where: { $0.id == id }) else { return element.description }
-            text = c.rule.sentence(in: scenario)
-        case .rooms(let id):
-            guard let v = scenario.venues.first(where: { $0.id == id }) else { return element.description }
-            text = "\(v.id) holds at most \(v.rooms ?? 0) event(s) a day"
-        case .pin(let id):
-            guard scenario.eventIndex(id) != nil else { return element.description }
-            text = base.pinSentences[element] ?? "the what-if pins \(id)"
-        case .reason(let reason, let id):
-            guard let e = scenario.events.first(where: { $0.id == id }) else { return element.description }
-            text = sentence(reason, of: e)
+        case .constraint(let id): text = scenario.constraints.first(where: { $0.id == id })?.rule.sentence(in: scenario)
+        case .rooms(let id): text = scenario.venues.first(where: { $0.id == id }).map { "\($0.id) holds at most \($0.rooms ?? 0) event(s) a day" }
+        case .pin(let id): text = scenario.eventIndex(id) == nil ? nil : base.pinSentences[element] ?? "the what-if pins \(id)"
+        case .reason(let reason, let id): text = scenario.events.first(where: { $0.id == id }).map { sentence(reason, of: $0) }
         }
-        return "\(text) (\(element))"
+        // An element the scenario does not hold: its name alone.
+        return text.map { "\($0) (\(element))" } ?? element.description
     }
 
     /// An event's reason in a planner's words.

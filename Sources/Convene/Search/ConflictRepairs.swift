@@ -25,11 +25,11 @@ extension ConflictExplainer {
             default: return false
             }
         }
-        guard !repairable.isEmpty, !timeUp(), let ctx = repairContext(repairable) else { return [] }
+        guard !repairable.isEmpty, !timeUp(), let search = repairSearch(repairable) else { return [] }
         var out: [ConflictRepair] = []
         for id in repairable {
             guard !timeUp() else { break }
-            ctx.current = id
+            let ctx = RepairContext(search: search, others: repairable.indices.filter { repairable[$0] != id })
             switch id {
             case .reason(.window, let name): if let e = scenario.eventIndex(name), let r = windowRepair(e, ctx) { out.append(r) }
             case .reason(.fixed, let name): if let e = scenario.eventIndex(name), let r = pinRepair(e, ctx) { out.append(r) }
@@ -40,68 +40,61 @@ extension ConflictExplainer {
         return out
     }
 
-
     func timeUp() -> Bool { (deadline.map { now() >= $0 } ?? false) || limits.stop?.isRaised == true }
 
-    /// The search of the repairs, and the conflict's elements in it as given.
-    final class RepairContext {
+    /// The search of the repairs, and the elements of the conflict it switches on as given: all
+    /// but the one being repaired (element i of the search is the conflict's i-th, `repairSearch`).
+    struct RepairContext {
         let search: AssumptionSearch
-        var given: [ConflictElementID: Int] = [:]
-        var current: ConflictElementID? = nil
-        init(_ search: AssumptionSearch) { self.search = search }
-        /// Every element but the one being repaired, as given.
-        var others: [Int] { given.filter { $0.key != current }.map(\.value).sorted() }
+        let others: [Int]
     }
 
     /// A search of the whole scenario with `relaxed` relaxed and every other element in force,
     /// its rules propagated at the root, and each of `relaxed` as given behind a selector; nil
     /// when even that leaves no calendar (or the limit came).
-    func repairContext(_ relaxed: [ConflictElementID]) -> RepairContext? {
-        var setup = base
-        setup.feasibilityOnly = true
-        setup.stop = limits.stop
-        setup.relaxed = Set(relaxed)
-        let model = CompiledModel(scenario, evaluator: evaluator, setup: setup, deadline: deadline)
+    func repairSearch(_ relaxed: [ConflictElementID]) -> AssumptionSearch? {
+        let model = CompiledModel(scenario, evaluator: evaluator, setup: feasibility(relaxing: Set(relaxed)), deadline: deadline)
         guard !model.aborted, !model.options.contains(where: \.isEmpty) else { return nil }
         let search = AssumptionSearch(model: model, selectors: 160 + relaxed.count)
         for p in model.hardPropagators() { search.engine.add(p) }
         search.engine.scheduleAll()
-        guard search.engine.propagate() else { return nil }
-        let ctx = RepairContext(search)
-        for id in relaxed {
-            switch id {
-            case .rooms(let name):
-                guard let v = scenario.venueIndex(name), let rooms = scenario.venues[v].rooms else { continue }
-                let rule = model.roomsRule(v, rooms: rooms)
-                if let i = search.addRule(rule.map { [$0] } ?? []) { ctx.given[id] = i }
-            case .reason(let reason, let name):
-                guard let e = scenario.eventIndex(name) else { continue }
-                let opts = model.options[e].indices.filter { evaluator.structureReasons(of: e, model.options[e][$0].placement).contains(reason) }
-                ctx.given[id] = search.addRemovals([(e, opts)])
-            case .constraint, .pin: continue
-            }
-        }
-        return ctx
+        guard search.engine.propagate(),
+              addElements(relaxed, to: search, model: model, part: Array(scenario.events.indices), compulsory: false) else { return nil }
+        return search
     }
 
-    /// Tri-state: true (a calendar, checked by `check`), false (none), nil (the limit).
-    private func tryVariant(_ ctx: RepairContext, _ removals: [(event: Int, options: [Int])],
-                            check: (Schedule) -> Bool) -> Bool? {
-        let search = ctx.search
-        let variant = search.addRemovals(removals)
-        switch search.solve(ctx.others + [variant], decided: Array(scenario.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
-        case .sat(let values): return check(schedule(search, values)) ? true : nil
-        case .unsat: return false
+    /// A calendar with the element `variant` of `ctx.search` and the others as given, checked
+    /// by `check`: .some(nil) when there is none, nil when the limit came first or the check fails.
+    private func solve(_ ctx: RepairContext, _ variant: Int, check: (Schedule) -> Bool) -> Schedule?? {
+        switch ctx.search.solve(ctx.others + [variant], decided: Array(scenario.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
+        case .sat(let values):
+            let schedule: Schedule = values.enumerated().map { ctx.search.model.options[$0][$1].placement }
+            return check(schedule) ? .some(schedule) : nil
+        case .unsat: return .some(nil)
         case .unknown: return nil
         }
     }
 
-    private func schedule(_ search: AssumptionSearch, _ values: [Int]) -> Schedule {
-        values.enumerated().map { search.model.options[$0][$1].placement }
+    /// Tri-state: true (a calendar, checked by `check`), false (none), nil (the limit).
+    private func tryVariant(_ ctx: RepairContext, _ removals: [(event: Int, options: [Int])], check: (Schedule) -> Bool) -> Bool? {
+        solve(ctx, ctx.search.addRemovals(removals), check: check).map { $0 != nil }
     }
 
     /// Whether `schedule` meets every hard rule of `s`.
     private func holds(_ schedule: Schedule, in s: Scenario) -> Bool { Evaluator(s).evaluate(schedule).hardOK }
+
+    /// Bisection of a monotone `test` between `none` (no calendar) and `some` (a calendar), each
+    /// probe the lower value plus half the gap: the value next to the edge on the side of `some`;
+    /// nil when the limit came first.
+    private func bisect(none: Int, some: Int, _ test: (Int) -> Bool?) -> Int? {
+        var a = none, b = some
+        while abs(b - a) > 1 {
+            let m = min(a, b) + abs(b - a) / 2
+            guard let ok = test(m) else { return nil }
+            if ok { b = m } else { a = m }
+        }
+        return b
+    }
 
     // MARK: Windows
 
@@ -120,29 +113,19 @@ extension ConflictExplainer {
             return tryVariant(ctx, [(e, outside(lo, hi))]) { holds($0, in: changed) }
         }
         let lo = max(ev.window.start, s.horizon.start), hi = min(ev.window.end, s.horizon.end)
-        // The least end: the first day d after hi with a calendar (monotone: a later end only adds options).
+        // The least end: the first day d after hi with a calendar (monotone: a later end only adds
+        // options); the same for the start, before lo. Each from the scenario's edge (none) and the horizon's.
         var end: Day? = nil, start: Day? = nil
-        if hi < s.horizon.end, let ok = test(lo, s.horizon.end), ok {
-            var a = hi, b = s.horizon.end  // a: none (the scenario), b: a calendar
-            while b - a > 1 {
-                let m = a + (b - a) / 2
-                guard let ok = test(lo, m) else { return nil }
-                if ok { b = m } else { a = m }
-            }
-            end = b
+        if hi < s.horizon.end, test(lo, s.horizon.end) == true {
+            guard let d = bisect(none: hi.ordinal, some: s.horizon.end.ordinal, { test(lo, Day(ordinal: $0)) }) else { return nil }
+            end = Day(ordinal: d)
         }
-        if lo > s.horizon.start, let ok = test(s.horizon.start, hi), ok {
-            var a = lo, b = s.horizon.start  // a: none, b: a calendar
-            while a - b > 1 {
-                let m = b + (a - b) / 2
-                guard let ok = test(m, hi) else { return nil }
-                if ok { b = m } else { a = m }
-            }
-            start = b
+        if lo > s.horizon.start, test(s.horizon.start, hi) == true {
+            guard let d = bisect(none: lo.ordinal, some: s.horizon.start.ordinal, { test(Day(ordinal: $0), hi) }) else { return nil }
+            start = Day(ordinal: d)
         }
-        let endDays = end.map { $0 - hi }, startDays = start.map { lo - $0 }
         let element = ConflictElementID.reason(.window, event: ev.id)
-        if let end, endDays! <= (startDays ?? Int.max) {
+        if let end, end - hi <= start.map({ lo - $0 }) ?? Int.max {
             return ConflictRepair(element: element, kind: "window-end",
                                   sentence: "widen \(element) to end on or after \(end.iso) (it ends \(hi.iso))", day: end)
         }
@@ -181,13 +164,9 @@ extension ConflictExplainer {
             if b >= far { return nil }
             a = b; b = min(far, 2 * b)
         }
-        while b - a > 1 {
-            let m = (a + b) / 2
-            guard let ok = band(m) else { return nil }
-            if ok { b = m } else { a = m }
-        }
-        for day in [pin.start - b, pin.start + b] {
-            let keep = options.indices.filter { admitted(options[$0].placement, near: b) && options[$0].placement.start == day }
+        guard let near = bisect(none: a, some: b, band) else { return nil }
+        for day in [pin.start - near, pin.start + near] {
+            let keep = options.indices.filter { admitted(options[$0].placement, near: near) && options[$0].placement.start == day }
             guard !keep.isEmpty else { continue }
             let drop = options.indices.filter { !keep.contains($0) }
             guard let ok = tryVariant(ctx, [(e, drop)], check: check) else { return nil }
@@ -215,16 +194,9 @@ extension ConflictExplainer {
             // No rule: so few events that the rooms, with `extra` more, cannot overfill.
             let rule = model.roomsRule(v, rooms: rooms, extra: Dictionary(uniqueKeysWithValues: dates.map { ($0, extra) }))
             guard let sel = search.addRule(rule.map { [$0] } ?? []) else { return nil }
-            switch search.solve(ctx.others + [sel], decided: Array(s.events.indices), deadline: deadline ?? .infinity, stop: limits.stop) {
-            case .sat(let values):
-                let schedule = self.schedule(search, values)
-                var changed = s
-                changed.venues[v].rooms = rooms + extra
-                guard holds(schedule, in: changed) else { return nil }
-                return .some(schedule)
-            case .unsat: return .some(nil)
-            case .unknown: return nil
-            }
+            var changed = s
+            changed.venues[v].rooms = rooms + extra
+            return solve(ctx, sel) { holds($0, in: changed) }
         }
         func overfull(_ schedule: Schedule) -> [Int] { evaluator.overfull(schedule, venue: v).map(\.day) }
         for extra in 1...3 {

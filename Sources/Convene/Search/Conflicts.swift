@@ -15,8 +15,6 @@ public struct Conflict: Sendable {
 }
 
 extension ConflictExplainer {
-    enum LearningAnswer { case unsupported, answered(Conflict?) }
-
     /// The conflict on the learning core, in two steps:
     ///
     /// 1. a core: the whole scenario, compiled with its event-level reasons in force (as a
@@ -27,50 +25,34 @@ extension ConflictExplainer {
     ///    conflict QuickXplain prefers for the same order, when the core holds it): the events the
     ///    core names, alone, with every reason relaxed as the spec says, the core's reasons as
     ///    removals; each test keeps the nogoods of the ones before.
+    ///
+    /// A scenario the learning core cannot relax, or a core that holds no conflict after all,
+    /// falls back to QuickXplain.
     func learningConflict() -> Conflict? {
-        switch learningAnswer() {
-        case .unsupported: return quickXplain().map { Conflict(elements: $0, minimal: true) }
-        case .answered(let c): return c
-        }
-    }
-
-    private func timeLeft() -> Double { deadline ?? .infinity }
-
-    func learningAnswer() -> LearningAnswer {
-        let s = scenario
-        guard base.frozen.isEmpty, base.occupancy.isEmpty else { return .unsupported }
         // A length the relaxed model cannot make (one fixed length that is neither half a day nor whole days).
-        if s.events.contains(where: { e in if case .exactly(let v) = e.length { return v != 0.5 && v != v.rounded() }; return false }) {
-            return .unsupported
-        }
+        let oddLength = scenario.events.contains { e in if case .exactly(let v) = e.length { return v != 0.5 && v != v.rounded() }; return false }
+        guard base.frozen.isEmpty, base.occupancy.isEmpty, !oddLength else { return quickXplain() }
         let all = elements
-        let index = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) })
         let t0 = now()
-        guard let coreIDs = firstCore(all) else { return .answered(nil) }
+        guard let coreIDs = firstCore(all) else { return nil }
         let t1 = now()
-        defer { limits.trace?("conflict: core \(coreIDs.count) of \(all.count) in \(t1 - t0) s; shrunk in \(now() - t1) s") }
         var best = coreIDs
-        guard let shrunk = shrink(coreIDs, order: index, best: &best) else {
-            if best.isEmpty { return .unsupported }
-            return .answered(Conflict(elements: best.map(conflictElement), minimal: false))
-        }
-        return .answered(Conflict(elements: shrunk.map(conflictElement), minimal: true))
+        let shrunk = shrink(coreIDs, best: &best)
+        limits.trace?("conflict: core \(coreIDs.count) of \(all.count) in \(t1 - t0) s; shrunk in \(now() - t1) s")
+        if let shrunk { return Conflict(elements: shrunk.map(conflictElement), minimal: true) }
+        return best.isEmpty ? quickXplain() : Conflict(elements: best.map(conflictElement), minimal: false)
     }
 
     /// Step 1: the elements a proof of infeasibility of the whole scenario rests on, in
     /// `elements` order; nil when the limit came first (or a calendar exists).
     func firstCore(_ all: [ConflictElementID]) -> [ConflictElementID]? {
         let s = scenario
-        var setup = base
-        setup.feasibilityOnly = true
-        setup.stop = limits.stop
         let hard = s.constraints.filter(\.hard)
-        setup.relaxed = Set(hard.map { .constraint($0.id) }).union(s.venues.filter { $0.rooms != nil }.map { .rooms(venue: $0.id) })
+        let setup = feasibility(relaxing: Set(hard.map { .constraint($0.id) }).union(s.venues.filter { $0.rooms != nil }.map { .rooms(venue: $0.id) }))
         let model = CompiledModel(s, evaluator: evaluator, setup: setup, deadline: deadline)
         guard !model.aborted else { return nil }
-        if model.options.contains(where: \.isEmpty) {
+        if let e = model.options.firstIndex(where: \.isEmpty) {
             // An event with no option at all: its own reasons (and hard avoidExternal rules on it).
-            let e = model.options.firstIndex(where: \.isEmpty)!
             let id = s.events[e].id
             return all.filter { el in
                 el.event == id || hard.contains { .constraint($0.id) == el && $0.rule.avoidance != nil && $0.rule.events.contains(e) }
@@ -78,18 +60,18 @@ extension ConflictExplainer {
         }
         let search = AssumptionSearch(model: model, selectors: all.count)
         var markerElements = Array(repeating: [Int](), count: s.events.count)
-        let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
+        let eventIndex = s.eventIndices
         for id in all {
             switch id {
             case .constraint, .rooms: addRule(id, to: search, model: model, compulsory: false)
             case .reason(_, let event), .pin(let event):
                 // An event-level reason or pin: in force in the options; the event's marker stands for it.
-                guard let e = eventIndex[event] else { search.addRemovals([]); continue }
-                markerElements[e].append(search.addRemovals([]))
+                let i = search.addRemovals([])
+                if let e = eventIndex[event] { markerElements[e].append(i) }
             }
         }
         search.markerElements = markerElements
-        let answer = search.solve(Array(all.indices), decided: Array(s.events.indices), deadline: timeLeft(), stop: limits.stop)
+        let answer = search.solve(Array(all.indices), decided: Array(s.events.indices), deadline: deadline ?? .infinity, stop: limits.stop)
         guard case .unsat(let core) = answer else { return nil }
         return core.map { all[$0] }
     }
@@ -113,7 +95,7 @@ extension ConflictExplainer {
     /// limits, any event the kept elements do not name can be held there, apart from the rest).
     static func events(of kept: [ConflictElementID], in s: Scenario) -> [Int] {
         var out = Set<Int>()
-        let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
+        let eventIndex = s.eventIndices
         var roomsKept = Set<String>()
         for id in kept {
             switch id {
@@ -130,16 +112,13 @@ extension ConflictExplainer {
 
     /// Step 2: `core` shrunk to a minimal conflict by a deletion filter, each test on the events
     /// it names; nil when the limit came first (`best` then holds the smallest core proven).
-    func shrink(_ core: [ConflictElementID], order: [ConflictElementID: Int], best: inout [ConflictElementID]) -> [ConflictElementID]? {
+    func shrink(_ core: [ConflictElementID], best: inout [ConflictElementID]) -> [ConflictElementID]? {
         let s = scenario
         let part = ConflictExplainer.events(of: core, in: s)
         let sub = s.restricted(to: part)
-        var setup = base
-        setup.feasibilityOnly = true
-        setup.stop = limits.stop
-        setup.admits = nil
         let subElements = ConflictExplainer(sub, limits: limits).elements
-        setup.relaxed = Set(subElements).union(core).union(s.constraints.map { .constraint($0.id) })
+        var setup = feasibility(relaxing: Set(subElements).union(core).union(s.constraints.map { .constraint($0.id) }))
+        setup.admits = nil
         setup.pinReasons = []
         let tc = now()
         let model = CompiledModel(sub, setup: setup, deadline: deadline)
@@ -148,7 +127,7 @@ extension ConflictExplainer {
         let search = AssumptionSearch(model: model, selectors: core.count)
         let ta = now()
         defer { limits.trace?("shrink total \(now() - ta) s") }
-        guard addElements(core, to: search, model: model, sub: sub, part: part) else { return nil }
+        guard addElements(core, to: search, model: model, part: part, compulsory: true) else { return nil }
         // Test `kept` (indices into core, as the search's elements): unsat (then `refined` holds
         // those of them the proof rests on), sat (verified), or nil at the limit.
         var refined: [Int] = []
@@ -158,7 +137,7 @@ extension ConflictExplainer {
             // Pins first: their removals then leave the other reasons of an event little to
             // remove, and a proof rests on the pins alone where it can.
             let first = kept.sorted { (core[$0].postingRank, $0) < (core[$1].postingRank, $1) }
-            let answer = search.solve(first, decided: decided, deadline: timeLeft(), stop: limits.stop)
+            let answer = search.solve(first, decided: decided, deadline: deadline ?? .infinity, stop: limits.stop)
             if let trace = limits.trace {
                 let verdict = answer == .unknown ? "?" : { if case .sat = answer { return "sat" }; return "unsat" }()
                 trace("test \(kept.map { core[$0] }), \(decided.count) decided: \(verdict) in \(now() - tt) s, \(search.conflicts) conflicts so far")
@@ -168,24 +147,22 @@ extension ConflictExplainer {
             case .unsat(let proof):
                 refined = proof.filter(kept.contains)
                 return false
-            case .sat(let values):
-                guard verify(values, kept.map { core[$0] }, sub, model, full: part) else { return nil }
-                return true
+            case .sat(let values): return verify(values, kept.map { core[$0] }, model, full: part) ? true : nil
             }
         }
-        var kept = Array(core.indices)
-        guard let whole = test(kept) else { return nil }
+        guard let whole = test(Array(core.indices)) else { return nil }
         // Not a conflict after all: no answer from this core (the caller falls back).
         guard whole == false else { best = []; return nil }
         // Clause-set refinement: an infeasible test keeps only what its proof rests on.
-        kept = refined
+        var kept = refined
         best = kept.map { core[$0] }
         for i in core.indices.reversed() where kept.contains(i) {
             let without = kept.filter { $0 != i }
             guard let ok = test(without) else { best = kept.map { core[$0] }; return nil }
             if !ok { kept = refined; best = kept.map { core[$0] } }
         }
-        return kept.map { core[$0] }.sorted { order[$0]! < order[$1]! }
+        // `core` is in `elements` order and `kept` ascending (a proof's elements are), so is the conflict.
+        return kept.map { core[$0] }
     }
 
     /// Adds a hard constraint or a venue's rooms of `model`'s scenario to `search` as an element:
@@ -208,22 +185,22 @@ extension ConflictExplainer {
         }
     }
 
-    /// Switches `core`'s elements on in `search` over `sub` (the events `part` of the scenario):
-    /// rules and rooms behind selectors, event-level reasons and pins as the options they remove.
-    /// False when the limit came first.
-    private func addElements(_ core: [ConflictElementID], to search: AssumptionSearch, model: CompiledModel, sub: Scenario, part: [Int]) -> Bool {
+    /// Switches `ids` on in `search` over `model`'s scenario (the events `part` of the whole one),
+    /// one element each, in order: rules and rooms behind selectors (`addRule`), event-level
+    /// reasons and pins as the options they remove. False when the limit came first.
+    func addElements(_ ids: [ConflictElementID], to search: AssumptionSearch, model: CompiledModel, part: [Int], compulsory: Bool) -> Bool {
         let ev = model.evaluator
-        let subIndex = Dictionary(uniqueKeysWithValues: sub.events.enumerated().map { ($1.id, $0) })
+        let eventIndex = model.scenario.eventIndices
         var reasons: [Int: [Set<Evaluator.Reason>]] = [:]
-        for id in core {
+        for id in ids {
             switch id {
-            case .constraint, .rooms: addRule(id, to: search, model: model, compulsory: true)
+            case .constraint, .rooms: addRule(id, to: search, model: model, compulsory: compulsory)
             case .pin(let event):
-                guard let e = subIndex[event] else { search.addRemovals([]); continue }
+                guard let e = eventIndex[event] else { search.addRemovals([]); continue }
                 let full = part[e]
                 search.addRemovals([(e, model.options[e].indices.filter { !(base.admits?(full, model.options[e][$0].placement) ?? true) })])
             case .reason(let reason, let event):
-                guard let e = subIndex[event] else { search.addRemovals([]); continue }
+                guard let e = eventIndex[event] else { search.addRemovals([]); continue }
                 if reasons[e] == nil {
                     if timeUp() { return false }
                     reasons[e] = model.options[e].map { ev.structureReasons(of: e, $0.placement) }
@@ -236,10 +213,10 @@ extension ConflictExplainer {
 
     /// Whether the calendar `values` (an option per decided event of `model`, -1 for free ones)
     /// meets every element of `kept`, by the evaluator's reading of each.
-    func verify(_ values: [Int], _ kept: [ConflictElementID], _ s: Scenario, _ model: CompiledModel, full: [Int]) -> Bool {
+    func verify(_ values: [Int], _ kept: [ConflictElementID], _ model: CompiledModel, full: [Int]) -> Bool {
+        let s = model.scenario, ev = model.evaluator
         let schedule: Schedule = s.events.indices.map { values[$0] >= 0 ? model.options[$0][values[$0]].placement : nil }
-        let ev = model.evaluator
-        let eventIndex = Dictionary(uniqueKeysWithValues: s.events.enumerated().map { ($1.id, $0) })
+        let eventIndex = s.eventIndices
         for id in kept {
             switch id {
             case .constraint(let name):
@@ -248,16 +225,31 @@ extension ConflictExplainer {
                 if c.rule.evaluate(schedule, in: s).amount > 0 { return false }
             case .rooms(let venue):
                 guard let v = s.venueIndex(venue), s.venues[v].rooms != nil, ev.overfull(schedule, venue: v).isEmpty else { return false }
-            case .pin(let event):
+            case .reason(_, let event), .pin(let event):
                 guard let e = eventIndex[event], let p = schedule[e] else { return false }
-                if base.admits?(full[e], p) == false { return false }
-            case .reason(let reason, let event):
-                guard let e = eventIndex[event], let p = schedule[e] else { return false }
-                if ev.structureReasons(of: e, p).contains(reason) { return false }
+                if case .reason(let reason, _) = id, ev.structureReasons(of: e, p).contains(reason) { return false }
+                if case .pin = id, base.admits?(full[e], p) == false { return false }
             }
         }
         return true
     }
+
+    /// Whether `conflict` is minimal by the spec's definition: no calendar keeping exactly its
+    /// elements, one when any one of them is dropped; nil when the limit came first.
+    public func isMinimal(_ conflict: [ConflictElementID]) -> Bool? {
+        guard let whole = isSatisfiable(keeping: conflict) else { return nil }
+        if whole { return false }
+        for element in conflict {
+            guard let ok = isSatisfiable(keeping: conflict.filter { $0 != element }) else { return nil }
+            if !ok { return false }
+        }
+        return true
+    }
+}
+
+extension Scenario {
+    /// Each event's index, by its id.
+    var eventIndices: [String: Int] { Dictionary(uniqueKeysWithValues: events.enumerated().map { ($1.id, $0) }) }
 }
 
 extension ConflictElementID {
@@ -289,18 +281,4 @@ public struct ConflictRepair: Sendable, Equatable {
     /// The rooms needed, and the dates that need them (rooms).
     public var rooms: Int? = nil
     public var dates: [Day] = []
-}
-
-extension ConflictExplainer {
-    /// Whether `conflict` is minimal by the spec's definition: no calendar keeping exactly its
-    /// elements, one when any one of them is dropped; nil when the limit came first.
-    public func isMinimal(_ conflict: [ConflictElementID]) -> Bool? {
-        guard let whole = isSatisfiable(keeping: conflict) else { return nil }
-        if whole { return false }
-        for element in conflict {
-            guard let ok = isSatisfiable(keeping: conflict.filter { $0 != element }) else { return nil }
-            if !ok { return false }
-        }
-        return true
-    }
 }

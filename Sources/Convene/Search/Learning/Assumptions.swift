@@ -51,7 +51,7 @@ final class AssumptionSearch {
     /// Conflicts, summed over every solve.
     var conflicts: Int { solver.work.conflicts }
 
-    /// `model` with `spare` extra selector events for rules added later (`addRule`).
+    /// `model` with `selectors` extra selector events for rules added later (`addRule`).
     init(model: CompiledModel, selectors: Int) {
         eventCount = model.options.count
         let day = model.scenario.horizon.start
@@ -68,14 +68,8 @@ final class AssumptionSearch {
     @discardableResult
     func addRemovals(_ removals: [(event: Int, options: [Int])]) -> Int {
         let kept = removals.filter { !$0.options.isEmpty }
-        if !kept.isEmpty, nextSelector < model.options.count {
-            let sel = nextSelector
-            nextSelector += 1
-            engine.add(GuardedRule(selector: sel, FilterRule(kept)))
-            elements.append(Element(selector: sel))
-        } else {
-            elements.append(Element(removals: kept))
-        }
+        if !kept.isEmpty, let i = addRule([FilterRule(kept)]) { return i }
+        elements.append(Element(removals: kept))
         return elements.count - 1
     }
 
@@ -184,8 +178,7 @@ final class GuardedRule: LearningPropagator {
         guard s.size[selector] == 1, s.live(selector, 0) else { return true }
         s.guardEntry = s.removedBy[s.base[selector] + 1]
         defer { s.guardEntry = -1 }
-        if changed.contains(selector) { return inner.propagate(s, changed: inner.watched) }
-        return inner.propagate(s, changed: changed)
+        return inner.propagate(s, changed: changed.contains(selector) ? inner.watched : changed)
     }
 }
 

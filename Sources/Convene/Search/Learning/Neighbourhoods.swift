@@ -51,16 +51,14 @@ struct Neighbourhoods {
     private(set) var lastSize = 0
     private var size: [Kind: Double] = [:]
 
-
     /// `rules`: the events each hard or soft rule watches.
     init(model: CompiledModel, rules: [[Int]], hints: Hints = Hints()) {
         self.model = model
         self.hints = hints
         let n = model.options.count
-        movable = (0..<n).filter { model.options[$0].count > 1 }
-        var isMovable = Array(repeating: false, count: n)
-        for e in movable { isMovable[e] = true }
+        let isMovable = (0..<n).map { model.options[$0].count > 1 }
         self.isMovable = isMovable
+        movable = isMovable.indices.filter { isMovable[$0] }
         var links = Array(repeating: [Int](), count: n)
         for r in rules where r.count > 1 && r.count <= Parameters.linkLimit {
             for e in r { links[e] += r.filter { $0 != e } }
@@ -89,7 +87,7 @@ struct Neighbourhoods {
         guard k < movable.count else { return movable }
         let free: [Int]
         switch kind {
-        case .random: free = random(k)
+        case .random: free = shuffled(movable, first: k)
         case .window: free = window(k, incumbent)
         case .linked: free = linked(k, from: [])
         case .crowded: free = crowded(k, incumbent) ?? window(k, incumbent)
@@ -97,7 +95,7 @@ struct Neighbourhoods {
         case .dearest: free = dearest(k, incumbent) ?? linked(k, from: [])
         case .displaced: free = displaced(k, incumbent) ?? window(k, incumbent)
         case .focus: free = focus(k, incumbent)
-        case .guided: free = guided(k, incumbent) ?? random(k)
+        case .guided: free = guided(k, incumbent) ?? shuffled(movable, first: k)
         }
         let out = free.filter { isMovable[$0] }.sorted()
         lastSize = out.count
@@ -110,18 +108,9 @@ struct Neighbourhoods {
         size[lastKind] = exhausted ? min(Double(movable.count), s * Parameters.neighbourhoodGrow + 1) : max(2, s * Parameters.neighbourhoodShrink)
     }
 
-    private mutating func random(_ k: Int) -> [Int] {
-        var pool = movable
-        for i in 0..<k { pool.swapAt(i, rng.int(i...(pool.count - 1))) }
-        return Array(pool.prefix(k))
-    }
-
     /// The movable events by incumbent start (ties by index).
     private func byStart(_ incumbent: [Int]) -> [Int] {
-        movable.sorted {
-            let a = model.options[$0][incumbent[$0]].start, b = model.options[$1][incumbent[$1]].start
-            return a != b ? a < b : $0 < $1
-        }
+        movable.sorted { (model.options[$0][incumbent[$0]].start, $0) < (model.options[$1][incumbent[$1]].start, $1) }
     }
 
     private mutating func window(_ k: Int, _ incumbent: [Int]) -> [Int] {
@@ -160,10 +149,7 @@ struct Neighbourhoods {
         guard !full.isEmpty else { return nil }
         let at = full[rng.int(0...(full.count - 1))]
         let there = movable.filter { placements[$0].roomVenue == at.venue }
-        let near = there.sorted {
-            let a = abs(placements[$0].start.ordinal - at.day), b = abs(placements[$1].start.ordinal - at.day)
-            return a != b ? a < b : $0 < $1
-        }
+        let near = there.sorted { (abs(placements[$0].start.ordinal - at.day), $0) < (abs(placements[$1].start.ordinal - at.day), $1) }
         guard !near.isEmpty else { return nil }
         return Array(near.prefix(k))
     }
@@ -218,16 +204,13 @@ struct Neighbourhoods {
         rise.sort { $0.rise != $1.rise ? $0.rise > $1.rise : $0.event < $1.event }
         let e = rise[rng.int(0...(min(Parameters.dearestPool, rise.count) - 1))].event
         let held = model.options[e][incumbent[e]].unary
-        var wanted = Set<VenueDay>()
-        for option in model.options[e] where option.unary < held {
-            wanted.formUnion(VenueDay.taken(by: [option.placement], in: model.scenario))
-        }
-        return [e] + inWay(of: wanted, except: [e], incumbent).prefix(k - 1)
+        return [e] + inWay(of: model.options[e].filter { $0.unary < held }.map(\.placement), except: [e], incumbent).prefix(k - 1)
     }
 
-    /// The movable events outside `except` whose incumbent options hold rooms on `wanted`'s
-    /// venue-days, most such days first (ties by index).
-    private func inWay(of wanted: Set<VenueDay>, except: Set<Int>, _ incumbent: [Int]) -> [Int] {
+    /// The movable events outside `except` whose incumbent options hold rooms on the venue-days
+    /// of `wanted`, most such days first (ties by index).
+    private func inWay(of wanted: Schedule, except: Set<Int>, _ incumbent: [Int]) -> [Int] {
+        let wanted = Set(VenueDay.taken(by: wanted, in: model.scenario))
         var found: [(event: Int, days: Int)] = []
         for x in movable where !except.contains(x) {
             let days = VenueDay.taken(by: [model.options[x][incumbent[x]].placement], in: model.scenario).filter(wanted.contains).count
@@ -245,16 +228,15 @@ struct Neighbourhoods {
         let off = shuffled(movable.filter { incumbent[$0] != guide[$0] && guide[$0] >= 0 })
         guard !off.isEmpty else { return nil }
         let chosen = Array(off.prefix(max(1, k / 2)))
-        var wanted = Set<VenueDay>()
-        for e in chosen { wanted.formUnion(VenueDay.taken(by: [model.options[e][guide[e]].placement], in: model.scenario)) }
-        return chosen + inWay(of: wanted, except: Set(chosen), incumbent).prefix(k - chosen.count)
+        return chosen + inWay(of: chosen.map { model.options[$0][guide[$0]].placement }, except: Set(chosen), incumbent).prefix(k - chosen.count)
     }
 
-    /// `list` in a random order (Fisher and Yates), from the run's generator.
-    private mutating func shuffled(_ list: [Int]) -> [Int] {
+    /// `list` in a random order (Fisher and Yates), from the run's generator; with `k`, only
+    /// its first `k` (the shuffle stops after `k` draws).
+    private mutating func shuffled(_ list: [Int], first k: Int = .max) -> [Int] {
         var out = list
-        for i in out.indices { out.swapAt(i, rng.int(i...(out.count - 1))) }
-        return out
+        for i in 0..<min(k, out.count) { out.swapAt(i, rng.int(i...(out.count - 1))) }
+        return Array(out.prefix(k))
     }
 
     /// The focus events, then the movable events nearest them in time, `k` in all (the focus
@@ -264,9 +246,7 @@ struct Neighbourhoods {
         var seen = Set(pool.prefix(k))
         guard seen.count < k, !pool.isEmpty else { return Array(seen) }
         let order = byStart(incumbent)
-        var at: [Int: Int] = [:]
-        for (i, e) in order.enumerated() { at[e] = i }
-        let centre = at[pool[rng.int(0...(pool.count - 1))]]!
+        let centre = order.firstIndex(of: pool[rng.int(0...(pool.count - 1))])!
         var lo = centre - 1, hi = centre + 1
         while seen.count < k, lo >= 0 || hi < order.count {
             if hi < order.count { seen.insert(order[hi]); hi += 1 }
