@@ -123,19 +123,25 @@ struct Neighbourhoods {
     /// `k` events reached breadth first through shared rules from `seeds`, then from random
     /// starts where a component runs out.
     private mutating func linked(_ k: Int, from seeds: [Int]) -> [Int] {
-        var seen = Set<Int>(), queue: [Int] = [], head = 0
-        for e in seeds where seen.count < k && seen.insert(e).inserted { queue.append(e) }
-        while seen.count < k {
+        // `queue` holds every event reached, in order; `seen` marks them (a flag per event, not a
+        // set: with no rules to follow, as for one-off meetings, every event is a random start).
+        var seen = Array(repeating: false, count: isMovable.count), queue: [Int] = [], head = 0, movableSeen = 0
+        func reach(_ e: Int) { seen[e] = true; queue.append(e); if isMovable[e] { movableSeen += 1 } }
+        for e in seeds where queue.count < k && !seen[e] { reach(e) }
+        while queue.count < k {
             if head == queue.count {
-                let rest = movable.filter { !seen.contains($0) }
-                let start = rest[rng.int(0...(rest.count - 1))]
-                seen.insert(start); queue.append(start)
+                // A random start among the movable events not reached yet, in `movable`'s order.
+                var r = rng.int(0...(movable.count - movableSeen - 1))
+                for e in movable where !seen[e] {
+                    if r == 0 { reach(e); break }
+                    r -= 1
+                }
                 continue
             }
             let e = queue[head]; head += 1
-            for x in links[e] where seen.count < k && isMovable[x] && seen.insert(x).inserted { queue.append(x) }
+            for x in links[e] where queue.count < k && isMovable[x] && !seen[x] { reach(x) }
         }
-        return Array(seen)
+        return queue
     }
 
     /// Nil when no venue-day of the incumbent has all its rooms taken.
