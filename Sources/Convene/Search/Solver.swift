@@ -29,7 +29,7 @@ public final class Solver {
     let model: CompiledModel
     let limits: Limits
     let engine: Engine
-    private let objective: ObjectiveBound?
+    private var objective: ObjectiveBound? = nil
     private var objectiveIndex = -1
     private var stats = SolveStats()
     private var best: [Int]? = nil
@@ -48,7 +48,7 @@ public final class Solver {
     /// Conflicts in the first restart interval (`Parameters.restartBase`; tests lower it to
     /// reach restarts and dives on small scenarios).
     var restartBase = Parameters.restartBase
-    private var neighbourhoods: Neighbourhoods? = nil
+    private lazy var neighbourhoods = Neighbourhoods(model: model, rules: engine.propagators.map(\.watched), hints: hints)
     /// What the dives' neighbourhoods should aim at (a scenario's parts, a what-if's moved events).
     var hints = Neighbourhoods.Hints()
     /// Per event, its options in the order to try them when neither the incumbent's nor the last
@@ -83,34 +83,25 @@ public final class Solver {
         self.init(model: CompiledModel(scenario, setup: setup, limits: limits, evaluator: evaluator), limits: limits)
     }
 
-    init(model: CompiledModel, limits: Limits) {
-        self.model = model
-        self.limits = limits
-        engine = Engine(model)
-        started = now()
-        let n = model.options.count
-        activity = Array(repeating: 0, count: n)
-        phase = Array(repeating: -1, count: n)
+    convenience init(model: CompiledModel, limits: Limits) {
+        self.init(bare: model, limits: limits)
         for p in model.hardPropagators() { engine.add(p) }
-        if model.setup.feasibilityOnly {
-            objective = nil
-        } else {
-            let o = ObjectiveBound(model, engine)
-            objectiveIndex = engine.propagators.count
-            engine.add(o)
-            objective = o
-        }
+        guard !model.setup.feasibilityOnly else { return }
+        let o = ObjectiveBound(model, engine)
+        objectiveIndex = engine.propagators.count
+        engine.add(o)
+        objective = o
     }
 
     /// A solver over `model` with no rule posted and no objective, for a caller that adds its own
     /// propagators to `engine` and solves under assumptions (`AssumptionSearch`).
-    init(bare model: CompiledModel) {
+    init(bare model: CompiledModel, limits: Limits = Limits()) {
         self.model = model
-        limits = Limits()
+        self.limits = limits
         engine = Engine(model)
+        started = now()
         activity = Array(repeating: 0, count: model.options.count)
         phase = Array(repeating: -1, count: model.options.count)
-        objective = nil
     }
 
     /// Takes `schedule` as the incumbent to beat when every event has a placement among its
@@ -266,7 +257,8 @@ public final class Solver {
                 if floor > 0 { return .found }
                 pendingConflict = !leaf()
                 if bestCost <= knownBound { return .exhausted }
-                if feasibilityDone || limits.solutionLimit.map({ stats.solutions >= $0 }) == true { return .found }
+                // A leaf leaves a calendar known: a feasibility search is done.
+                if model.setup.feasibilityOnly || limits.solutionLimit.map({ stats.solutions >= $0 }) == true { return .found }
                 continue
             }
             stats.nodes += 1
@@ -297,15 +289,12 @@ public final class Solver {
         }
     }
 
-    private var feasibilityDone: Bool { model.setup.feasibilityOnly && best != nil }
-
     // MARK: Large-neighbourhood dives
 
     /// Sets every event outside the next neighbourhood to its incumbent option (while live), on
     /// level 1: the first as a decision, the others posted on the same level without a reason.
     private func startDive(_ incumbent: [Int]) {
-        if neighbourhoods == nil { neighbourhoods = Neighbourhoods(model: model, rules: engine.propagators.map(\.watched), hints: hints) }
-        let free = Set(neighbourhoods!.next(incumbent))
+        let free = Set(neighbourhoods.next(incumbent))
         let held = (0..<engine.eventCount).filter { !free.contains($0) && engine.size[$0] > 1 && engine.live($0, incumbent[$0]) }
         guard let first = held.first else { return }
         stats.dives += 1
@@ -326,10 +315,11 @@ public final class Solver {
     }
 
     private func endDive(searchedOut: Bool) {
-        if let trace = limits.trace, let n = neighbourhoods {
-            trace("dive \(stats.dives) \(n.lastKind) of \(n.lastSize): \(searchedOut ? "searched out" : "budget spent"), best \(bestCost), node \(stats.nodes)")
+        if let trace = limits.trace {
+            trace("dive \(stats.dives) \(neighbourhoods.lastKind) of \(neighbourhoods.lastSize): "
+                  + "\(searchedOut ? "searched out" : "budget spent"), best \(bestCost), node \(stats.nodes)")
         }
-        neighbourhoods?.finished(exhausted: searchedOut)
+        neighbourhoods.finished(exhausted: searchedOut)
         engine.backjump(to: 0)
         engine.setRootLevel(0)
         engine.nogoods.forget(from: dive!.nogoodMark)
@@ -412,11 +402,10 @@ public final class Solver {
         switch analysis.analyse(engine, conflict, wiped: wiped, bump: bump) {
         case .below(let lower):
             return learn(lower, wiped: -1)
-        case .uip(let uip, var lower):
-            decayActivities()
+        case .uip(let uip, let lower):
+            activityIncrement /= Parameters.activityDecay
             guard floor > 0 else { return .asserted(analysis.assert(engine, uip: uip, lower: lower, floor: Int(engine.rootLevel))) }
-            lower = assumptionsBehind(lower)
-            return .asserted(analysis.assert(engine, uip: uip, lower: lower, floor: floor) { engine.entryLevel[$0] > floor })
+            return .asserted(analysis.assert(engine, uip: uip, lower: assumptionsBehind(lower), floor: floor) { engine.entryLevel[$0] > floor })
         }
     }
 
@@ -438,9 +427,6 @@ public final class Solver {
             activityIncrement *= 1e-100
         }
     }
-
-    private func decayActivities() { activityIncrement /= Parameters.activityDecay }
-
 }
 
 extension CompiledModel {
@@ -463,12 +449,8 @@ extension CompiledModel {
     /// calendar would be wrong).
     func incumbent(_ schedule: Schedule) -> (values: [Int], cost: Int)? {
         guard !aborted else { return nil }
-        var values: [Int] = []
-        for (e, p) in schedule.enumerated() {
-            guard let o = option(e, p) else { return nil }
-            values.append(o)
-        }
-        guard evaluator.evaluate(schedule).hardOK else { return nil }
+        let values = schedule.enumerated().compactMap { option($0, $1) }
+        guard values.count == schedule.count, evaluator.evaluate(schedule).hardOK else { return nil }
         return (values, leafCost(values))
     }
 
@@ -489,13 +471,11 @@ extension CompiledModel {
 /// The Luby sequence 1 1 2 1 1 2 4 1 1 2 …, 1-based (Luby, Sinclair and Zuckerman 1993): the
 /// restart intervals of the loop, in units of `Parameters.restartBase` conflicts.
 func luby(_ i: Int) -> Int {
-    var k = 1
-    while (1 << k) - 1 < i { k += 1 }
     var i = i
     while true {
+        var k = 1
+        while (1 << k) - 1 < i { k += 1 }
         if i == (1 << k) - 1 { return 1 << (k - 1) }
         i -= (1 << (k - 1)) - 1
-        k = 1
-        while (1 << k) - 1 < i { k += 1 }
     }
 }
