@@ -33,6 +33,8 @@ final class ObjectiveBound: LearningPropagator {
         let isRotation: Bool
     }
     private let terms: [Term]
+    /// A fixed event of a rotation: its start, end and venue.
+    private typealias Fixed = (e: Int, start: Int, end: Int, venue: Int?)
     private var termSlot: [Int] = []
     private let termsOf: [[Int]]
     private let sums: [(weight: Int, sum: SumRule)]
@@ -42,6 +44,8 @@ final class ObjectiveBound: LearningPropagator {
     private let sumsOf: [[Int]]
     private var sumDirty: [Bool]
     private var schedule: Schedule
+    /// The events' ids, for the spec's order of a rotation's events.
+    private let ids: [String]
     /// Each event's cheapest cost at level 0, and their sum.
     private var rootCheapest: [Int]
     private var rootUnarySum = 0
@@ -72,6 +76,7 @@ final class ObjectiveBound: LearningPropagator {
         sumsOf = sumOf.map { $0.sorted() }
         sumDirty = Array(repeating: false, count: sums.count)
         schedule = Array(repeating: nil, count: n)
+        ids = model.scenario.events.map(\.id)
         rootCheapest = (0..<n).map { e in model.byCost[e].first.map { model.options[e][$0].unary } ?? 0 }
         floorCheapest = rootCheapest
         seen = Array(repeating: 0, count: n)
@@ -99,26 +104,24 @@ final class ObjectiveBound: LearningPropagator {
     /// events, consecutive among the fixed ones in the spec's order, at one venue, with no live
     /// option of any other event of the rule between them. Monotone: they only grow as domains
     /// shrink, and once all are fixed they are the rule's same-venue pairs.
-    private func adjacencies(_ s: Engine, _ t: Term) -> [(Int, Int)] {
-        let ids = s.model.scenario.events.map(\.id)
-        var fixed: [(e: Int, start: Int, end: Int, venue: Int?)] = []
+    private func adjacencies(_ s: Engine, _ t: Term) -> [(Fixed, Fixed)] {
+        var fixed: [Fixed] = []
         for e in t.events { if let o = s.value(e) { let p = s.model.options[e][o]; fixed.append((e, p.start, p.end, p.placement.venue)) } }
         fixed.sort { precedesInSpecOrder(start: $0.start, end: $0.end, id: ids[$0.e], start: $1.start, end: $1.end, id: ids[$1.e]) }
-        var out: [(Int, Int)] = []
+        var out: [(Fixed, Fixed)] = []
         for (a, b) in zip(fixed, fixed.dropFirst()) where a.venue != nil && a.venue == b.venue {
             let between = t.events.contains { g in
                 guard g != a.e, g != b.e, !s.isFixed(g) else { return false }
                 var any = false
-                s.forEach(g) { o in if !any, isBetween(s, g, o, a, b, ids) { any = true } }
+                s.forEach(g) { o in if !any, isBetween(s, g, o, a, b) { any = true } }
                 return any
             }
-            if !between { out.append((a.e, b.e)) }
+            if !between { out.append((a, b)) }
         }
         return out
     }
 
-    private func isBetween(_ s: Engine, _ g: Int, _ o: Int, _ a: (e: Int, start: Int, end: Int, venue: Int?),
-                           _ b: (e: Int, start: Int, end: Int, venue: Int?), _ ids: [String]) -> Bool {
+    private func isBetween(_ s: Engine, _ g: Int, _ o: Int, _ a: Fixed, _ b: Fixed) -> Bool {
         let p = s.model.options[g][o]
         return precedesInSpecOrder(start: a.start, end: a.end, id: ids[a.e], start: p.start, end: p.end, id: ids[g])
             && precedesInSpecOrder(start: p.start, end: p.end, id: ids[g], start: b.start, end: b.end, id: ids[b.e])
@@ -127,12 +130,9 @@ final class ObjectiveBound: LearningPropagator {
     /// Adds the reason of a rotation's certain pairs: the pair fixed, and every other event of
     /// the rule without its options between them.
     private func explainAdjacencies(_ s: Engine, _ t: Term) {
-        let ids = s.model.scenario.events.map(\.id)
-        for (x, y) in adjacencies(s, t) {
-            s.explainFixed(x); s.explainFixed(y)
-            let ox = s.model.options[x][s.value(x)!], oy = s.model.options[y][s.value(y)!]
-            let a = (e: x, start: ox.start, end: ox.end, venue: ox.placement.venue), b = (e: y, start: oy.start, end: oy.end, venue: oy.placement.venue)
-            for g in t.events where g != x && g != y { s.explain(g) { isBetween(s, g, $0, a, b, ids) } }
+        for (a, b) in adjacencies(s, t) {
+            s.explainFixed(a.e); s.explainFixed(b.e)
+            for g in t.events where g != a.e && g != b.e { s.explain(g) { isBetween(s, g, $0, a, b) } }
         }
     }
 
@@ -145,18 +145,6 @@ final class ObjectiveBound: LearningPropagator {
         guard any else { return 0 }
         let amount = t.constraint.rule.evaluate(schedule, in: s.model.scenario).amount
         return Cost.mul(t.scale, Cost.halves(Double(t.constraint.weight) * amount))
-    }
-
-    /// The soft sums outside their range, each with whether it is above it (`low`: its `mins`
-    /// explain it) and its bounds, for the reasons; their amounts are kept in `sumSlot` as their
-    /// events change, so the others are not visited.
-    private func sumParts(_ s: Engine) -> [(sum: Int, low: Bool, mins: [Int], maxs: [Int])] {
-        var parts: [(Int, Bool, [Int], [Int])] = []
-        for k in sums.indices where s.ints[sumSlot[k]] > 0 {
-            let (mins, maxs) = sums[k].sum.bounds(s)
-            parts.append((k, sums[k].sum.outside(s).over, mins, maxs))
-        }
-        return parts
     }
 
     /// Sum `k`'s weighted distance to its range, given the live options.
@@ -212,9 +200,9 @@ final class ObjectiveBound: LearningPropagator {
         recordRoots(s, changed, unarySum: unarySum, termSum: termSum, sumTotal: sumTotal)
         guard upper < Int.max else { return true }
         let bound = Cost.add(Cost.add(unarySum, termSum), sumTotal)
-        guard bound > upper || bound >= upper - maxSpread else { return true }
+        guard bound >= upper - maxSpread else { return true }
         if bound > upper {
-            s.beginReason(); explain(s, reasonParts(s, sumParts(s)), base: floorUnarySum, above: upper)
+            s.beginReason(); explain(s, reasonParts(s), base: floorUnarySum, above: upper)
             return s.fail()
         }
         return filter(s, slack: upper - bound)
@@ -249,7 +237,7 @@ final class ObjectiveBound: LearningPropagator {
             lift = min(lift, cost[order[next]] - least)
         }
         guard !targets.isEmpty else { return true }
-        s.beginReason(); explain(s, reasonParts(s, sumParts(s)), base: Cost.add(floorUnarySum, lift), above: upper)
+        s.beginReason(); explain(s, reasonParts(s), base: Cost.add(floorUnarySum, lift), above: upper)
         var shared: (start: Int32, end: Int32)? = nil
         for (e, rank) in targets {
             if !s.remove(e, byCost[e][(rank + 1)...s.ints[maxSlot[e]]], sharing: &shared) { return false }
@@ -300,18 +288,20 @@ final class ObjectiveBound: LearningPropagator {
 
     /// The parts above their root value (in event, term, sum order): a reason takes the fewest
     /// that still lift the bound above `upper`, largest first (lifting, as CP-SAT's
-    /// `RelaxLinearReason`).
-    private func reasonParts(_ s: Engine, _ sumList: [(sum: Int, low: Bool, mins: [Int], maxs: [Int])]) -> [(value: Int, part: Part)] {
+    /// `RelaxLinearReason`). A soft sum outside its range is explained by its bounds on the side
+    /// it passes (`low`: above it, by its `mins`); the sums' amounts are kept in `sumSlot` as
+    /// their events change, so the others are not visited.
+    private func reasonParts(_ s: Engine) -> [(value: Int, part: Part)] {
         var parts: [(value: Int, part: Part)] = []
         for e in risen(s) where s.size[e] > 0 {
             let rise = cheapest(s, e) - floorCheapest[e]
             if rise > 0 { parts.append((rise, .unary(e))) }
         }
         for t in terms.indices where s.ints[termSlot[t]] > 0 { parts.append((s.ints[termSlot[t]], .term(t))) }
-        for p in sumList {
-            let (w, sum) = sums[p.sum]
-            let v = p.low ? Cost.mul(w, p.mins.reduce(0, +) - sum.hi!) : Cost.mul(w, sum.lo! - p.maxs.reduce(0, +))
-            parts.append((v, .sum(p.sum, low: p.low, bound: p.low ? p.mins : p.maxs)))
+        for k in sums.indices where s.ints[sumSlot[k]] > 0 {
+            let (w, sum) = sums[k], (mins, maxs) = sum.bounds(s), low = sum.outside(s).over
+            let v = low ? Cost.mul(w, mins.reduce(0, +) - sum.hi!) : Cost.mul(w, sum.lo! - maxs.reduce(0, +))
+            parts.append((v, .sum(k, low: low, bound: low ? mins : maxs)))
         }
         return parts
     }
