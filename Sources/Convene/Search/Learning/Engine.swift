@@ -261,9 +261,7 @@ final class Engine {
             }
             guard gone != 0 else { continue }
             if !hit { hit = true; pushEntry(p) }
-            if level > 0 { wordTrail.append((Int32(first + w), words[first + w], Int32(e), Int32(size[e]))) }
-            words[first + w] &= ~gone
-            size[e] -= gone.nonzeroBitCount
+            clear(e, word: first + w, gone)
         }
         return hit ? changed(e) : true
     }
@@ -278,7 +276,8 @@ final class Engine {
             guard test(o) else { return }
             if !hit { hit = true; pushEntry(Predicate(e, .ne, o)); reason = entryReason[entryCount - 1] }
             else { pushEntry(Predicate(e, .ne, o), reason: reason) }
-            removeBit(e, o, Int32(entryCount - 1))
+            removedBy[base[e] + o] = Int32(entryCount - 1)
+            clear(e, word: wordBase[e] + o >> 6, 1 << UInt64(o & 63))
         }
         return hit ? changed(e) : true
     }
@@ -300,11 +299,7 @@ final class Engine {
             if let i = gone.firstIndex(where: { $0.word == w }) { gone[i].bits |= bit } else { gone.append((w, bit)) }
         }
         guard !gone.isEmpty else { return true }
-        for (w, bits) in gone {
-            if level > 0 { wordTrail.append((Int32(w), words[w], Int32(e), Int32(size[e]))) }
-            words[w] &= ~bits
-            size[e] -= bits.nonzeroBitCount
-        }
+        for (w, bits) in gone { clear(e, word: w, bits) }
         return changed(e)
     }
     /// `remove`'s words and the bits it clears in each, kept to spare an allocation a call.
@@ -335,12 +330,11 @@ final class Engine {
         entryPredicate.append(p); entryLevel.append(Int32(level)); entryReason.append(reason); stamp.append(0)
     }
 
-    @inline(__always) private func removeBit(_ e: Int, _ o: Int, _ entry: Int32) {
-        let w = wordBase[e] + o >> 6
+    /// Clears `bits` of word `w` (of event `e`'s options), trailing the word above level 0.
+    @inline(__always) private func clear(_ e: Int, word w: Int, _ bits: UInt64) {
         if level > 0 { wordTrail.append((Int32(w), words[w], Int32(e), Int32(size[e]))) }
-        words[w] &= ~(1 << UInt64(o & 63))
-        size[e] -= 1
-        removedBy[base[e] + o] = entry
+        words[w] &= ~bits
+        size[e] -= bits.nonzeroBitCount
     }
 
     /// Wakes the propagators and nogoods watching `e`; false when `e` has no option left.
