@@ -177,8 +177,6 @@ final class CompiledModel {
         return p
     }
 
-    /// The cost of one placement that depends on it alone, in half-units, by the evaluator's
-    /// own terms: `preferredStart`, soft `avoidExternal` clashes, and a what-if's disturbance.
     /// The evaluator's clash windows of constraint `c` for an event at `venue`, computed once.
     private func windows(_ c: Int, _ venue: Int?) -> [(external: Int, lo: Int, hi: Int)] {
         let key = c * 1024 + (venue ?? 1023)
@@ -188,6 +186,8 @@ final class CompiledModel {
         return w
     }
 
+    /// The cost of one placement that depends on it alone, in half-units, by the evaluator's
+    /// own terms: `preferredStart`, soft `avoidExternal` clashes, and a what-if's disturbance.
     private func unaryCost(_ e: Int, _ p: Placement, _ softAvoid: [(Int, Int)]) -> Int {
         guard !setup.feasibilityOnly else { return 0 }
         var cost = Cost.halves(evaluator.preferredStartCost(of: e, p))

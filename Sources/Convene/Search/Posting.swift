@@ -54,8 +54,7 @@ extension CompiledModel {
         var out: [LearningPropagator] = []
         for c in scenario.constraints where c.hard && isActive(c) { out += posted(c).propagators(of: c, in: self) }
         for (v, venue) in scenario.venues.enumerated() {
-            guard let rooms = venue.rooms, !roomsRelaxed(venue), let r = roomsRule(v, rooms: rooms) else { continue }
-            out.append(r)
+            if let rooms = venue.rooms, !roomsRelaxed(venue), let r = roomsRule(v, rooms: rooms) { out.append(r) }
         }
         return out
     }

@@ -77,8 +77,7 @@ struct FirstUIP {
         lower.sort { engine.entryLevel[Int($0)] > engine.entryLevel[Int($1)] }
         let asserting = engine.entryPredicate[uip].negated
         let target = max(floor, lower.first.map { Int(engine.entryLevel[Int($0)]) } ?? 0)
-        var nogood = [engine.entryPredicate[uip]]
-        nogood += lower.map { engine.entryPredicate[Int($0)] }
+        let nogood = [engine.entryPredicate[uip]] + lower.map { engine.entryPredicate[Int($0)] }
         let lbd = Set(lower.map { engine.entryLevel[Int($0)] }).count + 1
         engine.backjump(to: target)
         if nogood.count >= 2 { engine.nogoods.add(nogood, lbd: lbd) }
