@@ -18,25 +18,19 @@ final class LinkRule: LearningPropagator {
         s.forEach(b) { o in let x = s.end(b, o); minEnd = min(minEnd, x); maxEnd = max(maxEnd, x) }
         guard let aFirst = s.firstLive(a), let aLast = s.lastLive(a), minEnd <= maxEnd else { return true }
         let minStart = s.start(a, aFirst), maxStart = s.start(a, aLast)
-        if minStart < minEnd + minDays {
-            s.beginReason(); s.explain(b) { s.end(b, $0) < minEnd }
-            if !s.post(Predicate(a, .startGE, Int(minEnd + minDays))) { return false }
-        }
-        if maxEnd > maxStart - minDays {
-            s.beginReason(); s.explain(a) { s.start(a, $0) > maxStart }
-            if !s.post(Predicate(b, .endLE, Int(maxStart - minDays))) { return false }
-        }
-        if let maxDays {
-            if maxStart > maxEnd + maxDays {
-                s.beginReason(); s.explain(b) { s.end(b, $0) > maxEnd }
-                if !s.post(Predicate(a, .startLE, Int(maxEnd + maxDays))) { return false }
-            }
-            if minEnd < minStart - maxDays {
-                s.beginReason(); s.explain(a) { s.start(a, $0) < minStart }
-                if !s.post(Predicate(b, .endGE, Int(minStart - maxDays))) { return false }
-            }
-        }
+        if minStart < minEnd + minDays, !post(s, Predicate(a, .startGE, Int(minEnd + minDays)), because: b, { s.end(b, $0) < minEnd }) { return false }
+        if maxEnd > maxStart - minDays, !post(s, Predicate(b, .endLE, Int(maxStart - minDays)), because: a, { s.start(a, $0) > maxStart }) { return false }
+        guard let maxDays else { return true }
+        if maxStart > maxEnd + maxDays, !post(s, Predicate(a, .startLE, Int(maxEnd + maxDays)), because: b, { s.end(b, $0) > maxEnd }) { return false }
+        if minEnd < minStart - maxDays, !post(s, Predicate(b, .endGE, Int(minStart - maxDays)), because: a, { s.start(a, $0) < minStart }) { return false }
         return true
+    }
+
+    /// Posts `p` because the options of `e` passing `gone` are gone; false on a conflict.
+    @inline(__always) private func post(_ s: Engine, _ p: Predicate, because e: Int, _ gone: (Int) -> Bool) -> Bool {
+        s.beginReason()
+        s.explain(e, where: gone)
+        return s.post(p)
     }
 }
 
