@@ -154,8 +154,7 @@ public final class Solver {
         if best != nil, bestCost <= knownBound { return finish(complete: true) }
         nodeBudget = [limits.nodeLimit, slice.map { stats.nodes + $0 }].compactMap { $0 }.min()
         let end = run()
-        sliceEnded = end == .stopped && slice.map { _ in stats.nodes >= nodeBudget! } == true
-            && limits.nodeLimit.map { stats.nodes < $0 } ?? true
+        sliceEnded = end == .stopped && slice != nil && stats.nodes >= nodeBudget! && limits.nodeLimit.map { stats.nodes < $0 } ?? true
         return finish(complete: end == .exhausted)
     }
     private var begun = false
@@ -218,7 +217,7 @@ public final class Solver {
         while true {
             iterations += 1
             if shouldStop(iterations) { return .stopped }
-            let ok = pendingConflict ? false : engine.propagate()
+            let ok = !pendingConflict && engine.propagate()
             pendingConflict = false
             if !ok {
                 if engine.expired { return .stopped }
