@@ -15,6 +15,8 @@ public struct Scenario: Sendable {
     public func venueIndex(_ id: String) -> Int? { venues.firstIndex { $0.id == id } }
     /// The index of the event with `id`.
     public func eventIndex(_ id: String) -> Int? { events.firstIndex { $0.id == id } }
+    /// Every event's index by its id, for a caller that looks up many (ids are unique).
+    var eventIndices: [String: Int] { Dictionary(uniqueKeysWithValues: events.enumerated().map { ($1.id, $0) }) }
 
     public init(name: String, horizon: DateRange, venues: [Venue], events: [Event], externals: [ExternalEvent],
                 constraints: [Constraint], preferredStartWeight: Int) {

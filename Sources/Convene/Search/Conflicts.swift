@@ -247,11 +247,6 @@ extension ConflictExplainer {
     }
 }
 
-extension Scenario {
-    /// Each event's index, by its id.
-    var eventIndices: [String: Int] { Dictionary(uniqueKeysWithValues: events.enumerated().map { ($1.id, $0) }) }
-}
-
 extension ConflictElementID {
     /// The order in which a test switches elements on: pins, then windows, calendars,
     /// lengths, venues, then rules and rooms.

@@ -112,12 +112,12 @@ public struct WhatIfEffort: Sendable {
     public var improveWork: Int? = 2_000_000
     public var improveNodesLeast = 1_000
     /// …and it ends sooner once this many nodes pass without a better calendar (nil: never).
-    /// On 48 what-ifs of the hard family (K = 10 to 40, seeds 1 to 3, eight kinds of change,
-    /// docs/performance.md) every answer is the same as with the whole budget but one, whose
-    /// calendar is the same and no longer proven (its proof came 1,718 nodes after the last
-    /// improvement); the K = 20 ones that ran the whole budget took 1.3 to 1.8 s, and end in
-    /// 0.3 to 0.5 s. Patience as long as the nodes before the last improvement kept that proof,
-    /// but left three rows slower than before issue 19.
+    /// On 48 what-ifs of the hard family (K = 10 to 40, seeds 1 to 3, nine kinds of change,
+    /// docs/performance.md) every answer costs the same as with the whole budget, and one is no
+    /// longer proven (its proof came 1,718 nodes after its last improvement); the K = 20 ones
+    /// that ran the whole budget took 0.8 to 1.8 s, and end in 0.2 to 0.5 s. Patience as long as
+    /// the nodes before the last improvement kept that proof, but left two rows slower than
+    /// before issue 19 (0.90 against 0.65 s, 0.63 against 0.58, alternating).
     public var improveStallNodes: Int? = 1_500
     /// A what-if of at most this many events is first searched whole, for at most
     /// `directNodes`: on the bundled 25-event scenario that proves the answer in under 100

@@ -18,8 +18,10 @@
 /// conflict rests on level 1 alone (the neighbourhood searched out). During a dive level 1 is
 /// the engine's root (`Engine.rootLevel`): reasons and nogoods leave the held options out, as
 /// facts, so they stay short at thousands of events, and the dive's nogoods are forgotten when
-/// it ends (they hold only with its options held; CP-SAT's LNS sub-solvers likewise start afresh). Every budget counts work, never the
-/// clock, which only stops the run; so a run that completes gives the same calendar every time.
+/// it ends (they hold only with its options held; CP-SAT's LNS sub-solvers likewise start
+/// afresh). A seeded search may open with dives (`divesFirst`) and stop once it stalls
+/// (`stallNodes`): a what-if's improvement. Every budget counts work, never the clock, which
+/// only stops the run; so a run that completes gives the same calendar every time.
 ///
 /// The same loop answers under assumptions (`solve(assuming:)`, MiniSat's `solve(assumps)`),
 /// for conflicts and their repairs (`AssumptionSearch`): the assumptions sit on level 1, the

@@ -79,7 +79,9 @@ final class WhatIfSearch {
     // MARK: One search with most of the calendar held
 
     /// Searches the events of `free` (ascending) at the what-if cost, every other event held at
-    /// its placement in `around`, from `around` when it is a calendar.
+    /// its placement in `around`, from `around` when it is a calendar; its dives aim at `hints`,
+    /// and `bound` (a proven lower bound), once met, ends it. `improving`: the improvement step,
+    /// which opens with dives and ends once `effort.improveStallNodes` pass without a better calendar.
     func solve(free: [Int], around: Schedule, nodeLimit: Int?, firstOnly: Bool = false,
                hints: Neighbourhoods.Hints = .init(), bound: Int? = nil, improving: Bool = false) -> SolveOutcome {
         var s = setup

@@ -284,13 +284,13 @@ final class ObjectiveBound: LearningPropagator {
     private var seen: [Int], seenMark = 0
 
     /// One part of the bound above its root value, and how to explain it.
-    private enum Part { case unary(Int), term(Int), sum(Int, low: Bool, bound: [Int]) }
+    private enum Part { case unary(Int), term(Int), sum(Int, low: Bool) }
 
     /// The parts above their root value (in event, term, sum order): a reason takes the fewest
     /// that still lift the bound above `upper`, largest first (lifting, as CP-SAT's
-    /// `RelaxLinearReason`). A soft sum outside its range is explained by its bounds on the side
-    /// it passes (`low`: above it, by its `mins`); the sums' amounts are kept in `sumSlot` as
-    /// their events change, so the others are not visited.
+    /// `RelaxLinearReason`). A soft sum outside its range counts its kept amount (`sumSlot`, up to
+    /// date as its events change, so the others are not visited) and is explained by its kept
+    /// bounds on the side it passes (`low`: above it, by its least contributions).
     private func reasonParts(_ s: Engine) -> [(value: Int, part: Part)] {
         var parts: [(value: Int, part: Part)] = []
         for e in risen(s) where s.size[e] > 0 {
@@ -299,9 +299,7 @@ final class ObjectiveBound: LearningPropagator {
         }
         for t in terms.indices where s.ints[termSlot[t]] > 0 { parts.append((s.ints[termSlot[t]], .term(t))) }
         for k in sums.indices where s.ints[sumSlot[k]] > 0 {
-            let (w, sum) = sums[k], (mins, maxs) = sum.bounds(s), low = sum.outside(s).over
-            let v = low ? Cost.mul(w, mins.reduce(0, +) - sum.hi!) : Cost.mul(w, sum.lo! - maxs.reduce(0, +))
-            parts.append((v, .sum(k, low: low, bound: low ? mins : maxs)))
+            parts.append((s.ints[sumSlot[k]], .sum(k, low: sums[k].sum.outside(s).over)))
         }
         return parts
     }
@@ -322,8 +320,8 @@ final class ObjectiveBound: LearningPropagator {
                 explainAdjacencies(s, terms[t])
             case .term(let t):
                 for e in terms[t].events where s.isFixed(e) { s.explainFixed(e) }
-            case .sum(let k, let low, let bound):
-                sums[k].sum.explain(s, low: low, bound, except: -1)
+            case .sum(let k, let low):
+                sums[k].sum.explain(s, low: low, except: -1)
             }
             total = Cost.add(total, value)
         }

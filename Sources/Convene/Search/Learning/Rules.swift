@@ -138,7 +138,7 @@ final class SumRule: LearningPropagator {
         if e < positions.count { for i in positions[e] { update(s, i) } }
     }
 
-    /// Each position's least and greatest live contribution, for reasons.
+    /// Each position's least and greatest live contribution (as kept; `SumBoundsTests` checks them).
     func bounds(_ s: Engine) -> (mins: [Int], maxs: [Int]) {
         attach(s)
         return (minSlot.map { s.ints[$0] }, maxSlot.map { s.ints[$0] })
@@ -155,12 +155,19 @@ final class SumRule: LearningPropagator {
         return (0, false)
     }
 
-    /// Adds to the reason that every event but `except` has lost its options below its `mins`
-    /// (`low` true) or above its `maxs`.
-    func explain(_ s: Engine, low: Bool, _ bound: [Int], except: Int) {
+    /// Adds to the reason that every position but `except` has lost its options below its least
+    /// live contribution (`low` true: the sum's least is as high as it is) or above its greatest.
+    func explain(_ s: Engine, low: Bool, except: Int) {
+        attach(s)
         for (i, e) in watched.enumerated() where i != except {
-            let c = contribution[i], m = bound[i]
-            if low { s.explain(e) { c[$0] < m } } else { s.explain(e) { c[$0] > m } }
+            let c = contribution[i]
+            if low {
+                let m = s.ints[minSlot[i]]
+                s.explain(e) { c[$0] < m }
+            } else {
+                let m = s.ints[maxSlot[i]]
+                s.explain(e) { c[$0] > m }
+            }
         }
     }
 
@@ -168,10 +175,7 @@ final class SumRule: LearningPropagator {
         for e in changed { refresh(s, e) }
         while true {
             let (amount, over) = outside(s)
-            if amount > 0 {
-                let (mins, maxs) = bounds(s)
-                s.beginReason(); explain(s, low: over, over ? mins : maxs, except: -1); return s.fail()
-            }
+            if amount > 0 { s.beginReason(); explain(s, low: over, except: -1); return s.fail() }
             var narrowed = false
             for (i, e) in watched.enumerated() where s.size[e] > 1 {
                 guard let n = narrow(s, i, e) else { return false }
@@ -189,13 +193,13 @@ final class SumRule: LearningPropagator {
         var narrowed = false
         if let hi, most > hi - (sMin - least) {
             let limit = hi - (sMin - least)
-            s.beginReason(); explain(s, low: true, bounds(s).mins, except: i)
+            s.beginReason(); explain(s, low: true, except: i)
             if !s.removeEach(e, where: { c[$0] > limit }) { return nil }
             narrowed = true
         }
         if let lo, least < lo - (sMax - most), s.size[e] > 0 {
             let limit = lo - (sMax - most)
-            s.beginReason(); explain(s, low: false, bounds(s).maxs, except: i)
+            s.beginReason(); explain(s, low: false, except: i)
             if !s.removeEach(e, where: { c[$0] < limit }) { return nil }
             narrowed = true
         }
