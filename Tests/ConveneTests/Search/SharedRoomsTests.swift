@@ -99,7 +99,7 @@ struct SharedRoomsTests {
         var (relaxation, monday, tuesday) = try twoOnMonday()
         let scale = RoomsRelaxation.scale
         relaxation.improve(upper: 2, goOn: { true }) { _, prices, _ in
-            let onMonday = price(of: monday!, prices), onTuesday = 2 * scale + price(of: tuesday!, prices)
+            let onMonday = prices.price(of: monday!), onTuesday = 2 * scale + prices.price(of: tuesday!)
             return onMonday <= onTuesday ? (onMonday, [monday]) : (onTuesday, [tuesday])
         }
         #expect(relaxation.bound == 2)
@@ -110,9 +110,9 @@ struct SharedRoomsTests {
         var (relaxation, monday, tuesday) = try twoOnMonday()
         let scale = RoomsRelaxation.scale
         var calls = 0   // two parts: two calls a round
-        func priced(_ prices: [VenueDay: Int]) -> (bound: Int, schedule: Schedule) {
+        func priced(_ prices: RoomPrices) -> (bound: Int, schedule: Schedule) {
             calls += 1
-            let onMonday = price(of: monday!, prices), onTuesday = 2 * scale + price(of: tuesday!, prices)
+            let onMonday = prices.price(of: monday!), onTuesday = 2 * scale + prices.price(of: tuesday!)
             return onMonday <= onTuesday ? (onMonday, [monday]) : (onTuesday, [tuesday])
         }
         // The budget (a count, as Decomposed's nodes) allows two rounds: two are made.
@@ -146,7 +146,7 @@ struct SharedRoomsTests {
         // Just below the saturation the prices stay finite.
         relaxation.improve(upper: (Cost.cap - 1) / RoomsRelaxation.scale, goOn: { true }) { _, prices, _ in
             rounds += 1
-            return (price(of: monday!, prices), [monday])
+            return (prices.price(of: monday!), [monday])
         }
         #expect(rounds > 0)
         #expect(relaxation.bound <= (Cost.cap - 1) / RoomsRelaxation.scale)
@@ -203,16 +203,16 @@ struct SharedRoomsTests {
         let part = scenario.restricted(to: scenario.components()[0])
         // Prices on the first week at A (venue 0), growing by the day.
         let monday = Day(iso: "2025-03-03")!
-        let prices = Dictionary(uniqueKeysWithValues: (0..<7).map { d in (VenueDay(day: (monday + d).ordinal, venue: 0), 5 * (d + 1)) })
+        let prices = RoomPrices(Dictionary(uniqueKeysWithValues: (0..<7).map { d in (VenueDay(day: (monday + d).ordinal, venue: 0), 5 * (d + 1)) }), in: scenario)
         var setup = SearchSetup()
         setup.costScale = RoomsRelaxation.scale
         let base = CompiledModel(part, setup: setup)
-        setup.extraCost = { _, p in price(of: p, prices) }
+        setup.extraCost = { _, p in prices.price(of: p) }
         let direct = CompiledModel(part, setup: setup)
-        let repriced = CompiledModel(repricing: base) { _, p in price(of: p, prices) }
+        let repriced = CompiledModel(repricing: base) { _, p in prices.price(of: p) }
         #expect(repriced.options.map { $0.map(\.unary) } == direct.options.map { $0.map(\.unary) })
         #expect(repriced.byCost == direct.byCost)
-        #expect(prices.values.contains { $0 > 0 } && repriced.options.map { $0.map(\.unary) } != base.options.map { $0.map(\.unary) })
+        #expect(prices.byDay.values.contains { $0 > 0 } && repriced.options.map { $0.map(\.unary) } != base.options.map { $0.map(\.unary) })
         let a = Solver(model: repriced, limits: Limits(timeLimit: 10)).solve()
         let b = Solver(model: direct, limits: Limits(timeLimit: 10)).solve()
         #expect(a.status == .optimal && a.objective == b.objective && a.schedule == b.schedule)
