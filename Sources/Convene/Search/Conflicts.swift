@@ -179,8 +179,8 @@ extension ConflictExplainer {
         case .rooms(let venue):
             guard let v = s.venueIndex(venue), let rooms = s.venues[v].rooms else { search.addRemovals([]); return }
             guard let r = model.roomsRule(v, rooms: rooms) else { search.addRule([]); return }
-            let check = CompulsoryRoomsRule(events: r.watched, venue: v, rooms: rooms, taken: model.roomsTaken[v] ?? [:])
-            search.addRule(compulsory ? [r, check] : [r])
+            r.compulsory = compulsory
+            search.addRule([r])
         case .reason, .pin: preconditionFailure("\(id) is no rule")
         }
     }

@@ -13,9 +13,13 @@ import Testing
 struct ExplanationAuditTests {
     /// A fresh engine of `model` with the rules' propagators and, given `upper`, the objective
     /// bound `cost ≤ upper`, propagated at the root.
-    static func fresh(_ model: CompiledModel, upper: Int? = nil) -> (engine: Engine, rootOK: Bool) {
+    /// `compulsory`: the rooms read compulsory parts too (as in a conflict's tests).
+    static func fresh(_ model: CompiledModel, upper: Int? = nil, compulsory: Bool = false) -> (engine: Engine, rootOK: Bool) {
         let e = Engine(model)
-        for p in model.hardPropagators() { e.add(p) }
+        for p in model.hardPropagators() {
+            if let r = p as? RoomsRule { r.compulsory = compulsory }
+            e.add(p)
+        }
         if let upper {
             let o = ObjectiveBound(model, e)
             o.upper = upper
@@ -26,8 +30,8 @@ struct ExplanationAuditTests {
     }
 
     /// Whether `predicates` made true at the root of a fresh engine entail `goal` (nil: a conflict).
-    static func entails(_ model: CompiledModel, _ predicates: [Predicate], _ goal: Predicate?, upper: Int?) -> Bool {
-        let (e, rootOK) = fresh(model, upper: upper)
+    static func entails(_ model: CompiledModel, _ predicates: [Predicate], _ goal: Predicate?, upper: Int?, compulsory: Bool) -> Bool {
+        let (e, rootOK) = fresh(model, upper: upper, compulsory: compulsory)
         guard rootOK else { return true }
         for p in predicates {
             e.beginReason()
@@ -49,7 +53,9 @@ struct ExplanationAuditTests {
             // options, so that the objective's reasons (lifted) are audited as well.
             let cheapest = model.options.reduce(0) { sum, list in sum + (list.map(\.unary).min() ?? 0) }
             let upper: Int? = seed % 2 == 0 ? cheapest + rng.int(0...12) : nil
-            let (engine, rootOK) = Self.fresh(model, upper: upper)
+            // Every third seed, the rooms read compulsory parts too.
+            let compulsory = seed % 3 == 0
+            let (engine, rootOK) = Self.fresh(model, upper: upper, compulsory: compulsory)
             guard rootOK else { continue } // infeasible at the root: nothing to explain
             var checkedUpTo = 0
             while true {
@@ -58,7 +64,7 @@ struct ExplanationAuditTests {
                 for i in checkedUpTo..<engine.entryCount where !engine.isDecision(i) && engine.entryLevel[i] > 0 {
                     let reason = engine.reason(of: i).map { engine.entryPredicate[Int($0)] }
                     audited += 1
-                    if !Self.entails(model, reason, engine.entryPredicate[i], upper: upper) {
+                    if !Self.entails(model, reason, engine.entryPredicate[i], upper: upper, compulsory: compulsory) {
                         failures.append("seed \(seed): \(reason) does not give \(engine.entryPredicate[i])")
                     }
                 }
@@ -67,7 +73,7 @@ struct ExplanationAuditTests {
                     guard engine.level > 0 else { break } // infeasible at the root: nothing to explain
                     conflicts += 1
                     let reason = engine.conflict.map { engine.entryPredicate[Int($0)] }
-                    if !Self.entails(model, reason, nil, upper: upper) { failures.append("seed \(seed): conflict \(reason) holds together") }
+                    if !Self.entails(model, reason, nil, upper: upper, compulsory: compulsory) { failures.append("seed \(seed): conflict \(reason) holds together") }
                     break
                 }
                 let open = (0..<engine.eventCount).filter { engine.size[$0] > 1 }
@@ -80,7 +86,7 @@ struct ExplanationAuditTests {
                     // what removed the rest; audited like any other.
                     conflicts += 1
                     let reason = engine.conflict.map { engine.entryPredicate[Int($0)] }
-                    if !Self.entails(model, reason, nil, upper: upper) { failures.append("seed \(seed): conflict \(reason) holds together") }
+                    if !Self.entails(model, reason, nil, upper: upper, compulsory: compulsory) { failures.append("seed \(seed): conflict \(reason) holds together") }
                     break
                 }
             }

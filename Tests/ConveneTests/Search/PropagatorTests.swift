@@ -47,19 +47,23 @@ struct PropagatorTests {
             let mode = ["exactly", "atLeast", "atMost"][rng.int(0...2)]
             return ("{\"id\": \"r\", \"type\": \"monthlyQuota\", \"events\": \"all\", \"quota\": {\"2018-03\": \(rng.int(1...4))}, \"mode\": \"\(mode)\"}", nil)
         case 6: return ("{\"id\": \"r\", \"type\": \"rotation\", \"events\": \"all\", \"minPerVenue\": {\"GVA\": 1}, \"maxPerVenue\": {\"NY\": \(rng.int(1...2))}}", nil)
-        default: return ("{\"id\": \"r\", \"type\": \"totalDays\", \"events\": \"all\", \"min\": 0}", 1) // rooms alone
+        default: return ("{\"id\": \"r\", \"type\": \"totalDays\", \"events\": \"all\", \"min\": 0}", 1) // rooms alone (8: compulsory parts too)
         }
     }
 
-    static func engine(_ model: CompiledModel) -> Engine {
+    /// An engine with the model's hard propagators; `compulsory`: the rooms read compulsory parts too.
+    static func engine(_ model: CompiledModel, compulsory: Bool = false) -> Engine {
         let e = Engine(model)
-        for p in model.hardPropagators() { e.add(p) }
+        for p in model.hardPropagators() {
+            if let r = p as? RoomsRule { r.compulsory = compulsory }
+            e.add(p)
+        }
         e.scheduleAll()
         return e
     }
 
     @Test("root propagation keeps every solution, and a complete assignment fails exactly when it breaks the rule",
-          arguments: 0...7)
+          arguments: 0...8)
     func agreesWithRule(kind: Int) {
         var checked = 0, solutions = 0, failures: [String] = []
         for seed in UInt64(1)...40 {
@@ -84,7 +88,7 @@ struct PropagatorTests {
                 isSolution[v] = evaluator.evaluate(schedule).hardOK
             }
             // Soundness at the root.
-            let root = Self.engine(model)
+            let root = Self.engine(model, compulsory: kind == 8)
             let rootOK = root.propagate()
             for (v, ok) in isSolution where ok {
                 solutions += 1
@@ -94,7 +98,7 @@ struct PropagatorTests {
             }
             // Complete assignments.
             for (v, ok) in isSolution.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }).prefix(400) {
-                let s = Self.engine(model)
+                let s = Self.engine(model, compulsory: kind == 8)
                 var held = s.propagate()
                 for (e, o) in v.enumerated() where held {
                     held = s.decide(Predicate(e, .eq, o)) && s.propagate()
@@ -106,5 +110,36 @@ struct PropagatorTests {
         #expect(failures.isEmpty, "\(failures.prefix(4).joined(separator: "\n"))")
         #expect(checked >= 200, "only \(checked) assignments checked")
         #expect(solutions >= 20, "only \(solutions) solutions met")
+    }
+
+    @Test("rooms with compulsory parts: two events that must both hold Wednesday, on one room, fail with the removals that left them no other day")
+    func compulsoryParts() throws {
+        // One room at GVA. E0 (2–3 days, 6–8 March 2018, Tuesday to Thursday) holds Wednesday 7 in every
+        // option; E1 (2–3 days, 5–8 March) may start on Monday 5 and end on Tuesday 6. Neither is fixed.
+        let json = """
+            {"format": "scenario/1", "name": "compulsory", "horizon": {"start": "2018-03-05", "end": "2018-03-09"},
+             "venues": [{"id": "GVA", "city": "Geneva", "rooms": 1}],
+             "events": [{"id": "E0", "days": {"min": 2, "max": 3}, "venues": ["GVA"], "window": {"earliest": "2018-03-06", "latest": "2018-03-08"}},
+                        {"id": "E1", "days": {"min": 2, "max": 3}, "venues": ["GVA"], "window": {"earliest": "2018-03-05", "latest": "2018-03-08"}}]}
+            """
+        let model = CompiledModel(try ScenarioReader.read(Array(json.utf8)))
+        let wednesday = Day(iso: "2018-03-07")!
+        #expect(model.options[0].allSatisfy { $0.placement.occupied.contains(wednesday) })
+        #expect(model.options[1].contains { !$0.placement.occupied.contains(wednesday) })
+        // Without the compulsory parts nothing happens until an event is fixed; with them, too,
+        // while E1 may still leave Wednesday free.
+        for compulsory in [false, true] {
+            let s = Self.engine(model, compulsory: compulsory)
+            #expect(s.propagate())
+            // E1 starts on Tuesday or later: every option it has left holds Wednesday.
+            let ok = s.decide(Predicate(1, .startGE, Day(iso: "2018-03-06")!.ordinal)) && s.propagate()
+            #expect(ok == !compulsory, "compulsory \(compulsory)")
+            guard !ok else { continue }
+            // The conflict names E1's removed Monday starts: alone, at the root of a fresh engine,
+            // they fail again; without them there is no conflict.
+            let reason = s.conflict.map { s.entryPredicate[Int($0)] }
+            #expect(reason.contains { $0.event == 1 }, "\(reason)")
+            #expect(ExplanationAuditTests.entails(model, reason, nil, upper: nil, compulsory: true))
+        }
     }
 }
