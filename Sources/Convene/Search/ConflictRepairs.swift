@@ -55,7 +55,7 @@ extension ConflictExplainer {
     func repairSearch(_ relaxed: [ConflictElementID]) -> AssumptionSearch? {
         let model = CompiledModel(scenario, evaluator: evaluator, setup: feasibility(relaxing: Set(relaxed)), deadline: deadline)
         guard !model.aborted, !model.options.contains(where: \.isEmpty) else { return nil }
-        let search = AssumptionSearch(model: model, selectors: 160 + relaxed.count)
+        let search = AssumptionSearch(model: model, selectors: Parameters.repairSelectors + relaxed.count)
         for p in model.hardPropagators() { search.engine.add(p) }
         search.engine.scheduleAll()
         guard search.engine.propagate(),

@@ -449,7 +449,7 @@ final class Decomposed {
                     if out.status == .unknown { return (schedule, false) }
                     if attempt == 1 {
                         rivals = self.rivals(of: k, in: schedule)
-                        for n in [1, 3, 7] where min(n, rivals.count) > sizes.last! { sizes.append(min(n, rivals.count)) }
+                        for n in Parameters.rivalGroups where min(n, rivals.count) > sizes.last! { sizes.append(min(n, rivals.count)) }
                     }
                     continue
                 }

@@ -30,8 +30,6 @@ struct RoomsRelaxation {
     private(set) var bound: Int
     /// Polyak's step factor, halved when the bound stalls.
     private var theta = 1.0, stall = 0
-    /// θ below which the prices have converged (from 1, after eight halvings).
-    private static let leastTheta = 0.005
     /// Rounds left: a count rather than a time, so that a search that completes takes the
     /// same path on every run.
     private var roundsLeft = Parameters.pricingRounds
@@ -72,7 +70,7 @@ struct RoomsRelaxation {
     var gaveUp: Bool { patience != nil && !raised }
 
     /// Subgradient rounds until the bound reaches `upper` (the best calendar known, half-units),
-    /// θ has shrunk below `leastTheta` (converged: later calls do nothing), the rounds are spent,
+    /// θ has shrunk below `Parameters.pricingLeastTheta` (converged: later calls do nothing), the rounds are spent,
     /// or `goOn` (asked before each round: the caller's budget) says no; may be called again with
     /// a better `upper` to go on where it left off.
     /// `solve(part, prices, hint)` returns a lower bound of the part's optimum (scaled cost) with
@@ -86,7 +84,7 @@ struct RoomsRelaxation {
         var idle = 0
         // θ goes on from where it was: raising it again after convergence only undoes the prices
         // (K = 20's second call, from θ = 0.25, took 18 rounds and 3 s back to the same bound).
-        while bound < upper, idle < patience ?? Int.max, theta > Self.leastTheta, roundsLeft > 0, goOn() {
+        while bound < upper, idle < patience ?? Int.max, theta > Parameters.pricingLeastTheta, roundsLeft > 0, goOn() {
             roundsLeft -= 1
             let used = Dictionary(VenueDay.taken(by: solution, in: scenario).map { ($0, 1) }, uniquingKeysWith: +)
             // In a fixed order: sums of doubles depend on it, and dictionaries' order changes
@@ -99,9 +97,7 @@ struct RoomsRelaxation {
             }
             let norm = keys.reduce(0) { $0 + (g[$1].map { $0 * $0 } ?? 0) }
             guard norm > 0 else { return }   // no excess and no price: the relaxed calendar keeps the rooms
-            // Aim a little above the best calendar: a target at the optimum itself makes
-            // the steps shrink too fast.
-            let step = theta * max(1, Double(upper) * 1.03 - value) / norm
+            let step = theta * max(1, Double(upper) * Parameters.pricingTargetAbove - value) / norm
             for (key, gk) in g {
                 // No room is worth more than the whole calendar: a cap that keeps prices finite.
                 let l = min(Double(upper), max(0, lambda[key, default: 0] + step * gk))
@@ -129,7 +125,7 @@ struct RoomsRelaxation {
             trace?("pricing round \(Parameters.pricingRounds - roundsLeft): L = \(roundBound), bound \(bound), θ \(theta)")
             // Patience only while no round has lifted the bound: then the relaxation is too weak.
             if !raised { idle += 1 }
-            if stall >= 3 { theta /= 2; stall = 0 }
+            if stall >= Parameters.pricingStallRounds { theta /= 2; stall = 0 }
             solution = next
             rounds += 1
             for (e, p) in next.enumerated() {

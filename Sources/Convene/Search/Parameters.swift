@@ -12,6 +12,8 @@ enum Parameters {
     /// …but no more than this many per event to start with: on a handful of events every nogood
     /// watches the same few, and a large store costs more to visit than it saves.
     static let nogoodLimitPerEvent = 40
+    /// …and no fewer than this, however few the events.
+    static let nogoodLimitLeast = 200
     /// Event activity decay (VSIDS): 0.95 as in Pumpkin's autonomous search.
     static let activityDecay = 0.95
     /// Conflicts a large-neighbourhood dive may spend before the complete search resumes.
@@ -73,6 +75,15 @@ enum Parameters {
     static let pricingNodes = 150_000
     /// Subgradient rounds of the relaxation in all: a count, so that a run takes the same path.
     static let pricingRounds = 60
+    /// Polyak's step aims this much above the best calendar known (a target at the optimum
+    /// itself makes the steps shrink too fast); θ halves after `pricingStallRounds` rounds
+    /// without a better bound, and below `pricingLeastTheta` (eight halvings from 1) the prices
+    /// have converged.
+    static let pricingTargetAbove = 1.03, pricingStallRounds = 3, pricingLeastTheta = 0.005
+    /// A part that finds no room for the first calendar is searched again with the earlier
+    /// parts holding most of the rooms it could use: the one holding most, then three, then
+    /// seven (`Decomposed.firstCalendar`).
+    static let rivalGroups = [1, 3, 7]
     /// When some part is unproven alone: rounds without a bound above the parts' own, after
     /// which the pricing ends for the run (the season family's bound never moved in 15 s of
     /// pricing, 1,000 events, 60 s). Once a round has raised it, the rounds go on as budgeted.
@@ -93,6 +104,25 @@ enum Parameters {
     /// A broken hard rule of at most this many events is narrowed to the events whose removal
     /// lowers its amount (one evaluation each); a larger one frees all its events.
     static let culpritScan = 200
+    /// The repair's growth of its freed set (`WhatIfSearch.grow`): events within this many days
+    /// of a freed one (twice as many from the second step on), and from the second step every
+    /// event of the freed ones' hard rules of at most `smallRuleEvents` events; a pinned event
+    /// with no placement counts as spanning `pinSpanDays` from its pinned start.
+    static let growRadiusDays = 14, smallRuleEvents = 8, pinSpanDays = 7
+
+    // MARK: Conflicts
+
+    /// An explanation of infeasibility gets at least this many seconds, however little of the
+    /// time limit the search left.
+    static let leastExplainSeconds = 0.1
+    /// Tries of a conflict's repairs (a window edge, a pin's band, a count of rooms) behind a
+    /// selector of their own, beyond one per element, so that a nogood names a try by one
+    /// predicate; later tries remove their options directly (`AssumptionSearch.addRemovals`).
+    static let repairSelectors = 160
+    /// The rooms' compulsory parts (`RoomsRule.compulsory`) are read off events of at most this
+    /// many live options: an event of more is far from fixed, and intersecting its options'
+    /// days at each wake costs more than it finds.
+    static let compulsoryOptions = 64
 }
 
 /// How hard each step of a what-if searches: node limits only, so that the answer depends on

@@ -59,7 +59,7 @@ extension Solver {
         }
         var solution = try Solution.judged(out, by: evaluator, what: "the solver's calendar")
         if out.status == .infeasible {
-            let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
+            let remaining = limits.timeLimit.map { max(Parameters.leastExplainSeconds, $0 - (now() - started)) }
             let until = remaining.map { now() + $0 }
             let c = ConflictExplainer(explainScenario, limits: limits.step(timeLimit: remaining)).conflict(repairs: false)
             if let c {

@@ -162,7 +162,7 @@ final class WhatIfSearch {
     /// or the baseline's: what its neighbours are near to.
     private func span(_ e: Int, _ s: Schedule) -> (lo: Int, hi: Int)? {
         if let p = s[e] { return (p.start.ordinal, p.end.ordinal) }
-        if let d = pins[e]?.start { return (d.ordinal, d.ordinal + 7) }
+        if let d = pins[e]?.start { return (d.ordinal, d.ordinal + Parameters.pinSpanDays) }
         if let b = base[e] { return (b.start.ordinal, b.end.ordinal) }
         return nil
     }
@@ -170,9 +170,9 @@ final class WhatIfSearch {
     /// One step of growth of a freed set, in `level`s:
     /// 1: events within `radius` days of a freed one that share a hard rule with it or may use a
     ///    venue it may use; 2: as 1 with twice the radius, and every event of the small hard
-    ///    rules (at most 8 events) of the freed ones; 3: every event of the freed ones' hard
+    ///    rules (at most `Parameters.smallRuleEvents` events) of the freed ones; 3: every event of the freed ones' hard
     ///    rules and parts; 4 and above: every event.
-    func grow(_ free: [Int], level: Int, around s: Schedule, radius: Int = 14) -> [Int] {
+    func grow(_ free: [Int], level: Int, around s: Schedule, radius: Int = Parameters.growRadiusDays) -> [Int] {
         let n = scenario.events.count
         if level >= 4 { return Array(0..<n) }
         var add = Array(repeating: false, count: n)
@@ -181,7 +181,7 @@ final class WhatIfSearch {
         for e in free {
             for c in rulesOf[e] {
                 let es = scenario.constraints[c].rule.events
-                if level >= 3 || level >= 2 && es.count <= 8 { for x in es { add[x] = true } }
+                if level >= 3 || level >= 2 && es.count <= Parameters.smallRuleEvents { for x in es { add[x] = true } }
                 for x in es { linked[x] = true }
             }
             if level >= 3 { for x in parts[partOf[e]] { add[x] = true } }

@@ -92,7 +92,7 @@ extension WhatIf {
         var solution = try Solution.judged(SolveOutcome(status: out.status, schedule: out.schedule, objective: out.objective, stats: out.stats),
                                            by: evaluator, extra: disturbance ?? 0, pinsKept: admitted, what: "the what-if calendar")
         if out.status == .infeasible && explain {
-            let remaining = limits.timeLimit.map { max(0.1, $0 - (now() - started)) }
+            let remaining = limits.timeLimit.map { max(Parameters.leastExplainSeconds, $0 - (now() - started)) }
             solution.conflict = ConflictExplainer(scenario, evaluator: evaluator, limits: limits.step(timeLimit: remaining), base: setup).explain()
         }
         let (moved, added) = moves(solution.schedule, base: base, pins: pins)

@@ -16,7 +16,7 @@ final class NogoodStore {
 
     init(events: Int) {
         watches = Array(repeating: [], count: events)
-        limit = min(Parameters.nogoodLimit, max(Parameters.nogoodLimitPerEvent * events, 200))
+        limit = min(Parameters.nogoodLimit, max(Parameters.nogoodLimitPerEvent * events, Parameters.nogoodLimitLeast))
     }
 
     /// Adds a nogood of two or more predicates, watching its first two: the caller puts the one

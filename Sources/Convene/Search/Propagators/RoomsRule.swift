@@ -10,14 +10,13 @@
 /// `time_table`): a date that every live option of an event occupies here counts one room, fixed
 /// or not; more than the rooms is a conflict, because of those events' removed options that
 /// would have left the date free. Failure detection only, over events of at most
-/// `compulsoryLimit` live options, and a scan of every event at each wake: set where few events
+/// `Parameters.compulsoryOptions` live options, and a scan of every event at each wake: set where few events
 /// are searched (a conflict's tests), so that a set of pins whose lengths are free is refuted at
 /// once rather than by enumerating the lengths.
 final class RoomsRule: LearningPropagator {
     let watched: [Int]
     let rooms: Int
     var compulsory = false
-    static let compulsoryLimit = 64
     /// Per watched event, per option: the day offsets it occupies at this venue.
     private let occupied: [[[Int32]]]
     /// Per day offset: (watched position, option) of every option that occupies it, by position.
@@ -74,7 +73,7 @@ final class RoomsRule: LearningPropagator {
     /// The compulsory parts' check (see the type's comment); false on a conflict.
     private func compulsoryParts(_ s: Engine) -> Bool {
         var at: [Int32: [Int]] = [:]
-        for (i, e) in watched.enumerated() where s.size[e] <= Self.compulsoryLimit {
+        for (i, e) in watched.enumerated() where s.size[e] <= Parameters.compulsoryOptions {
             // The days every live option occupies here (none when one is elsewhere: it occupies none here).
             var common: Set<Int32>? = nil
             s.forEachUntil(e) { o in
