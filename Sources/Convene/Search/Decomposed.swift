@@ -497,28 +497,32 @@ final class Decomposed {
 }
 
 /// The rooms' prices per venue-day (scaled half-units): the relaxation's, rounded, as a table
-/// indexed by venue and day, since pricing looks them up millions of times (2,000 one-off
-/// meetings: 60 rounds × 2,000 parts × 40 options × their days).
+/// over the venues and days that have a price, since pricing looks them up millions of times
+/// (2,000 one-off meetings: 60 rounds × 2,000 parts × 40 options × their days).
 struct RoomPrices {
     /// The positive prices by venue-day.
     let byDay: [VenueDay: Int]
-    private let first: Int, days: Int
+    /// The table's first venue and day, its days a venue, and its prices by (venue, day).
+    private let firstVenue: Int, venues: Int, firstDay: Int, days: Int
     private let table: [Int]
 
-    init(_ byDay: [VenueDay: Int], in scenario: Scenario) {
+    init(_ byDay: [VenueDay: Int]) {
         self.byDay = byDay
-        first = scenario.horizon.start.ordinal
-        days = scenario.horizon.end.ordinal - first + 1
-        var table = Array(repeating: 0, count: byDay.isEmpty ? 0 : days * scenario.venues.count)
-        for (vd, p) in byDay where vd.day >= first && vd.day - first < days { table[vd.venue * days + vd.day - first] = p }
+        let keys = byDay.keys
+        firstVenue = keys.map(\.venue).min() ?? 0
+        venues = keys.isEmpty ? 0 : keys.map(\.venue).max()! - firstVenue + 1
+        firstDay = keys.map(\.day).min() ?? 0
+        days = keys.isEmpty ? 0 : keys.map(\.day).max()! - firstDay + 1
+        var table = Array(repeating: 0, count: venues * days)
+        for (vd, p) in byDay { table[(vd.venue - firstVenue) * days + vd.day - firstDay] = p }
         self.table = table
     }
 
     /// The price `p` pays for the rooms it takes.
     func price(of p: Placement) -> Int {
-        guard let v = p.roomVenue, !table.isEmpty else { return 0 }
+        guard let v = p.roomVenue.map({ $0 - firstVenue }), v >= 0, v < venues else { return 0 }
         return p.occupied.reduce(0) { total, d in
-            let i = d.ordinal - first
+            let i = d.ordinal - firstDay
             return i >= 0 && i < days ? Cost.add(total, table[v * days + i]) : total
         }
     }

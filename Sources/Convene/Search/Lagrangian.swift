@@ -25,7 +25,7 @@ struct RoomsRelaxation {
     private(set) var lambda: [VenueDay: Double] = [:]
     /// The prices rounded to whole units of `scale`, as the parts' searches pay them (and as the
     /// options' order of `Decomposed` ranks them): the one rounding.
-    var prices: RoomPrices { RoomPrices(lambda.mapValues { Int(($0 * Double(Self.scale)).rounded()) }.filter { $0.value > 0 }, in: scenario) }
+    var prices: RoomPrices { RoomPrices(lambda.mapValues { Int(($0 * Double(Self.scale)).rounded()) }.filter { $0.value > 0 }) }
     /// The best bound so far, half-units.
     private(set) var bound: Int
     /// Polyak's step factor, halved when the bound stalls.

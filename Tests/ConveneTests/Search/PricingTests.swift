@@ -46,7 +46,13 @@ struct PricingTests {
             // Prices on random venue-days, some of them equal so that options tie.
             var byDay: [VenueDay: Int] = [:]
             for _ in 0..<30 { byDay[VenueDay(day: scenario.horizon.start.ordinal + rng.int(0...60), venue: rng.int(0...1))] = 64 * rng.int(1...3) }
-            let prices = RoomPrices(byDay, in: scenario)
+            let prices = RoomPrices(byDay)
+            // The table's price of each option is the sum of its days' prices at its venue.
+            for option in base.options[0] {
+                let p = option.placement
+                let sum = p.roomVenue.map { v in p.occupied.reduce(0) { $0 + (byDay[VenueDay(day: $1.ordinal, venue: v)] ?? 0) } } ?? 0
+                #expect(prices.price(of: p) == sum, "M\(e) at \(p.start.iso)")
+            }
             // No hint, and each option as the hint.
             let hints: [Placement?] = [nil] + base.options[0].map(\.placement)
             for hint in hints {

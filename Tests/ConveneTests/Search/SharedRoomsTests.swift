@@ -203,7 +203,7 @@ struct SharedRoomsTests {
         let part = scenario.restricted(to: scenario.components()[0])
         // Prices on the first week at A (venue 0), growing by the day.
         let monday = Day(iso: "2025-03-03")!
-        let prices = RoomPrices(Dictionary(uniqueKeysWithValues: (0..<7).map { d in (VenueDay(day: (monday + d).ordinal, venue: 0), 5 * (d + 1)) }), in: scenario)
+        let prices = RoomPrices(Dictionary(uniqueKeysWithValues: (0..<7).map { d in (VenueDay(day: (monday + d).ordinal, venue: 0), 5 * (d + 1)) }))
         var setup = SearchSetup()
         setup.costScale = RoomsRelaxation.scale
         let base = CompiledModel(part, setup: setup)
