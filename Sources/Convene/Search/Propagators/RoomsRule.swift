@@ -21,6 +21,11 @@ final class RoomsRule: LearningPropagator {
     private let occupied: [[[Int32]]]
     /// Per day offset: (watched position, option) of every option that occupies it, by position.
     private let coverers: [[(i: Int32, o: Int32)]]
+    /// Per day offset: each watched position's run in `coverers`, so that a fixed event is
+    /// passed over at once (in a dive most of a venue's events are).
+    private let runs: [[(i: Int32, from: Int32, to: Int32)]]
+    /// `close`'s options to remove of one event, kept to spare an allocation a call.
+    private var hit: [Int] = []
     private let taken: [Int]
     /// Position of each event in `watched`, or -1.
     private let position: [Int]
@@ -42,6 +47,13 @@ final class RoomsRule: LearningPropagator {
         var cover = Array(repeating: [(i: Int32, o: Int32)](), count: hi - lo + 1)
         for (i, list) in occupied.enumerated() { for (o, days) in list.enumerated() { for d in days { cover[Int(d)].append((Int32(i), Int32(o))) } } }
         coverers = cover
+        runs = cover.map { list in
+            var out: [(i: Int32, from: Int32, to: Int32)] = []
+            for (k, c) in list.enumerated() {
+                if let last = out.last, last.i == c.i { out[out.count - 1].to = Int32(k + 1) } else { out.append((c.i, Int32(k), Int32(k + 1))) }
+            }
+            return out
+        }
         var t = Array(repeating: 0, count: hi - lo + 1)
         for (d, n) in taken where d >= lo && d <= hi { t[d - lo] = n }
         self.taken = t
@@ -97,16 +109,12 @@ final class RoomsRule: LearningPropagator {
     /// there as the reason; false on a conflict.
     private func close(_ s: Engine, _ d: Int32) -> Bool {
         let list = coverers[Int(d)]
-        var k = 0
         var reasoned = false
-        while k < list.count {
-            let i = Int(list[k].i), e = watched[i]
-            var hit: [Int] = []
-            while k < list.count, Int(list[k].i) == i {
-                let o = Int(list[k].o)
-                if !s.isFixed(e), s.live(e, o) { hit.append(o) }
-                k += 1
-            }
+        for run in runs[Int(d)] {
+            let e = watched[Int(run.i)]
+            guard !s.isFixed(e) else { continue }
+            hit.removeAll(keepingCapacity: true)
+            for k in Int(run.from)..<Int(run.to) where s.live(e, Int(list[k].o)) { hit.append(Int(list[k].o)) }
             guard !hit.isEmpty else { continue }
             if !reasoned { explainDay(s, d); reasoned = true } else { s.restoreReason() }
             if !s.removeEach(e, where: { hit.contains($0) }) { return false }
@@ -119,7 +127,12 @@ final class RoomsRule: LearningPropagator {
     /// counts fixed events only, so such a reason could not be re-derived by it: kept equal.)
     private func explainDay(_ s: Engine, _ d: Int32) {
         s.beginReason()
-        for (i, o) in coverers[Int(d)] where s.value(watched[Int(i)]) == Int(o) { s.explainFixed(watched[Int(i)]) }
+        let list = coverers[Int(d)]
+        for run in runs[Int(d)] {
+            let e = watched[Int(run.i)]
+            guard let v = s.value(e), (Int(run.from)..<Int(run.to)).contains(where: { Int(list[$0].o) == v }) else { continue }
+            s.explainFixed(e)
+        }
         s.keepReason()
     }
 }
