@@ -110,4 +110,9 @@ struct VenueDay: Hashable, Comparable {
         }
         return out
     }
+
+    /// The rooms the placements take on each venue-day with a rooms limit.
+    static func usage(of placements: some Sequence<Placement?>, in scenario: Scenario) -> [VenueDay: Int] {
+        Dictionary(taken(by: placements, in: scenario).map { ($0, 1) }, uniquingKeysWith: +)
+    }
 }

@@ -51,8 +51,9 @@ final class Decomposed {
     /// The Lagrangian relaxation of the rooms, from step 3 on.
     private var relaxation: RoomsRelaxation?
     private var pool: ColumnPool
-    /// Each part compiled once with its costs scaled for pricing; a round only re-prices it.
-    private var pricedBase: [Int: CompiledModel] = [:]
+    /// Each part compiled once with its costs scaled for pricing (a round only re-prices it), and
+    /// whether it is one event that nothing but its options constrains (`cheapestAlone` prices it).
+    private var pricedBase: [Int: (model: CompiledModel, alone: Bool)] = [:]
     /// Nodes the pricing's parts have searched, in all (its budget: `Parameters.pricingNodes`).
     private var pricingNodes = 0
     /// The relaxed calendar from which the calendar the prices suggest was made, when that was
@@ -261,9 +262,9 @@ final class Decomposed {
     private func pricedCalendar() {
         guard let relaxation else { return }
         var best: (hint: Schedule, schedule: Schedule, cost: Int)? = nil
+        let prices = relaxation.prices
         for hint in [relaxation.solution, relaxation.averaged] where !stopped {
-            let out = firstOfWhole(hint: hint, nodeLimit: Parameters.pricedCalendarNodesPerEvent * scenario.events.count,
-                                   prices: relaxation.prices)
+            let out = firstOfWhole(hint: hint, nodeLimit: Parameters.pricedCalendarNodesPerEvent * scenario.events.count, prices: prices)
             limits.trace?("priced calendar: \(out.objective.map(String.init) ?? "none") against \(partsTotal)")
             if let schedule = out.schedule, let cost = out.objective, cost < best?.cost ?? partsTotal { best = (hint, schedule, cost) }
         }
@@ -287,21 +288,19 @@ final class Decomposed {
 
     /// Part `k` alone at the rooms' `prices`, from `hint`.
     private func pricedSolve(_ k: Int, _ prices: RoomPrices, hint: Schedule) -> SolveOutcome {
-        let base: CompiledModel
-        if let known = pricedBase[k] { base = known } else {
+        let base: CompiledModel, alone: Bool
+        if let known = pricedBase[k] { (base, alone) = known } else {
             let (s, partEvaluator) = restricted(parts[k])
             var setup = SearchSetup()
             setup.costScale = RoomsRelaxation.scale
             setup.stop = limits.stop
             base = CompiledModel(s, evaluator: partEvaluator, setup: setup,
                                  deadline: limits.timeLimit.map { started + $0 })
-            pricedBase[k] = base
+            alone = !base.aborted && base.options.count == 1 && base.softTerms.isEmpty && base.softSums.isEmpty && base.hardPropagators().isEmpty
+            pricedBase[k] = (base, alone)
         }
         guard !base.aborted else { return SolveOutcome(status: .unknown, schedule: nil, objective: nil, stats: SolveStats()) }
-        if pricedAlone[k] == nil {
-            pricedAlone[k] = base.options.count == 1 && base.softTerms.isEmpty && base.softSums.isEmpty && base.hardPropagators().isEmpty
-        }
-        if pricedAlone[k]! {
+        if alone {
             let (out, nodes) = Decomposed.cheapestAlone(base, prices, hint: hint[parts[k][0]])
             stats.nodes += nodes
             return out
@@ -314,13 +313,10 @@ final class Decomposed {
         return out
     }
 
-    /// Whether each part priced so far is one event that nothing but its options constrains.
-    private var pricedAlone: [Int: Bool] = [:]
-
     /// The priced optimum of a part of one event that nothing but its options constrains (one
     /// of the one-off meetings), and the nodes its search takes: what `pricedSolve`'s search
-    /// finds, without compiling and searching (2,000 one-off meetings price 60 rounds in 0.2 s,
-    /// where a search of each part took 4 to 6 s). The search, seeded with `hint`, keeps it when
+    /// finds, without compiling and searching (2,000 one-off meetings price 60 rounds in 0.25 s,
+    /// where a search of each part took 2.3 s). The search, seeded with `hint`, keeps it when
     /// it is among the cheapest; else it takes the first by priced cost and index. Its bound
     /// leaves the options cheaper than the hint (all of them without one): it decides (one node)
     /// only when more than one is left.
@@ -328,8 +324,7 @@ final class Decomposed {
         let options = base.options[0]
         guard !options.isEmpty else { return (SolveOutcome(status: .infeasible, schedule: nil, objective: nil, stats: SolveStats()), 0) }
         let cost = options.map { Cost.add($0.unary, min(Cost.cap, prices.price(of: $0.placement))) }
-        var pick = 0
-        for o in options.indices where cost[o] < cost[pick] { pick = o }
+        var pick = options.indices.min { (cost[$0], $0) < (cost[$1], $1) }!
         let h = base.option(0, hint)
         let open = h.map { h in cost.filter { $0 < cost[h] }.count } ?? options.count
         if let h, cost[h] == cost[pick] { pick = h }
@@ -498,7 +493,7 @@ final class Decomposed {
 
 /// The rooms' prices per venue-day (scaled half-units): the relaxation's, rounded, as a table
 /// over the venues and days that have a price, since pricing looks them up millions of times
-/// (2,000 one-off meetings: 60 rounds × 2,000 parts × 40 options × their days).
+/// (2,000 one-off meetings: 60 rounds × 2,000 parts × about 17 options × their days).
 struct RoomPrices {
     /// The positive prices by venue-day.
     let byDay: [VenueDay: Int]

@@ -86,7 +86,7 @@ struct RoomsRelaxation {
         // (K = 20's second call, from θ = 0.25, took 18 rounds and 3 s back to the same bound).
         while bound < upper, idle < patience ?? Int.max, theta > Parameters.pricingLeastTheta, roundsLeft > 0, goOn() {
             roundsLeft -= 1
-            let used = Dictionary(VenueDay.taken(by: solution, in: scenario).map { ($0, 1) }, uniquingKeysWith: +)
+            let used = VenueDay.usage(of: solution, in: scenario)
             // In a fixed order: sums of doubles depend on it, and dictionaries' order changes
             // from run to run.
             let keys = Set(used.keys).union(lambda.keys).sorted()

@@ -146,10 +146,8 @@ struct Neighbourhoods {
 
     /// Nil when no venue-day of the incumbent has all its rooms taken.
     private mutating func crowded(_ k: Int, _ incumbent: [Int]) -> [Int]? {
-        var count: [VenueDay: Int] = [:]
         let placements = (0..<model.options.count).map { model.options[$0][incumbent[$0]].placement }
-        for vd in VenueDay.taken(by: placements, in: model.scenario) { count[vd, default: 0] += 1 }
-        let full = count.filter { vd, n in
+        let full = VenueDay.usage(of: placements, in: model.scenario).filter { vd, n in
             n + (model.roomsTaken[vd.venue]?[vd.day] ?? 0) >= model.scenario.venues[vd.venue].rooms!
         }.keys.sorted { $0.venue != $1.venue ? $0.venue < $1.venue : $0.day < $1.day }
         guard !full.isEmpty else { return nil }

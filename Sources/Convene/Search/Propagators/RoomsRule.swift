@@ -19,10 +19,10 @@ final class RoomsRule: LearningPropagator {
     var compulsory = false
     /// Per watched event, per option: the day offsets it occupies at this venue.
     private let occupied: [[[Int32]]]
-    /// Per day offset: (watched position, option) of every option that occupies it, by position.
-    private let coverers: [[(i: Int32, o: Int32)]]
-    /// Per day offset: each watched position's run in `coverers`, so that a fixed event is
-    /// passed over at once (in a dive most of a venue's events are).
+    /// Per day offset, the options that occupy it, grouped by event (`coverers`), and each
+    /// event's run among them (`runs`: its watched position and range), so that a fixed event
+    /// is passed over at once (in a dive most of a venue's events are).
+    private let coverers: [[Int32]]
     private let runs: [[(i: Int32, from: Int32, to: Int32)]]
     /// `close`'s options to remove of one event, kept to spare an allocation a call.
     private var hit: [Int] = []
@@ -44,16 +44,18 @@ final class RoomsRule: LearningPropagator {
         occupied = events.map { e in options[e].map { o in
             o.placement.roomVenue == venue ? o.placement.occupied.map { Int32($0.ordinal - lo) } : []
         } }
-        var cover = Array(repeating: [(i: Int32, o: Int32)](), count: hi - lo + 1)
-        for (i, list) in occupied.enumerated() { for (o, days) in list.enumerated() { for d in days { cover[Int(d)].append((Int32(i), Int32(o))) } } }
-        coverers = cover
-        runs = cover.map { list in
-            var out: [(i: Int32, from: Int32, to: Int32)] = []
-            for (k, c) in list.enumerated() {
-                if let last = out.last, last.i == c.i { out[out.count - 1].to = Int32(k + 1) } else { out.append((c.i, Int32(k), Int32(k + 1))) }
+        var cover = Array(repeating: [Int32](), count: hi - lo + 1)
+        var run = Array(repeating: [(i: Int32, from: Int32, to: Int32)](), count: hi - lo + 1)
+        for (i, list) in occupied.enumerated() {
+            for (o, days) in list.enumerated() {
+                for d in days.map(Int.init) {
+                    if run[d].last?.i != Int32(i) { run[d].append((Int32(i), Int32(cover[d].count), Int32(cover[d].count))) }
+                    cover[d].append(Int32(o))
+                    run[d][run[d].count - 1].to += 1
+                }
             }
-            return out
         }
+        coverers = cover; runs = run
         var t = Array(repeating: 0, count: hi - lo + 1)
         for (d, n) in taken where d >= lo && d <= hi { t[d - lo] = n }
         self.taken = t
@@ -114,7 +116,7 @@ final class RoomsRule: LearningPropagator {
             let e = watched[Int(run.i)]
             guard !s.isFixed(e) else { continue }
             hit.removeAll(keepingCapacity: true)
-            for k in Int(run.from)..<Int(run.to) where s.live(e, Int(list[k].o)) { hit.append(Int(list[k].o)) }
+            for k in Int(run.from)..<Int(run.to) where s.live(e, Int(list[k])) { hit.append(Int(list[k])) }
             guard !hit.isEmpty else { continue }
             if !reasoned { explainDay(s, d); reasoned = true } else { s.restoreReason() }
             if !s.removeEach(e, where: { hit.contains($0) }) { return false }
@@ -130,7 +132,7 @@ final class RoomsRule: LearningPropagator {
         let list = coverers[Int(d)]
         for run in runs[Int(d)] {
             let e = watched[Int(run.i)]
-            guard let v = s.value(e), (Int(run.from)..<Int(run.to)).contains(where: { Int(list[$0].o) == v }) else { continue }
+            guard let v = s.value(e), list[Int(run.from)..<Int(run.to)].contains(Int32(v)) else { continue }
             s.explainFixed(e)
         }
         s.keepReason()
